@@ -1,0 +1,59 @@
+/**
+ * The contract between the pure codemod engine (`runCodemod` in codemods/project.ts) and the
+ * `redis-singleton` CLI, which owns every file-system effect: discovery, reading, writing,
+ * git checks, printing.
+ */
+
+export interface SourceFile {
+  /** Absolute path. */
+  path: string;
+  source: string;
+}
+
+export interface CodemodOptions {
+  /** Absolute path of the project root (the folder that holds package.json / tsconfig.json). */
+  root: string;
+  /** Files to transform: only the ones whose text may contain a Redis client (see `mayContainRedisClient`). */
+  files: SourceFile[];
+  /** Shared module path relative to `root` (e.g. `src/lib/redis.ts`); detected when absent. */
+  singleton?: string;
+  /**
+   * Reads a project file that is not in `files` (package.json, tsconfig.json, an existing shared
+   * module, callers of helpers). Returns undefined when the file does not exist.
+   */
+  readFile: (absolutePath: string) => string | undefined;
+  /** Extra client sources, as the rule's `sources` option. */
+  sources?: { module: string; exports?: string[]; like?: 'ioredis' | 'node-redis' }[];
+  /** Lambda-style handler export names, as the rule's `handlerNames` option. */
+  handlerNames?: string[];
+}
+
+export interface SkippedSite {
+  /** Path relative to root, with forward slashes. */
+  file: string;
+  line: number;
+  column: number;
+  /** The same reason the lint rule's message gives. */
+  reason: string;
+}
+
+export interface FileError {
+  file: string;
+  message: string;
+}
+
+export interface ModuleAction {
+  /** Path relative to root, with forward slashes. */
+  path: string;
+  action: 'created' | 'reused' | 'updated';
+}
+
+export interface CodemodResult {
+  /** Absolute path → new full text, for every file to write (call sites and the shared module). */
+  writes: Map<string, string>;
+  sitesHoisted: number;
+  sitesSkipped: SkippedSite[];
+  modules: ModuleAction[];
+  /** Files that could not be parsed, or whose output would not parse (never written). */
+  errors: FileError[];
+}
