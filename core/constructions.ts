@@ -1,0 +1,143 @@
+import { ReferenceTracker, type TraceMap } from '@eslint-community/eslint-utils';
+import type { TSESTree } from '@typescript-eslint/types';
+import { isTransparent, propertyName, resolveIdentifier, staticString, unwrap } from './ast.js';
+import { SPAWNING_METHODS, type TraceMaps } from './sources.js';
+import type { ConstructionInfo, ConstructionNode, Node, ScopeManagerLike, VariableLike } from './types.js';
+
+export interface Construction {
+  node: ConstructionNode;
+  info: ConstructionInfo;
+}
+
+type TrackerScope = ConstructorParameters<typeof ReferenceTracker>[0];
+type TrackerNode = Parameters<ReferenceTracker['iteratePropertyReferences']>[0];
+
+/**
+ * Every expression in the file that opens a Redis connection, found by following imports of the client
+ * modules (ESM, `require`, `import x = require()`) and `.duplicate()` on values known to be clients.
+ */
+export function findConstructions(program: TSESTree.Program, scopeManager: ScopeManagerLike, traceMaps: TraceMaps): Construction[] {
+  const globalScope = scopeManager.globalScope;
+  if (!globalScope) return [];
+  const tracker = new ReferenceTracker(globalScope as unknown as TrackerScope);
+  const found = new Map<ConstructionNode, ConstructionInfo>();
+  const record = (node: Node, info: unknown): void => {
+    if (node.type === 'NewExpression' || node.type === 'CallExpression') found.set(node, info as ConstructionInfo);
+  };
+
+  for (const { node, info } of tracker.iterateEsmReferences(traceMaps.esm)) record(node as Node, info);
+
+  for (const moduleObject of moduleObjects(program, scopeManager, traceMaps)) {
+    const references = tracker.iteratePropertyReferences(moduleObject.node as unknown as TrackerNode, moduleObject.surface as TraceMap<ConstructionInfo>);
+    for (const { node, info } of references) record(node as Node, info);
+  }
+
+  const constructions = [...found].map(([node, info]) => ({ node, info }));
+  for (let index = 0; index < constructions.length; index++) {
+    for (const spawned of spawnedConnections(constructions[index], scopeManager)) {
+      if (!found.has(spawned.node)) {
+        found.set(spawned.node, spawned.info);
+        constructions.push(spawned);
+      }
+    }
+  }
+  return constructions.sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+interface ModuleObject {
+  /** An expression whose value is the module: `require('ioredis')`, or a reference to `import X = require(…)`. */
+  node: Node;
+  surface: unknown;
+}
+
+function* moduleObjects(program: TSESTree.Program, scopeManager: ScopeManagerLike, traceMaps: TraceMaps): Generator<ModuleObject> {
+  const cjs = traceMaps.cjs as Record<string, unknown>;
+  const globalScope = scopeManager.globalScope!;
+  // `require` is free in CommonJS and ES modules alike; a configured `require` global resolves to a def-less variable.
+  const configured = globalScope.set.get('require');
+  const requireReferences = [
+    ...globalScope.through,
+    ...(configured && configured.defs.length === 0 ? configured.references : []),
+  ];
+  for (const reference of requireReferences) {
+    const identifier = reference.identifier;
+    if (identifier.type !== 'Identifier' || identifier.name !== 'require') continue;
+    const call = identifier.parent;
+    if (call?.type !== 'CallExpression' || call.callee !== identifier) continue;
+    const module = staticString(call.arguments[0]);
+    if (module !== undefined && Object.hasOwn(cjs, module)) yield { node: call, surface: cjs[module] };
+  }
+  for (const statement of program.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (declaration?.type !== 'TSImportEqualsDeclaration' || declaration.importKind === 'type') continue;
+    const reference = declaration.moduleReference;
+    if (reference.type !== 'TSExternalModuleReference') continue;
+    const module = staticString(reference.expression);
+    if (module === undefined || !Object.hasOwn(cjs, module)) continue;
+    const variable = resolveIdentifier(scopeManager, declaration.id);
+    for (const use of variable?.references ?? []) {
+      if (use.identifier !== declaration.id && use.isRead()) yield { node: use.identifier, surface: cjs[module] };
+    }
+  }
+}
+
+/** `x.duplicate()` / `x.createPool()` where `x` holds a connection built by `construction`. */
+function* spawnedConnections(construction: Construction, scopeManager: ScopeManagerLike): Generator<Construction> {
+  const holders: Node[] = [construction.node];
+  const variable = clientVariable(construction.node, scopeManager);
+  if (variable) {
+    for (const reference of variable.references) if (reference.isRead()) holders.push(reference.identifier);
+  }
+  for (const holder of holders) {
+    const member = outerValue(holder).parent;
+    if (member?.type !== 'MemberExpression' || member.object !== outerValue(holder)) continue;
+    const name = propertyName(member);
+    const call = member.parent;
+    if (!name || !Object.hasOwn(SPAWNING_METHODS, name) || call?.type !== 'CallExpression' || call.callee !== member) continue;
+    yield { node: call, info: { ...construction.info, kind: 'call', builds: SPAWNING_METHODS[name] } };
+  }
+}
+
+/** The node carrying a value after casts, `await` and `??`/`||` fallbacks. */
+function outerValue(node: Node): Node {
+  let current = node;
+  while (current.parent && (isTransparent(current.parent) || current.parent.type === 'AwaitExpression')) current = current.parent;
+  return current;
+}
+
+/**
+ * The variable that ends up holding the connection a construction opens, when there is exactly one:
+ * `const c = new Redis()`, `c = g.c ?? new Redis()`, `const c = await createClient().connect()`.
+ */
+export function clientVariable(construction: ConstructionNode, scopeManager: ScopeManagerLike): VariableLike | null {
+  let value: Node = construction;
+  for (;;) {
+    const parent: Node | undefined = value.parent;
+    if (!parent) return null;
+    if (isTransparent(parent) || parent.type === 'AwaitExpression') value = parent;
+    else if (parent.type === 'LogicalExpression' && parent.operator !== '&&') value = parent;
+    else if (parent.type === 'ConditionalExpression' && parent.test !== value) value = parent;
+    else if (isConnectCall(value)) value = value.parent!.parent!;
+    else break;
+  }
+  const parent = value.parent!;
+  if (parent.type === 'VariableDeclarator' && parent.init === value && parent.id.type === 'Identifier') {
+    return resolveIdentifier(scopeManager, parent.id);
+  }
+  if (parent.type === 'AssignmentExpression' && parent.right === value && unwrap(parent.left).type === 'Identifier') {
+    return resolveIdentifier(scopeManager, unwrap(parent.left) as TSESTree.Identifier);
+  }
+  return null;
+}
+
+/** `value.connect()`: node-redis resolves it to the client itself. */
+export function isConnectCall(value: Node): boolean {
+  const member = value.parent;
+  return (
+    member?.type === 'MemberExpression' &&
+    member.object === value &&
+    propertyName(member) === 'connect' &&
+    member.parent?.type === 'CallExpression' &&
+    member.parent.callee === member
+  );
+}

@@ -1,0 +1,130 @@
+import type { TSESTree } from '@typescript-eslint/types';
+import type { Node } from './types.js';
+
+/** A text replacement over `[start, end)` of the original source. */
+export interface Edit {
+  range: [number, number];
+  text: string;
+}
+
+/**
+ * Applies edits to the source. Edits that lie inside a larger deletion or replacement are dropped (a statement
+ * removed as a whole takes its inner edits with it); other overlaps are an error in the plan.
+ */
+export function applyEdits(source: string, edits: readonly Edit[]): string {
+  const ordered = normaliseEdits(edits);
+  let output = '';
+  let cursor = 0;
+  for (const edit of ordered) {
+    output += source.slice(cursor, edit.range[0]) + edit.text;
+    cursor = edit.range[1];
+  }
+  return output + source.slice(cursor);
+}
+
+/** Sorted, without edits swallowed by a larger one; throws on a partial overlap. */
+export function normaliseEdits(edits: readonly Edit[]): Edit[] {
+  const sorted = [...edits].sort((a, b) => a.range[0] - b.range[0] || b.range[1] - a.range[1]);
+  const kept: Edit[] = [];
+  for (const edit of sorted) {
+    const last = kept.at(-1);
+    if (last && edit.range[0] >= last.range[0] && edit.range[1] <= last.range[1] && !(edit.range[0] === last.range[1] && edit.range[0] === edit.range[1])) {
+      if (edit.range[0] === edit.range[1] && edit.range[0] === last.range[0] && last.range[0] !== last.range[1]) {
+        // An insertion at the start of a replaced range goes before it.
+        kept.splice(kept.length - 1, 0, edit);
+      }
+      continue;
+    }
+    if (last && edit.range[0] < last.range[1]) {
+      throw new Error(`Overlapping edits at ${edit.range[0]}`);
+    }
+    kept.push(edit);
+  }
+  return kept;
+}
+
+export function lineStart(source: string, offset: number): number {
+  return source.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function lineEnd(source: string, offset: number): number {
+  const end = source.indexOf('\n', offset);
+  return end === -1 ? source.length : end + 1;
+}
+
+export function indentationAt(source: string, offset: number): string {
+  const start = lineStart(source, offset);
+  return /^[ \t]*/.exec(source.slice(start))![0];
+}
+
+/** Removes a statement, and its whole line when nothing else stands on it. */
+export function removeNode(source: string, node: Node): Edit {
+  const [start, end] = node.range;
+  const from = lineStart(source, start);
+  const to = lineEnd(source, end);
+  const alone = /^[ \t]*$/.test(source.slice(from, start)) && /^[ \t]*\r?\n?$/.test(source.slice(end, to));
+  if (alone) return { range: [from, to], text: '' };
+  const trailing = /^[ \t]*/.exec(source.slice(end, to))![0].length;
+  return { range: [start, end + trailing], text: '' };
+}
+
+/**
+ * Removes statements; a `finally` left empty goes too, and a `try` left with neither `catch` nor `finally` is
+ * unwrapped into its block, one indentation level out.
+ */
+export function removeStatements(source: string, statements: readonly Node[]): Edit[] {
+  const edits: Edit[] = [];
+  const removed = new Set<Node>(statements);
+  const handledTries = new Set<TSESTree.TryStatement>();
+  for (const statement of statements) {
+    const block = statement.parent;
+    const tryStatement = block?.parent;
+    if (block?.type === 'BlockStatement' && tryStatement?.type === 'TryStatement' && tryStatement.finalizer === block) {
+      if (block.body.every((inner) => removed.has(inner))) {
+        if (!handledTries.has(tryStatement)) {
+          handledTries.add(tryStatement);
+          edits.push(...dropFinally(source, tryStatement));
+        }
+        continue;
+      }
+    }
+    edits.push(removeNode(source, statement));
+  }
+  return edits;
+}
+
+function dropFinally(source: string, tryStatement: TSESTree.TryStatement): Edit[] {
+  const finalizer = tryStatement.finalizer!;
+  if (tryStatement.handler) {
+    // `} finally { … }` after the catch clause goes; the catch stays.
+    return [{ range: [tryStatement.handler.range[1], finalizer.range[1]], text: '' }];
+  }
+  return unwrapTry(source, tryStatement);
+}
+
+/** `try { A } finally {}` → `A`, dedented by the block's own indentation step. */
+function unwrapTry(source: string, tryStatement: TSESTree.TryStatement): Edit[] {
+  const block = tryStatement.block;
+  const outerIndent = indentationAt(source, tryStatement.range[0]);
+  const first = block.body[0];
+  if (!first) return [removeNode(source, tryStatement)];
+  const innerIndent = indentationAt(source, first.range[0]);
+  const step = innerIndent.startsWith(outerIndent) ? innerIndent.length - outerIndent.length : 0;
+  const edits: Edit[] = [];
+  // From the start of the `try` line to the start of the first inner line.
+  edits.push({ range: [lineStart(source, tryStatement.range[0]), lineStart(source, first.range[0])], text: '' });
+  // Dedent each inner line.
+  let offset = lineStart(source, first.range[0]);
+  const bodyEnd = block.range[1] - 1;
+  while (offset < bodyEnd) {
+    const indent = /^[ \t]*/.exec(source.slice(offset))![0];
+    const cut = Math.min(step, indent.length);
+    if (cut > 0) edits.push({ range: [offset, offset + cut], text: '' });
+    const next = source.indexOf('\n', offset);
+    if (next === -1 || next >= bodyEnd) break;
+    offset = next + 1;
+  }
+  // The closing `}` of the block and the whole finally clause, up to the end of its line.
+  edits.push({ range: [lineStart(source, bodyEnd), lineEnd(source, tryStatement.range[1])], text: '' });
+  return edits;
+}

@@ -1,0 +1,53 @@
+import { contains, innermostScope, isFunction, isModuleLevelScope, walk } from './ast.js';
+import type { ClientUsage } from './client-usage.js';
+import type { ConstructionInfo, ConstructionNode, FunctionNode, Node, ReferenceLike, ScopeLike, ScopeManagerLike } from './types.js';
+
+export type Hoistability = { hoistable: true } | { hoistable: false; reason: string };
+
+/**
+ * Whether a per-call construction can move to module scope: its arguments read only module-scope bindings,
+ * imports, literals and globals, and the code does not use the client in a way a shared connection cannot serve.
+ */
+export function hoistability(
+  construction: ConstructionNode,
+  info: ConstructionInfo,
+  usage: ClientUsage,
+  fn: FunctionNode | undefined,
+  scopeManager: ScopeManagerLike,
+): Hoistability {
+  const captured = capturedName(construction, scopeManager);
+  if (captured !== undefined) return { hoistable: false, reason: `its options use \`${captured}\`` };
+  if (usage.problem !== undefined) return { hoistable: false, reason: usage.problem };
+  if (info.library === 'node-redis' && fn && !fn.async && usage.position !== 'member') {
+    return { hoistable: false, reason: 'it is in a function that is not async, so it cannot await the shared connection' };
+  }
+  return { hoistable: true };
+}
+
+/** The first name the construction reads that lives inside a function (a request-scoped value), or `this`. */
+function capturedName(construction: ConstructionNode, scopeManager: ScopeManagerLike): string | undefined {
+  const scope = innermostScope(scopeManager, construction);
+  const candidates: { at: number; name: string }[] = [];
+  if (scope) {
+    for (const reference of referencesWithin(scope, construction)) {
+      const variable = reference.resolved;
+      if (!variable || isModuleLevelScope(variable.scope)) continue;
+      const declaredInside = variable.identifiers.some((identifier) => contains(construction, identifier));
+      if (!declaredInside && reference.identifier.type === 'Identifier') {
+        candidates.push({ at: reference.identifier.range[0], name: reference.identifier.name });
+      }
+    }
+  }
+  walk(construction, (node) => {
+    if (isFunction(node) && node.type !== 'ArrowFunctionExpression') return false;
+    if (node.type === 'ThisExpression') candidates.push({ at: node.range[0], name: 'this' });
+    return true;
+  });
+  candidates.sort((a, b) => a.at - b.at);
+  return candidates[0]?.name;
+}
+
+function* referencesWithin(scope: ScopeLike, node: Node): Generator<ReferenceLike> {
+  for (const reference of scope.references) if (contains(node, reference.identifier)) yield reference;
+  for (const child of scope.childScopes) if (contains(node, child.block)) yield* referencesWithin(child, node);
+}

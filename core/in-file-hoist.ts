@@ -1,0 +1,108 @@
+import type { TSESTree } from '@typescript-eslint/types';
+import type { PerCallSite } from './analyze.js';
+import { contains, isModuleLevelScope, topLevelStatement } from './ast.js';
+import { lineStart, removeNode, removeStatements, type Edit } from './edits.js';
+import type { ConstructionInfo, Node, ScopeManagerLike } from './types.js';
+
+/**
+ * The edits of the rule's suggestion: the client moves to module scope above the top-level statement that
+ * encloses it, and the per-call cleanup that would close a shared connection goes.
+ */
+export function inFileHoistEdits(site: PerCallSite, source: string, scopeManager: ScopeManagerLike): Edit[] {
+  const { usage } = site;
+  const edits: Edit[] = [];
+  const original = usage.declarator?.id.type === 'Identifier' ? usage.declarator.id.name : undefined;
+  const taken = takenNames(scopeManager, usage.variable ? new Set([usage.variable]) : new Set(), site.fn);
+  const name = uniqueName(original ?? baseName(site.info), taken);
+  const nodeRedis = site.info.library === 'node-redis';
+  const constructionText = source.slice(site.node.range[0], site.node.range[1]);
+
+  const annotation = usage.declarator?.id.type === 'Identifier' && usage.declarator.id.typeAnnotation
+    ? source.slice(usage.declarator.id.typeAnnotation.range[0], usage.declarator.id.typeAnnotation.range[1])
+    : '';
+  let declaration = `const ${name}${annotation} = ${constructionText};\n`;
+  if (nodeRedis) declaration += `${name}.on('error', (err) => console.error('Redis client error', err));\n`;
+  edits.push({ range: [insertionPoint(source, topLevelStatement(site.node)), insertionPoint(source, topLevelStatement(site.node))], text: declaration });
+
+  const connected = `${name}.isOpen ? ${name} : await ${name}.connect()`;
+  const carriesConnect = usage.value !== site.node && usage.value.type === 'AwaitExpression';
+  if (usage.position === 'declaration' && usage.declarator) {
+    const statement = usage.declarator.parent as TSESTree.VariableDeclaration;
+    if (carriesConnect) {
+      edits.push({ range: statement.range, text: `if (!${name}.isOpen) await ${name}.connect();` });
+    } else if (statement.declarations.length === 1) {
+      edits.push(removeNode(source, statement));
+    } else {
+      edits.push(removeDeclarator(source, usage.declarator));
+    }
+    if (name !== original) {
+      for (const reference of usage.variable?.references ?? []) {
+        if (reference.identifier !== usage.declarator.id) edits.push({ range: reference.identifier.range, text: name });
+      }
+    }
+  } else {
+    edits.push({ range: usage.value.range, text: carriesConnect ? `(${connected})` : name });
+  }
+
+  edits.push(...removeStatements(source, usage.cleanups));
+  for (const statement of usage.connects) {
+    edits.push(nodeRedis ? { range: statement.range, text: `if (!${name}.isOpen) await ${name}.connect();` } : removeNode(source, statement));
+  }
+  return edits;
+}
+
+/** Above the statement and the comments and decorators directly attached to it. */
+function insertionPoint(source: string, statement: Node): number {
+  let start = lineStart(source, statement.range[0]);
+  for (;;) {
+    if (start === 0) return start;
+    const previous = lineStart(source, start - 1);
+    const text = source.slice(previous, start).trim();
+    if (text.startsWith('//') || text.startsWith('/*') || text.startsWith('*') || text.startsWith('@')) start = previous;
+    else return start;
+  }
+}
+
+function removeDeclarator(source: string, declarator: TSESTree.VariableDeclarator): Edit {
+  const declaration = declarator.parent as TSESTree.VariableDeclaration;
+  const declarators: TSESTree.VariableDeclarator[] = declaration.declarations;
+  const index = declarators.indexOf(declarator);
+  const next = declarators[index + 1];
+  const previous = declarators[index - 1];
+  void source;
+  return next ? { range: [declarator.range[0], next.range[0]], text: '' } : { range: [previous.range[1], declarator.range[1]], text: '' };
+}
+
+export function baseName(info: ConstructionInfo): string {
+  switch (info.builds) {
+    case 'cluster':
+      return 'redisCluster';
+    case 'sentinel':
+      return 'redisSentinel';
+    case 'pool':
+      return 'redisPool';
+    default:
+      return 'redis';
+  }
+}
+
+/**
+ * Names a new module-level binding must not take: module-level bindings, globals the file reads, and names
+ * declared inside `within` (where they would shadow it), but the bindings that go away.
+ */
+export function takenNames(scopeManager: ScopeManagerLike, leaving: ReadonlySet<unknown>, within: Node | undefined): Set<string> {
+  const names = new Set<string>();
+  for (const scope of scopeManager.scopes) {
+    const relevant = isModuleLevelScope(scope) || (within !== undefined && contains(within, scope.block));
+    if (relevant) for (const variable of scope.variables) if (!leaving.has(variable)) names.add(variable.name);
+  }
+  for (const reference of scopeManager.globalScope?.through ?? []) {
+    if (reference.identifier.type === 'Identifier') names.add(reference.identifier.name);
+  }
+  return names;
+}
+
+export function uniqueName(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base)) return base;
+  for (let suffix = 2; ; suffix++) if (!taken.has(`${base}${suffix}`)) return `${base}${suffix}`;
+}

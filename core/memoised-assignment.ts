@@ -1,0 +1,202 @@
+import type { TSESTree } from '@typescript-eslint/types';
+import { contains, isClass, isFunction, isTransparent, memberPath, propertyName, resolveIdentifier, walk } from './ast.js';
+import { isConnectCall } from './constructions.js';
+import type { ClassNode, FunctionNode, Node, ScopeManagerLike } from './types.js';
+
+/** What a memoised assignment proves about how often the value is built. */
+export type Memoisation =
+  | { kind: 'process' }
+  /** `this.x ??= …` inside an instance member: once per instance of that class. */
+  | { kind: 'instance'; classNode: ClassNode };
+
+const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window', 'self']);
+
+/**
+ * Whether the value of `node` is stored in a binding that outlives the call and guarded by a check of that same
+ * binding: `if (!x) x = …`, `x ??= …`, `x ?? (x = …)`, an early `if (x) return x`, `cache.get(k) ?? …` + `cache.set`.
+ */
+export function memoisation(node: Node, scopeManager: ScopeManagerLike): Memoisation | undefined {
+  const fn = enclosingFunctionOf(node);
+  if (!fn) return undefined;
+  const value = carriedValue(node);
+  const parent = value.parent;
+  if (!parent) return undefined;
+
+  if (parent.type === 'AssignmentExpression' && parent.right === value) {
+    const guarded = parent.operator === '??=' || parent.operator === '||=' || hasGuard(parent, targetKey(parent.left));
+    return guarded ? outerTarget(parent.left, fn, scopeManager) : undefined;
+  }
+  if (parent.type === 'LogicalExpression' && parent.right === value && parent.operator !== '&&') {
+    // `const c = cache.get(k) ?? new Redis(); cache.set(k, c)` and `g.redis ?? new Redis()` stored back.
+    return storedLocal(parent, fn, scopeManager, targetKey(parent.left));
+  }
+  if (parent.type === 'VariableDeclarator' && parent.init === value) {
+    return storedLocal(value, fn, scopeManager, undefined);
+  }
+  const store = mapStore(value);
+  if (store) {
+    return hasGuard(store.call, store.key) ? outerTarget(store.map, fn, scopeManager) : undefined;
+  }
+  return undefined;
+}
+
+/** The node that carries the value: through casts, `await`, and node-redis `.connect()` (which resolves to the client). */
+function carriedValue(node: Node): Node {
+  let value = node;
+  for (;;) {
+    const parent = value.parent;
+    if (!parent) return value;
+    if (isTransparent(parent) || parent.type === 'AwaitExpression') value = parent;
+    else if (isConnectCall(value)) value = parent.parent!;
+    else return value;
+  }
+}
+
+/** `const c = <value>` followed by a guarded store of `c` into a binding outside the function. */
+function storedLocal(value: Node, fn: FunctionNode, scopeManager: ScopeManagerLike, fallbackGuardKey: string | undefined): Memoisation | undefined {
+  const declarator = carriedValue(value).parent;
+  if (declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier') return undefined;
+  const variable = resolveIdentifier(scopeManager, declarator.id);
+  for (const reference of variable?.references ?? []) {
+    if (!reference.isRead()) continue;
+    const use = carriedValue(reference.identifier);
+    const parent = use.parent;
+    let target: Node | undefined;
+    let storeNode: Node | undefined;
+    if (parent?.type === 'AssignmentExpression' && parent.right === use) {
+      target = parent.left;
+      storeNode = parent;
+    } else {
+      const store = mapStore(use);
+      if (store) {
+        target = store.map;
+        storeNode = store.call;
+      }
+    }
+    if (!target || !storeNode) continue;
+    const key = targetKey(target);
+    const guarded = (fallbackGuardKey !== undefined && sameTarget(fallbackGuardKey, key)) || hasGuard(storeNode, key) || hasGuard(declarator, key);
+    if (guarded) {
+      const memo = outerTarget(target, fn, scopeManager);
+      if (memo) return memo;
+    }
+  }
+  return undefined;
+}
+
+/** `map.set(key, <value>)`: the map is the memo target. */
+function mapStore(value: Node): { call: TSESTree.CallExpression; map: Node; key: string | undefined } | undefined {
+  const call = value.parent;
+  if (call?.type !== 'CallExpression' || call.arguments[1] !== value) return undefined;
+  const callee = call.callee;
+  if (callee.type !== 'MemberExpression' || propertyName(callee) !== 'set') return undefined;
+  return { call, map: callee.object, key: memberPath(callee.object) };
+}
+
+function targetKey(target: Node): string | undefined {
+  const path = memberPath(target);
+  if (path !== undefined) return path;
+  // `cache.get(k)` guards the map `cache`.
+  if (target.type === 'CallExpression' && target.callee.type === 'MemberExpression' && propertyName(target.callee) === 'get') {
+    return memberPath(target.callee.object);
+  }
+  // `cache[k]` guards `cache`.
+  if (target.type === 'MemberExpression' && target.computed) return memberPath(target.object);
+  return undefined;
+}
+
+function sameTarget(a: string | undefined, b: string | undefined): boolean {
+  return a !== undefined && b !== undefined && (a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`));
+}
+
+/** Whether `test` reads the target: `!x`, `x == null`, `typeof x`, `x?.isOpen`, `cache.has(k)`. */
+function mentions(test: Node, key: string): boolean {
+  let found = false;
+  walk(test, (node) => {
+    if (found) return false;
+    if (node.type === 'Identifier' || node.type === 'MemberExpression' || node.type === 'ThisExpression') {
+      const path = memberPath(node);
+      if (path !== undefined && (path === key || path.startsWith(`${key}.`))) {
+        found = true;
+        return false;
+      }
+    }
+    return true;
+  });
+  return found;
+}
+
+/** Whether a check of the target guards `node` inside its function: an enclosing `if`/`?:`/`&&`, or an earlier early return. */
+export function hasGuard(node: Node, key: string | undefined): boolean {
+  if (key === undefined) return false;
+  let child: Node = node;
+  for (let current = node.parent; current; child = current, current = current.parent) {
+    if (isFunction(current)) return false;
+    if ((current.type === 'IfStatement' || current.type === 'ConditionalExpression') && current.test !== child && mentions(current.test, key)) return true;
+    if (current.type === 'LogicalExpression' && current.right === child && mentions(current.left, key)) return true;
+    if (current.type === 'BlockStatement' || current.type === 'Program') {
+      const index = (current.body as Node[]).indexOf(child);
+      for (const earlier of (current.body as Node[]).slice(0, Math.max(index, 0))) {
+        if (earlier.type === 'IfStatement' && mentions(earlier.test, key) && leavesFunction(earlier.consequent)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+function leavesFunction(statement: Node): boolean {
+  if (statement.type === 'ReturnStatement' || statement.type === 'ThrowStatement') return true;
+  if (statement.type === 'BlockStatement') {
+    const last = statement.body.at(-1);
+    return last !== undefined && leavesFunction(last);
+  }
+  return false;
+}
+
+/** The memo the target proves: a binding outside `fn`, a global object's property, or a class's own property. */
+function outerTarget(target: Node, fn: FunctionNode, scopeManager: ScopeManagerLike): Memoisation | undefined {
+  let root: Node = target;
+  while (root.type === 'MemberExpression' || isTransparent(root)) root = root.type === 'MemberExpression' ? root.object : (root as { expression: Node }).expression;
+  if (root.type === 'ThisExpression') {
+    const owner = thisOwner(fn);
+    if (!owner) return undefined;
+    return owner.isStatic ? { kind: 'process' } : { kind: 'instance', classNode: owner.classNode };
+  }
+  if (root.type !== 'Identifier') return undefined;
+  if (root === target) {
+    // A plain identifier: the binding itself must live outside the function.
+    const variable = resolveIdentifier(scopeManager, root);
+    return variable && !contains(fn, variable.scope.block) ? { kind: 'process' } : undefined;
+  }
+  const variable = resolveIdentifier(scopeManager, root);
+  if (!variable) return GLOBAL_OBJECTS.has(root.name) ? { kind: 'process' } : undefined;
+  return contains(fn, variable.scope.block) ? aliasOfGlobal(variable) : { kind: 'process' };
+}
+
+/** `const g = globalThis as …` declared inside the function still names the global object. */
+function aliasOfGlobal(variable: { defs: { node: Node }[] }): Memoisation | undefined {
+  const init = variable.defs[0]?.node.type === 'VariableDeclarator' ? (variable.defs[0].node as TSESTree.VariableDeclarator).init : null;
+  let inner: Node | null | undefined = init;
+  while (inner && isTransparent(inner)) inner = (inner as { expression: Node }).expression;
+  return inner?.type === 'Identifier' && GLOBAL_OBJECTS.has(inner.name) ? { kind: 'process' } : undefined;
+}
+
+/** For `this` inside a class member: the class and whether the member is static. */
+export function thisOwner(fn: FunctionNode): { classNode: ClassNode; isStatic: boolean } | undefined {
+  // Arrow functions take `this` from their surroundings.
+  let current: FunctionNode | undefined = fn;
+  while (current?.type === 'ArrowFunctionExpression') current = enclosingFunctionOf(current);
+  const member = current ? current.parent : fn.parent;
+  if ((member?.type === 'MethodDefinition' || member?.type === 'PropertyDefinition') && isClass(member.parent?.parent)) {
+    return { classNode: member.parent.parent, isStatic: member.static };
+  }
+  if (fn.type === 'ArrowFunctionExpression' && fn.parent?.type === 'PropertyDefinition' && isClass(fn.parent.parent?.parent)) {
+    return { classNode: fn.parent.parent.parent, isStatic: fn.parent.static };
+  }
+  return undefined;
+}
+
+function enclosingFunctionOf(node: Node): FunctionNode | undefined {
+  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
+  return undefined;
+}

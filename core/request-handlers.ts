@@ -1,0 +1,122 @@
+import type { TSESTree } from '@typescript-eslint/types';
+import { staticString } from './ast.js';
+
+const HTTP_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+const SCRIPT = String.raw`\.(?:[cm]?[jt]sx?)$`;
+
+/** What the file's path says about how its exports are run. */
+export interface FileRole {
+  nextPagesApi: boolean;
+  nextRoute: boolean;
+  nextMiddleware: boolean;
+  netlifyFunction: boolean;
+  vercelFunction: boolean;
+  svelteEndpoint: boolean;
+  svelteServerLoad: boolean;
+  svelteHooks: boolean;
+  remixRoute: boolean;
+  instrumentation: boolean;
+  /** `'use server'` at the top of the file: every exported async function is a server action. */
+  serverActions: boolean;
+}
+
+export function fileRole(filename: string, program: TSESTree.Program): FileRole {
+  const path = `/${filename.replace(/\\/g, '/')}`;
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  const is = (pattern: string): boolean => new RegExp(pattern).test(base);
+  const nextPagesApi = /\/pages\/api\//.test(path);
+  return {
+    nextPagesApi,
+    nextRoute: /\/app\//.test(path) && is(`^route${SCRIPT}`),
+    nextMiddleware: is(`^(?:middleware|proxy)${SCRIPT}`),
+    netlifyFunction: /\/netlify\/(?:edge-)?functions\//.test(path),
+    vercelFunction: !nextPagesApi && /\/api\//.test(path) && !/\/app\//.test(path),
+    svelteEndpoint: is(`^\\+server${SCRIPT}`),
+    svelteServerLoad: is(`^\\+(?:page|layout)\\.server${SCRIPT}`),
+    svelteHooks: is(`^hooks\\.server${SCRIPT}`),
+    remixRoute: /\/app\/routes\//.test(path) || /\/routes\//.test(path),
+    instrumentation: is(`^instrumentation${SCRIPT}`),
+    serverActions: hasDirective(program.body, 'use server'),
+  };
+}
+
+export function hasDirective(body: readonly TSESTree.Node[], directive: string): boolean {
+  for (const statement of body) {
+    if (statement.type !== 'ExpressionStatement' || staticString(statement.expression) === undefined) return false;
+    if (staticString(statement.expression) === directive) return true;
+  }
+  return false;
+}
+
+/**
+ * The per-request phrase for a function exported under `name`, when the file's role or the name makes it a
+ * request handler; undefined for an ordinary export.
+ */
+export function exportedHandlerPhrase(name: string, role: FileRole, handlerNames: readonly string[], isAsync: boolean): string | undefined {
+  if (role.nextPagesApi && name === 'default') return 'every request to this Next.js API route';
+  if (role.nextRoute && HTTP_METHODS.has(name)) return `every request to this Next.js route handler \`${name}\``;
+  if (role.svelteEndpoint && (HTTP_METHODS.has(name) || name === 'fallback')) return `every request to this SvelteKit endpoint \`${name}\``;
+  if (role.svelteServerLoad && name === 'load') return 'every request through this SvelteKit `load` function';
+  if (role.svelteHooks && (name === 'handle' || name === 'handleFetch')) return `every request through this SvelteKit \`${name}\` hook`;
+  if (role.nextMiddleware && (name === 'middleware' || name === 'proxy' || name === 'default')) return 'every request through this Next.js middleware';
+  if (name === 'getServerSideProps') return 'every request through `getServerSideProps`';
+  if (role.remixRoute && (name === 'loader' || name === 'action')) return `every request through this Remix \`${name}\``;
+  if (role.netlifyFunction && (name === 'default' || handlerNames.includes(name))) return 'every invocation of this Netlify function';
+  if (handlerNames.includes(name)) return `every invocation of this AWS Lambda handler \`${name}\``;
+  if (role.vercelFunction && (name === 'default' || HTTP_METHODS.has(name))) return 'every invocation of this Vercel function';
+  if (role.serverActions && isAsync && name !== 'default') return `every call to this server action \`${name}\``;
+  if (name === 'createContext') return 'every request through this tRPC `createContext`';
+  return undefined;
+}
+
+export type Framework = 'Express' | 'Koa' | 'Fastify' | 'Hono' | undefined;
+
+const FRAMEWORK_MODULES: Readonly<Record<string, Framework>> = {
+  express: 'Express',
+  koa: 'Koa',
+  '@koa/router': 'Koa',
+  'koa-router': 'Koa',
+  fastify: 'Fastify',
+  hono: 'Hono',
+};
+
+/** The web framework a file imports, for naming route callbacks. */
+export function frameworkOf(modules: ReadonlySet<string>): Framework {
+  for (const module of modules) {
+    const framework = FRAMEWORK_MODULES[module] ?? (module.startsWith('hono/') ? 'Hono' : undefined);
+    if (framework) return framework;
+  }
+  return undefined;
+}
+
+export const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all', 'use']);
+
+export function routeCallbackPhrase(framework: Framework, method: string): string {
+  const middleware = method === 'use';
+  switch (framework) {
+    case 'Express':
+      return middleware ? 'every request to this Express middleware' : 'every request to this Express route callback';
+    case 'Koa':
+      return middleware ? 'every request to this Koa middleware' : 'every request to this Koa route callback';
+    case 'Fastify':
+      return 'every request to this Fastify route handler';
+    case 'Hono':
+      return middleware ? 'every request to this Hono middleware' : 'every request to this Hono route handler';
+    default:
+      return middleware ? 'every request to this middleware' : 'every request to this route callback';
+  }
+}
+
+/** Fastify hooks that run per request, and the ones that run once at start or stop. */
+export const FASTIFY_REQUEST_HOOKS = new Set([
+  'onRequest',
+  'preParsing',
+  'preValidation',
+  'preHandler',
+  'preSerialization',
+  'onSend',
+  'onResponse',
+  'onError',
+  'onTimeout',
+  'onRequestAbort',
+]);

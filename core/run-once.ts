@@ -1,0 +1,463 @@
+import type { TSESTree } from '@typescript-eslint/types';
+import { calleeName, functionName, isFunction, memberPath, outermostTransparent, propertyName, resolveIdentifier, staticString, unwrap } from './ast.js';
+import { memoisation } from './memoised-assignment.js';
+import {
+  FASTIFY_REQUEST_HOOKS,
+  ROUTE_METHODS,
+  exportedHandlerPhrase,
+  frameworkOf,
+  hasDirective,
+  routeCallbackPhrase,
+  type FileRole,
+} from './request-handlers.js';
+import type { AnalysisOptions, ClassNode, FunctionNode, Node, ScopeManagerLike, VariableLike } from './types.js';
+
+/** How often the code at a position runs: once per process, or on every call of some request path. */
+export type Execution = { runsOnce: true } | { runsOnce: false; context: string };
+
+const ONCE: Execution = { runsOnce: true };
+const perCall = (context: string): Execution => ({ runsOnce: false, context });
+
+const TEST_HOOKS = new Set(['beforeAll', 'beforeEach', 'afterAll', 'afterEach', 'before', 'after', 'setup', 'teardown', 'suiteSetup', 'suiteTeardown']);
+const TEST_BLOCKS = new Set(['describe', 'it', 'test', 'suite', 'context', 'bench']);
+/** Callbacks that run as often as the call that receives them. */
+const INHERITING_CALLBACKS = new Set([
+  'setTimeout',
+  'setImmediate',
+  'queueMicrotask',
+  'nextTick',
+  'then',
+  'catch',
+  'finally',
+  'forEach',
+  'map',
+  'flatMap',
+  'filter',
+  'reduce',
+  'some',
+  'every',
+  'find',
+  'findIndex',
+  'listen',
+  'ready',
+  'after',
+  'once',
+]);
+const START_EVENTS = new Set(['listening', 'ready', 'start', 'started', 'startup']);
+const NEST_LIFECYCLE = new Set(['onModuleInit', 'onApplicationBootstrap']);
+const NEST_PROVIDER_DECORATORS = new Set(['Injectable', 'Controller', 'Module', 'Resolver', 'Gateway', 'WebSocketGateway']);
+const TRPC_PROCEDURE_METHODS = new Set(['query', 'mutation', 'subscription']);
+const NUXT_HANDLERS = new Set(['defineEventHandler', 'eventHandler', 'defineCachedEventHandler', 'defineWebSocketHandler']);
+
+export interface ImportedName {
+  module: string;
+  imported: string;
+}
+
+/**
+ * Decides, for any position in a file, whether the code there runs once per process or per call, and names the
+ * per-call context. Memoised per function and class; recursion through call sites is cycle-safe.
+ */
+export class RunOnceAnalysis {
+  private readonly functionCache = new Map<FunctionNode, Execution>();
+  private readonly classCache = new Map<ClassNode, Execution>();
+  private readonly inProgress = new Set<Node>();
+  private readonly framework;
+
+  constructor(
+    private readonly scopeManager: ScopeManagerLike,
+    private readonly options: AnalysisOptions,
+    private readonly role: FileRole,
+    private readonly imports: ReadonlyMap<string, ImportedName>,
+    modules: ReadonlySet<string>,
+  ) {
+    this.framework = frameworkOf(modules);
+  }
+
+  /** How often the expression at `node` is evaluated. */
+  executionOf(node: Node): Execution {
+    const memo = memoisation(node, this.scopeManager);
+    if (memo?.kind === 'process') return ONCE;
+    if (memo?.kind === 'instance') return this.instanceExecution(memo.classNode);
+    for (let child = node, current = node.parent; current; child = current, current = current.parent) {
+      if (isFunction(current)) return this.functionExecution(current);
+      if (current.type === 'StaticBlock') return this.executionOf(current.parent.parent);
+      if (current.type === 'PropertyDefinition' && current.value === child) {
+        return current.static ? this.executionOf(current.parent.parent) : this.instanceExecution(current.parent.parent as ClassNode);
+      }
+    }
+    return ONCE;
+  }
+
+  private functionExecution(fn: FunctionNode): Execution {
+    const cached = this.functionCache.get(fn);
+    if (cached) return cached;
+    if (this.inProgress.has(fn)) return perCall(this.genericPhrase(fn));
+    this.inProgress.add(fn);
+    try {
+      const execution = this.computeFunctionExecution(fn);
+      this.functionCache.set(fn, execution);
+      return execution;
+    } finally {
+      this.inProgress.delete(fn);
+    }
+  }
+
+  private computeFunctionExecution(fn: FunctionNode): Execution {
+    const name = functionName(fn);
+    if (name !== undefined && this.options.allowInFunctions.includes(name)) return ONCE;
+    if (fn.body.type === 'BlockStatement' && hasDirective(fn.body.body, 'use server')) {
+      return perCall(name ? `every call to this server action \`${name}\`` : 'every call to this server action');
+    }
+    if (name === 'createContext') return perCall('every request through this tRPC `createContext`');
+
+    const parent = fn.parent!;
+    switch (parent.type) {
+      case 'CallExpression':
+      case 'NewExpression':
+        if (parent.callee === fn) return this.executionOf(parent);
+        return this.callbackExecution(parent, fn);
+      case 'Property':
+        return this.propertyExecution(parent, fn);
+      case 'MethodDefinition':
+        return this.methodExecution(parent);
+      case 'PropertyDefinition':
+        return perCall(this.genericPhrase(fn));
+      case 'ExportDefaultDeclaration':
+        return this.exportExecution('default', fn) ?? perCall(this.genericPhrase(fn));
+      default:
+        break;
+    }
+    const outer = outermostTransparent(fn);
+    if (outer !== fn && (outer.parent?.type === 'CallExpression' || outer.parent?.type === 'NewExpression')) {
+      return outer.parent.callee === outer ? this.executionOf(outer.parent) : this.callbackExecution(outer.parent, fn);
+    }
+    const assigned = exportedByAssignment(outer);
+    if (assigned !== undefined) return this.exportExecution(assigned, fn) ?? perCall(this.genericPhrase(fn));
+    const binding = this.bindingOf(fn);
+    if (binding) return this.bindingExecution(binding, fn);
+    return perCall(this.genericPhrase(fn));
+  }
+
+  /** A function used through a name: its export (if any) and every place the name is used. */
+  private bindingExecution(binding: Binding, fn: FunctionNode): Execution {
+    if (binding.exportName !== undefined) {
+      return this.exportExecution(binding.exportName, fn) ?? perCall(this.genericPhrase(fn));
+    }
+    const uses = binding.variable.references.filter((reference) => reference.isRead() && reference.identifier !== binding.variable.identifiers[0]);
+    if (uses.length === 0) return perCall(this.genericPhrase(fn));
+    for (const use of uses) {
+      const execution = this.useExecution(use.identifier, fn);
+      if (!execution.runsOnce) return execution;
+    }
+    return ONCE;
+  }
+
+  /** How often a function runs through one use of its name. */
+  private useExecution(identifier: Node, fn: FunctionNode): Execution {
+    const use = outermostTransparent(identifier);
+    const parent = use.parent!;
+    if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.callee === use) return this.executionOf(parent);
+    if (parent.type === 'CallExpression' || parent.type === 'NewExpression') return this.callbackExecution(parent, fn);
+    if (parent.type === 'ExportDefaultDeclaration') return this.exportExecution('default', fn) ?? perCall(this.genericPhrase(fn));
+    if (parent.type === 'ExportSpecifier') {
+      const exported = parent.exported.type === 'Identifier' ? parent.exported.name : String(parent.exported.value);
+      return this.exportExecution(exported, fn) ?? perCall(this.genericPhrase(fn));
+    }
+    if (parent.type === 'Property' && parent.value === use) return this.propertyExecution(parent, fn);
+    const assigned = exportedByAssignment(use);
+    if (assigned !== undefined) return this.exportExecution(assigned, fn) ?? perCall(this.genericPhrase(fn));
+    return perCall(this.genericPhrase(fn));
+  }
+
+  private exportExecution(name: string, fn: FunctionNode): Execution | undefined {
+    if (this.role.instrumentation && name === 'register') return ONCE;
+    const phrase = exportedHandlerPhrase(name, this.role, this.options.handlerNames, fn.async);
+    return phrase ? perCall(phrase) : undefined;
+  }
+
+  /** A function passed to a call: what the callee does with it. */
+  private callbackExecution(call: TSESTree.CallExpression | TSESTree.NewExpression, fn: FunctionNode): Execution {
+    const name = calleeName(call);
+    const root = chainRoot(call.callee);
+    if (name !== undefined && this.options.onceWrappers.includes(name)) return this.executionOf(call);
+    if (this.isReactCache(call.callee)) return perCall('every request through this React `cache()` callback');
+    if ((name !== undefined && TEST_HOOKS.has(name)) || (root !== undefined && (TEST_BLOCKS.has(root) || TEST_HOOKS.has(root)))) return ONCE;
+    if (name === 'register' && call.callee.type === 'MemberExpression') return ONCE;
+    if (name === 'fp' || name === 'fastifyPlugin') return ONCE;
+    if (call.type === 'NewExpression' && name === 'Promise') return this.executionOf(call);
+    if (name !== undefined && NUXT_HANDLERS.has(name)) return perCall('every request to this Nuxt event handler');
+
+    if (call.type === 'CallExpression' && call.callee.type === 'MemberExpression' && name !== undefined) {
+      const event = staticString(call.arguments[0]);
+      if (name === 'addHook' && event !== undefined) {
+        return FASTIFY_REQUEST_HOOKS.has(event) ? perCall(`every request to this Fastify \`${event}\` hook`) : this.executionOf(call);
+      }
+      if (name === 'on' && event !== undefined) {
+        if (event === 'connection' || event === 'connect') return perCall('every socket.io connection');
+        if (START_EVENTS.has(event)) return this.executionOf(call);
+        return perCall(`every \`'${event}'\` event`);
+      }
+      if (INHERITING_CALLBACKS.has(name)) return this.executionOf(call);
+      if (ROUTE_METHODS.has(name) && isRouteRegistration(call, name)) return perCall(routeCallbackPhrase(this.framework, name));
+      if (TRPC_PROCEDURE_METHODS.has(name) && /procedure/i.test(chainText(call.callee.object))) return perCall('every call to this tRPC procedure');
+    }
+    if (call.type === 'CallExpression' && name !== undefined && INHERITING_CALLBACKS.has(name) && call.callee.type === 'Identifier') {
+      return this.executionOf(call);
+    }
+    // `export default withAuth(async (req, res) => …)`: the wrapped function is the handler.
+    const exported = this.exportedValueName(call);
+    if (exported !== undefined) {
+      const execution = this.exportExecution(exported, fn);
+      if (execution) return execution;
+    }
+    return perCall(name ? `every call to this callback passed to \`${name}()\`` : 'every call to this callback');
+  }
+
+  private propertyExecution(property: TSESTree.Property, fn: FunctionNode): Execution {
+    const key = propertyName(property);
+    const object = property.parent as TSESTree.ObjectExpression;
+    if (key === 'useFactory') return ONCE;
+    if (key !== undefined && NEST_LIFECYCLE.has(key)) return ONCE;
+    const holder = outermostTransparent(object).parent;
+    if (key === 'context' && (holder?.type === 'CallExpression' || holder?.type === 'NewExpression')) {
+      return perCall('every request through this GraphQL `context` function');
+    }
+    if (key === 'handler' && holder?.type === 'CallExpression' && calleeName(holder) === 'route') return perCall(routeCallbackPhrase(this.framework, 'route'));
+    if (key === 'createContext') return perCall('every request through this tRPC `createContext`');
+    const resolver = resolverPath(property);
+    if (resolver) return perCall(`every call to this GraphQL resolver \`${resolver}\``);
+    if (this.role.svelteServerLoad && objectExportName(object) === 'actions') return perCall('every request through this SvelteKit form action');
+    const exported = objectExportName(object);
+    if (exported === 'module.exports' || exported === 'exports') {
+      const execution = key !== undefined ? this.exportExecution(key, fn) : undefined;
+      if (execution) return execution;
+    }
+    const owner = objectOwnerName(object);
+    return perCall(key ? `every call to \`${owner ? `${owner}.` : ''}${key}()\`` : 'every call to this function');
+  }
+
+  private methodExecution(method: TSESTree.MethodDefinition): Execution {
+    const classNode = method.parent.parent as ClassNode;
+    if (method.kind === 'constructor') return this.instanceExecution(classNode);
+    const key = propertyName(method);
+    if (key !== undefined && NEST_LIFECYCLE.has(key) && nestProviderScope(classNode) === 'singleton') return ONCE;
+    return perCall(`every call to \`${className(classNode) ?? 'this class'}.${key ?? 'method'}()\``);
+  }
+
+  /** Code that runs for every instance of a class: once when the class is only built in run-once places. */
+  instanceExecution(classNode: ClassNode): Execution {
+    const cached = this.classCache.get(classNode);
+    if (cached) return cached;
+    if (this.inProgress.has(classNode)) return ONCE;
+    this.inProgress.add(classNode);
+    try {
+      const execution = this.computeInstanceExecution(classNode);
+      this.classCache.set(classNode, execution);
+      return execution;
+    } finally {
+      this.inProgress.delete(classNode);
+    }
+  }
+
+  private computeInstanceExecution(classNode: ClassNode): Execution {
+    const name = className(classNode) ?? 'this class';
+    const nestScope = nestProviderScope(classNode);
+    if (nestScope === 'request') return perCall(`every request to this request-scoped NestJS provider \`${name}\``);
+    if (nestScope === 'singleton') return ONCE;
+    const variable = this.classVariable(classNode);
+    for (const reference of variable?.references ?? []) {
+      const use = outermostTransparent(reference.identifier);
+      if (use.parent?.type !== 'NewExpression' || use.parent.callee !== use) continue;
+      if (!this.executionOf(use.parent).runsOnce) return perCall(`every \`new ${name}()\``);
+    }
+    // Never built here (exported, or built elsewhere): a class is most often a long-lived service.
+    return ONCE;
+  }
+
+  private classVariable(classNode: ClassNode): VariableLike | null {
+    if (classNode.id) return resolveIdentifier(this.scopeManager, classNode.id);
+    const parent = outermostTransparent(classNode).parent;
+    if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return resolveIdentifier(this.scopeManager, parent.id);
+    return null;
+  }
+
+  private bindingOf(fn: FunctionNode): Binding | undefined {
+    let id: TSESTree.Identifier | undefined;
+    let declaration: Node | undefined;
+    if (fn.type === 'FunctionDeclaration' && fn.id) {
+      id = fn.id;
+      declaration = fn;
+    } else {
+      const declarator = outermostTransparent(fn).parent;
+      if (declarator?.type === 'VariableDeclarator' && declarator.id.type === 'Identifier') {
+        id = declarator.id;
+        declaration = declarator.parent;
+      }
+    }
+    if (!id || !declaration) return undefined;
+    const variable = resolveIdentifier(this.scopeManager, id);
+    if (!variable) return undefined;
+    const exportName = declaration.parent?.type === 'ExportNamedDeclaration' ? id.name : declaration.parent?.type === 'ExportDefaultDeclaration' ? 'default' : undefined;
+    return { variable, exportName };
+  }
+
+  /** The export name when a call's value is what the module exports: `export default wrap(fn)`, `export const GET = wrap(fn)`. */
+  private exportedValueName(call: Node): string | undefined {
+    let value = outermostTransparent(call);
+    while (value.parent && (value.parent.type === 'CallExpression' || value.parent.type === 'NewExpression') && value.parent.callee !== value) {
+      value = outermostTransparent(value.parent);
+    }
+    const parent = value.parent;
+    if (parent?.type === 'ExportDefaultDeclaration') return 'default';
+    if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') {
+      if (parent.parent?.parent?.type === 'ExportNamedDeclaration') return parent.id.name;
+      const variable = resolveIdentifier(this.scopeManager, parent.id);
+      for (const reference of variable?.references ?? []) {
+        const use = outermostTransparent(reference.identifier);
+        if (use.parent?.type === 'ExportDefaultDeclaration') return 'default';
+        if (use.parent?.type === 'ExportSpecifier') {
+          const exported = use.parent.exported;
+          return exported.type === 'Identifier' ? exported.name : String(exported.value);
+        }
+        const assigned = exportedByAssignment(use);
+        if (assigned !== undefined) return assigned;
+      }
+    }
+    return exportedByAssignment(value);
+  }
+
+  private isReactCache(callee: Node): boolean {
+    const inner = unwrap(callee);
+    if (inner.type === 'Identifier') {
+      const imported = this.imports.get(inner.name);
+      return imported?.module === 'react' && imported.imported === 'cache';
+    }
+    if (inner.type === 'MemberExpression' && propertyName(inner) === 'cache' && inner.object.type === 'Identifier') {
+      return this.imports.get(inner.object.name)?.module === 'react';
+    }
+    return false;
+  }
+
+  private genericPhrase(fn: FunctionNode): string {
+    const name = functionName(fn);
+    return name ? `every call to \`${name}()\`` : 'every call to this function';
+  }
+}
+
+interface Binding {
+  variable: VariableLike;
+  exportName: string | undefined;
+}
+
+/** `exports.handler = fn`, `module.exports.handler = fn`, `module.exports = fn` → the export name. */
+function exportedByAssignment(value: Node): string | undefined {
+  const parent = value.parent;
+  if (parent?.type !== 'AssignmentExpression' || parent.right !== value) return undefined;
+  const target = memberPath(parent.left);
+  if (target === 'module.exports') return 'default';
+  const match = target?.match(/^(?:module\.)?exports\.([^.]+)$/);
+  return match?.[1];
+}
+
+/** `exports` / `module.exports` when the object literal is assigned there, `actions` for `export const actions = {…}`. */
+function objectExportName(object: TSESTree.ObjectExpression): string | undefined {
+  const holder = outermostTransparent(object).parent;
+  if (holder?.type === 'AssignmentExpression') {
+    const target = memberPath(holder.left);
+    if (target === 'module.exports' || target === 'exports') return target;
+  }
+  if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier' && holder.parent?.parent?.type === 'ExportNamedDeclaration') return holder.id.name;
+  return undefined;
+}
+
+function objectOwnerName(object: TSESTree.ObjectExpression): string | undefined {
+  const holder = outermostTransparent(object).parent;
+  if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier') return holder.id.name;
+  return undefined;
+}
+
+/** `Query.user` for a function inside `const resolvers = { Query: { user() {…} } }` (or a `resolvers:` option). */
+function resolverPath(property: TSESTree.Property): string | undefined {
+  const field = propertyName(property);
+  const typeProperty = outermostTransparent(property.parent).parent;
+  if (field === undefined || typeProperty?.type !== 'Property') return undefined;
+  const typeName = propertyName(typeProperty);
+  const resolvers = outermostTransparent(typeProperty.parent).parent;
+  const resolversName =
+    resolvers?.type === 'VariableDeclarator' && resolvers.id.type === 'Identifier'
+      ? resolvers.id.name
+      : resolvers?.type === 'Property'
+        ? propertyName(resolvers)
+        : undefined;
+  return typeName !== undefined && resolversName !== undefined && /resolvers$/i.test(resolversName) ? `${typeName}.${field}` : undefined;
+}
+
+/** `app.get('/path', fn)`, `router.route('/x').post(fn)`, `app.use(fn)`: not `map.get(key)`. */
+function isRouteRegistration(call: TSESTree.CallExpression, method: string): boolean {
+  const first = call.arguments[0];
+  if (!first) return false;
+  if (method === 'use') return true;
+  const callee = call.callee as TSESTree.MemberExpression;
+  if (callee.object.type === 'CallExpression' && calleeName(callee.object) === 'route') return true;
+  if (call.arguments.length < 2) return false;
+  return (
+    staticString(first) !== undefined ||
+    first.type === 'TemplateLiteral' ||
+    (first.type === 'Literal' && 'regex' in first) ||
+    first.type === 'ArrayExpression'
+  );
+}
+
+function chainRoot(callee: Node): string | undefined {
+  let current = unwrap(callee);
+  for (;;) {
+    if (current.type === 'Identifier') return current.name;
+    if (current.type === 'MemberExpression') current = unwrap(current.object);
+    else if (current.type === 'CallExpression') current = unwrap(current.callee);
+    else return undefined;
+  }
+}
+
+function chainText(node: Node): string {
+  const parts: string[] = [];
+  let current = unwrap(node);
+  for (;;) {
+    if (current.type === 'Identifier') {
+      parts.push(current.name);
+      return parts.join('.');
+    }
+    if (current.type === 'MemberExpression') {
+      parts.push(propertyName(current) ?? '');
+      current = unwrap(current.object);
+    } else if (current.type === 'CallExpression') {
+      current = unwrap(current.callee);
+    } else {
+      return parts.join('.');
+    }
+  }
+}
+
+function className(classNode: ClassNode): string | undefined {
+  if (classNode.id) return classNode.id.name;
+  const parent = outermostTransparent(classNode).parent;
+  return parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier' ? parent.id.name : undefined;
+}
+
+/** NestJS providers are singletons unless declared with `scope: Scope.REQUEST` (or TRANSIENT). */
+function nestProviderScope(classNode: ClassNode): 'singleton' | 'request' | undefined {
+  for (const decorator of classNode.decorators ?? []) {
+    const expression = decorator.expression;
+    const name = expression.type === 'CallExpression' ? calleeName(expression) : expression.type === 'Identifier' ? expression.name : undefined;
+    if (name === undefined || !NEST_PROVIDER_DECORATORS.has(name)) continue;
+    const options = expression.type === 'CallExpression' ? expression.arguments[0] : undefined;
+    if (options?.type === 'ObjectExpression') {
+      for (const property of options.properties) {
+        if (property.type === 'Property' && propertyName(property) === 'scope' && /REQUEST|TRANSIENT/.test(memberPath(property.value) ?? '')) return 'request';
+      }
+    }
+    return 'singleton';
+  }
+  return undefined;
+}
+

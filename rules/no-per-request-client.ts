@@ -1,0 +1,112 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { DEFAULT_OPTIONS, findPerCallSites, mentionsClientModule, type PerCallSite } from '../core/analyze.js';
+import { applyEdits, normaliseEdits } from '../core/edits.js';
+import { inFileHoistEdits } from '../core/in-file-hoist.js';
+import type { ClientSource, ScopeManagerLike } from '../core/types.js';
+import { createRule } from './create-rule.js';
+
+export type Options = [
+  {
+    sources?: ClientSource[];
+    handlerNames?: string[];
+    onceWrappers?: string[];
+    allowInFunctions?: string[];
+  },
+];
+export type MessageIds = 'perRequestClient' | 'perRequestClientUnsafe' | 'moveToModuleScope';
+
+const stringList = (description: string) => ({ type: 'array' as const, items: { type: 'string' as const }, uniqueItems: true, description });
+
+export default createRule<Options, MessageIds>({
+  name: 'no-per-request-client',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow building a Redis client on a per-request path',
+      recommended: true,
+    },
+    hasSuggestions: true,
+    messages: {
+      perRequestClient:
+        '`{{construction}}` opens a new Redis connection on {{context}}; build it once at module scope or import the shared client from lib/redis instead.',
+      perRequestClientUnsafe:
+        '`{{construction}}` opens a new Redis connection on {{context}}, and it cannot simply be shared because {{reason}}.',
+      moveToModuleScope: 'Move the client to module scope',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          sources: {
+            type: 'array',
+            description: 'Further modules that build Redis connections, such as `iovalkey` or BullMQ.',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['module'],
+              properties: {
+                module: { type: 'string', description: 'The module specifier, e.g. `iovalkey` or `bullmq`.' },
+                exports: stringList('Export names that open a connection when called or constructed (`default` for the default export).'),
+                like: {
+                  type: 'string',
+                  enum: ['ioredis', 'node-redis'],
+                  description: 'The module has the same API as ioredis or node-redis, so all of its constructors count.',
+                },
+              },
+            },
+          },
+          handlerNames: stringList('Export names that are serverless handlers (AWS Lambda style), run on every invocation.'),
+          onceWrappers: stringList('Functions that run their callback only once, such as `once` or `memoize`.'),
+          allowInFunctions: stringList('Names of functions known to run once per process, such as `bootstrap`.'),
+        },
+      },
+    ],
+    defaultOptions: [DEFAULT_OPTIONS],
+  },
+  defaultOptions: [DEFAULT_OPTIONS],
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const sources = options.sources ?? DEFAULT_OPTIONS.sources;
+    // Most files never mention a client module: they cost one substring search.
+    if (!mentionsClientModule(sourceCode.text, sources)) return {};
+    const analysisOptions = {
+      filename: context.filename,
+      sources,
+      handlerNames: options.handlerNames ?? DEFAULT_OPTIONS.handlerNames,
+      onceWrappers: options.onceWrappers ?? DEFAULT_OPTIONS.onceWrappers,
+      allowInFunctions: options.allowInFunctions ?? DEFAULT_OPTIONS.allowInFunctions,
+    };
+    const scopeManager = sourceCode.scopeManager as unknown as ScopeManagerLike;
+
+    function suggestionFix(site: PerCallSite): TSESLint.ReportFixFunction {
+      return (fixer) => {
+        const edits = normaliseEdits(inFileHoistEdits(site, sourceCode.text, scopeManager));
+        const start = edits[0].range[0];
+        const end = edits.at(-1)!.range[1];
+        const shifted = edits.map((edit) => ({ range: [edit.range[0] - start, edit.range[1] - start] as [number, number], text: edit.text }));
+        return fixer.replaceTextRange([start, end], applyEdits(sourceCode.text.slice(start, end), shifted));
+      };
+    }
+
+    function reportSite(site: PerCallSite): void {
+      const data = { construction: site.label, context: site.context };
+      if (site.hoist.hoistable) {
+        context.report({
+          node: site.node,
+          messageId: 'perRequestClient',
+          data,
+          suggest: [{ messageId: 'moveToModuleScope', fix: suggestionFix(site) }],
+        });
+      } else {
+        context.report({ node: site.node, messageId: 'perRequestClientUnsafe', data: { ...data, reason: site.hoist.reason } });
+      }
+    }
+
+    function checkProgram(program: TSESTree.Program): void {
+      for (const site of findPerCallSites(program, scopeManager, sourceCode.text, analysisOptions)) reportSite(site);
+    }
+
+    return { Program: checkProgram };
+  },
+});
