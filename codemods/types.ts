@@ -22,6 +22,11 @@ export interface CodemodOptions {
    * module, callers of helpers). Returns undefined when the file does not exist.
    */
   readFile: (absolutePath: string) => string | undefined;
+  /**
+   * Absolute paths of the other discovered source files (the ones the pre-filter left out). The engine reads
+   * those that name a rewritten helper, to drop their per-call `quit()` on what the helper now returns.
+   */
+  otherFiles?: string[];
   /** Extra client sources, as the rule's `sources` option. */
   sources?: { module: string; exports?: string[]; like?: 'ioredis' | 'node-redis' }[];
   /** Lambda-style handler export names, as the rule's `handlerNames` option. */

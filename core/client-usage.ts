@@ -21,6 +21,8 @@ export interface ClientUsage {
   connects: TSESTree.ExpressionStatement[];
   /** Why a shared connection cannot serve this code, in the words of the rule's message. */
   problem?: string;
+  /** For a helper that returns the client: how each call of it in this file uses what it returns. */
+  callers: ClientUsage[];
 }
 
 const CLOSERS = new Set(['quit', 'disconnect', 'close', 'destroy', 'end']);
@@ -34,10 +36,10 @@ const RAW_COMMANDS = new Set(['call', 'callBuffer', 'sendCommand', 'send_command
 const PRIORITY = ['subscribe', 'blocking', 'select', 'watch', 'monitor', 'reassigned', 'listener', 'close'] as const;
 type ProblemKind = (typeof PRIORITY)[number];
 
-export function clientUsage(construction: ConstructionNode, scopeManager: ScopeManagerLike): ClientUsage {
+export function clientUsage(construction: ConstructionNode | TSESTree.CallExpression, scopeManager: ScopeManagerLike): ClientUsage {
   const value = fullValue(construction);
   const parent = value.parent!;
-  const usage: ClientUsage = { value, position: 'inline', cleanups: [], connects: [] };
+  const usage: ClientUsage = { value, position: 'inline', cleanups: [], connects: [], callers: [] };
   const problems = new Map<ProblemKind, string>();
   let uses: Node[] = [];
 
@@ -52,6 +54,8 @@ export function clientUsage(construction: ConstructionNode, scopeManager: ScopeM
     }
   } else if (parent.type === 'ReturnStatement' || (parent.type === 'ArrowFunctionExpression' && parent.body === value)) {
     usage.position = 'return';
+    const helper = enclosingFunction(construction);
+    for (const call of helper ? helperCalls(helper, scopeManager) : []) usage.callers.push(clientUsage(call, scopeManager));
   } else if (parent.type === 'AssignmentExpression' && parent.right === value && parent.operator === '=' && memberPath(parent.left)?.startsWith('this.')) {
     const classNode = thisClass(parent);
     if (classNode) {
@@ -70,7 +74,7 @@ export function clientUsage(construction: ConstructionNode, scopeManager: ScopeM
 }
 
 /** The construction plus what travels with it: casts, `.connect()` (node-redis) and the `await` around it. */
-function fullValue(construction: ConstructionNode): Node {
+function fullValue(construction: Node): Node {
   let value: Node = construction;
   for (;;) {
     const parent: Node | undefined = value.parent;
@@ -164,4 +168,19 @@ function mentionsBlock(call: TSESTree.CallExpression): boolean {
     });
   }
   return found;
+}
+
+/** Calls of a helper through its name in this file: `getClient()`. */
+export function helperCalls(helper: FunctionNode, scopeManager: ScopeManagerLike): TSESTree.CallExpression[] {
+  let id: TSESTree.Identifier | undefined;
+  if (helper.type === 'FunctionDeclaration' && helper.id) id = helper.id;
+  else if (helper.parent?.type === 'VariableDeclarator' && helper.parent.id.type === 'Identifier') id = helper.parent.id;
+  const variable = id ? resolveIdentifier(scopeManager, id) : null;
+  const calls: TSESTree.CallExpression[] = [];
+  for (const reference of variable?.references ?? []) {
+    let use: Node = reference.identifier;
+    while (use.parent && isTransparent(use.parent)) use = use.parent;
+    if (use.parent?.type === 'CallExpression' && use.parent.callee === use) calls.push(use.parent);
+  }
+  return calls;
 }

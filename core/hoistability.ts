@@ -18,7 +18,9 @@ export function hoistability(
   const captured = capturedName(construction, scopeManager);
   if (captured !== undefined) return { hoistable: false, reason: `its options use \`${captured}\`` };
   if (usage.problem !== undefined) return { hoistable: false, reason: usage.problem };
-  if (info.library === 'node-redis' && fn && !fn.async && usage.position !== 'member') {
+  const callerProblem = usage.callers.find((caller) => caller.problem !== undefined)?.problem;
+  if (callerProblem !== undefined) return { hoistable: false, reason: callerProblem };
+  if (info.library === 'node-redis' && fn && !fn.async) {
     return { hoistable: false, reason: 'it is in a function that is not async, so it cannot await the shared connection' };
   }
   return { hoistable: true };

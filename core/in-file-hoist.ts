@@ -8,12 +8,14 @@ import type { ConstructionInfo, Node, ScopeManagerLike } from './types.js';
  * The edits of the rule's suggestion: the client moves to module scope above the top-level statement that
  * encloses it, and the per-call cleanup that would close a shared connection goes.
  */
-export function inFileHoistEdits(site: PerCallSite, source: string, scopeManager: ScopeManagerLike): Edit[] {
+export function inFileHoistEdits(site: PerCallSite, source: string, scopeManager: ScopeManagerLike, reserved: Set<string> = new Set()): Edit[] {
   const { usage } = site;
   const edits: Edit[] = [];
   const original = usage.declarator?.id.type === 'Identifier' ? usage.declarator.id.name : undefined;
   const taken = takenNames(scopeManager, usage.variable ? new Set([usage.variable]) : new Set(), site.fn);
+  for (const name of reserved) taken.add(name);
   const name = uniqueName(original ?? baseName(site.info), taken);
+  reserved.add(name);
   const nodeRedis = site.info.library === 'node-redis';
   const constructionText = source.slice(site.node.range[0], site.node.range[1]);
 
@@ -44,7 +46,7 @@ export function inFileHoistEdits(site: PerCallSite, source: string, scopeManager
     edits.push({ range: usage.value.range, text: carriesConnect ? `(${connected})` : name });
   }
 
-  edits.push(...removeStatements(source, usage.cleanups));
+  edits.push(...removeStatements(source, [...usage.cleanups, ...usage.callers.flatMap((caller) => caller.cleanups)]));
   for (const statement of usage.connects) {
     edits.push(nodeRedis ? { range: statement.range, text: `if (!${name}.isOpen) await ${name}.connect();` } : removeNode(source, statement));
   }

@@ -1,0 +1,153 @@
+import type { TSESTree } from '@typescript-eslint/types';
+import type { PerCallSite } from '../core/analyze.js';
+import { contains } from '../core/ast.js';
+import { applyEdits, lineStart, removeNode, removeStatements, type Edit } from '../core/edits.js';
+import { inFileHoistEdits, takenNames, uniqueName } from '../core/in-file-hoist.js';
+import type { Node, ScopeManagerLike, VariableLike } from '../core/types.js';
+import type { SharedExport } from './shared-module.js';
+
+/** A hoistable site and where its client goes: the shared module's export, or module scope of its own file. */
+export interface Placement {
+  site: PerCallSite;
+  shared?: SharedExport;
+}
+
+export interface CallSiteRewrite {
+  source: string;
+  program: TSESTree.Program;
+  scopeManager: ScopeManagerLike;
+  placements: readonly Placement[];
+  /** Per-call cleanup on what a rewritten helper (from another file) returns. */
+  callerCleanups: readonly TSESTree.ExpressionStatement[];
+  /** How this file imports the shared module. */
+  specifier: string;
+  clientModules: readonly string[];
+}
+
+/** The file's new text: constructions replaced by the shared client, per-call cleanup removed, imports fixed. */
+export function rewriteCallSites(rewrite: CallSiteRewrite): string {
+  const { source, program, scopeManager, placements } = rewrite;
+  const edits: Edit[] = [];
+  const leaving = new Set<VariableLike>();
+  for (const { site } of placements) if (site.usage.variable) leaving.add(site.usage.variable);
+  const taken = takenNames(scopeManager, leaving, program);
+  const reserved = new Set<string>();
+  const importedAs = new Map<string, string>();
+  const localName = (name: string): string => {
+    let local = importedAs.get(name);
+    if (!local) {
+      local = taken.has(name) ? uniqueName(`shared${name[0].toUpperCase()}${name.slice(1)}`, taken) : name;
+      taken.add(local);
+      importedAs.set(name, local);
+    }
+    return local;
+  };
+
+  for (const { site, shared } of placements) {
+    if (!shared) {
+      edits.push(...inFileHoistEdits(site, source, scopeManager, reserved));
+      continue;
+    }
+    const { usage } = site;
+    const replacement = shared.getter ? `await ${localName(shared.getter)}()` : localName(shared.name);
+    const declaredName = usage.declarator?.id.type === 'Identifier' ? usage.declarator.id.name : undefined;
+    if (usage.position === 'declaration' && declaredName === replacement && usage.declarator) {
+      const statement = usage.declarator.parent as TSESTree.VariableDeclaration;
+      edits.push(statement.declarations.length === 1 ? removeNode(source, statement) : { range: usage.declarator.range, text: '' });
+    } else {
+      edits.push({ range: usage.value.range, text: replacement });
+    }
+    const callers = usage.callers;
+    edits.push(...removeStatements(source, [...usage.cleanups, ...usage.connects, ...callers.flatMap((caller) => [...caller.cleanups, ...caller.connects])]));
+  }
+  edits.push(...removeStatements(source, rewrite.callerCleanups));
+  edits.push(...importEdits(rewrite, importedAs));
+  edits.push(...unusedImportEdits(rewrite, edits));
+  return applyEdits(source, edits);
+}
+
+function isCommonJs(program: TSESTree.Program): boolean {
+  return !program.body.some((statement) => statement.type === 'ImportDeclaration' || statement.type.startsWith('Export'));
+}
+
+/** Adds the shared module's names, merged into an existing import of the same module. */
+function importEdits(rewrite: CallSiteRewrite, importedAs: ReadonlyMap<string, string>): Edit[] {
+  if (importedAs.size === 0) return [];
+  const { program, source, specifier } = rewrite;
+  const specifiers = [...importedAs].map(([name, local]) => (name === local ? name : `${name} as ${local}`));
+  const imports = program.body.filter((statement): statement is TSESTree.ImportDeclaration => statement.type === 'ImportDeclaration');
+  const quote = imports[0]?.source.raw.startsWith('"') ? '"' : "'";
+  const semicolon = imports.length === 0 || source.slice(imports[0].range[0], imports[0].range[1]).trimEnd().endsWith(';') ? ';' : '';
+
+  if (isCommonJs(program)) {
+    const bindings = [...importedAs].map(([name, local]) => (name === local ? name : `${name}: ${local}`));
+    const requires = program.body.filter((statement) => statement.type === 'VariableDeclaration' && /\brequire\(/.test(source.slice(statement.range[0], statement.range[1])));
+    const line = `const { ${bindings.join(', ')} } = require(${quote}${specifier}${quote});`;
+    return [insertAfter(source, program, requires.at(-1), line)];
+  }
+  const existing = imports.find((statement) => statement.source.value === specifier && statement.importKind !== 'type');
+  if (existing) {
+    const named = existing.specifiers.filter((item) => item.type === 'ImportSpecifier');
+    if (named.length > 0) return [{ range: [named.at(-1)!.range[1], named.at(-1)!.range[1]], text: `, ${specifiers.join(', ')}` }];
+    const only = existing.specifiers[0];
+    if (only?.type === 'ImportDefaultSpecifier') return [{ range: [only.range[1], only.range[1]], text: `, { ${specifiers.join(', ')} }` }];
+  }
+  const line = `import { ${specifiers.join(', ')} } from ${quote}${specifier}${quote}${semicolon}`;
+  return [insertAfter(source, program, imports.at(-1), line)];
+}
+
+/** A new line after `anchor`, or after the directives at the top of the file. */
+function insertAfter(source: string, program: TSESTree.Program, anchor: Node | undefined, line: string): Edit {
+  let after = anchor;
+  if (!after) {
+    for (const statement of program.body) {
+      if (statement.type === 'ExpressionStatement' && statement.directive !== undefined) after = statement;
+      else break;
+    }
+  }
+  if (!after) {
+    const first = program.body[0];
+    const at = first ? lineStart(source, first.range[0]) : 0;
+    return { range: [at, at], text: `${line}\n` };
+  }
+  // At the start of the next line, so removing the anchor's own line cannot take the new one with it.
+  const end = source.indexOf('\n', after.range[1]);
+  if (end === -1) return { range: [source.length, source.length], text: `\n${line}` };
+  return { range: [end + 1, end + 1], text: `${line}\n` };
+}
+
+/** Client imports whose every use went away with the rewrite. */
+function unusedImportEdits(rewrite: CallSiteRewrite, edits: readonly Edit[]): Edit[] {
+  const { program, scopeManager, source } = rewrite;
+  const removedRanges = edits.filter((edit) => edit.range[0] !== edit.range[1]);
+  const gone = (node: Node): boolean => removedRanges.some((edit) => edit.range[0] <= node.range[0] && node.range[1] <= edit.range[1]);
+  const unused = (identifier: TSESTree.Identifier): boolean => {
+    const variable = scopeManager.scopes.flatMap((scope) => scope.variables).find((candidate) => candidate.identifiers.includes(identifier));
+    return variable !== undefined && variable.references.every((reference) => gone(reference.identifier));
+  };
+  const result: Edit[] = [];
+  for (const statement of program.body) {
+    if (statement.type === 'ImportDeclaration' && rewrite.clientModules.includes(statement.source.value)) {
+      const dead = statement.specifiers.filter((specifier) => unused(specifier.local));
+      if (dead.length === 0 || statement.specifiers.length === 0) continue;
+      if (dead.length === statement.specifiers.length) result.push(removeNode(source, statement));
+      else result.push(...dead.map((specifier) => removeSpecifier(source, specifier)));
+    }
+    if (statement.type === 'VariableDeclaration' && statement.declarations.length === 1) {
+      const [declarator] = statement.declarations;
+      const init = declarator.init;
+      const requires = init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require';
+      const module = requires && init.arguments[0]?.type === 'Literal' ? init.arguments[0].value : undefined;
+      if (typeof module !== 'string' || !rewrite.clientModules.includes(module)) continue;
+      if (declarator.id.type === 'Identifier' && unused(declarator.id)) result.push(removeNode(source, statement));
+    }
+  }
+  return result.filter((edit) => !edits.some((other) => contains({ range: other.range } as Node, { range: edit.range } as Node) && other.range[0] !== other.range[1]));
+}
+
+function removeSpecifier(source: string, specifier: TSESTree.ImportClause): Edit {
+  const after = /^\s*,\s*/.exec(source.slice(specifier.range[1]))?.[0];
+  if (after) return { range: [specifier.range[0], specifier.range[1] + after.length], text: '' };
+  const before = /,\s*$/.exec(source.slice(0, specifier.range[0]))?.[0] ?? '';
+  return { range: [specifier.range[0] - before.length, specifier.range[1]], text: '' };
+}

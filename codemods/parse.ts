@@ -1,0 +1,60 @@
+import { parseForESLint } from '@typescript-eslint/parser';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
+import type { TSESTree } from '@typescript-eslint/types';
+import type { Node, ScopeManagerLike } from '../core/types.js';
+
+export interface ParsedFile {
+  program: TSESTree.Program;
+  scopeManager: ScopeManagerLike;
+}
+
+/** Parses with the same parser ESLint runs for TypeScript, so the codemod sees what the rule sees. */
+export function parseFile(path: string, source: string): ParsedFile {
+  const typescript = /\.[cm]?tsx?$/.test(path);
+  const jsx = !typescript || path.endsWith('.tsx');
+  const { ast, scopeManager } = parseForESLint(source, {
+    filePath: path,
+    range: true,
+    loc: true,
+    comment: true,
+    tokens: false,
+    jsx,
+    ecmaFeatures: { jsx },
+    sourceType: 'module',
+    ecmaVersion: 'latest',
+  });
+  setParents(ast as unknown as Node);
+  return { program: ast as unknown as TSESTree.Program, scopeManager: scopeManager as unknown as ScopeManagerLike };
+}
+
+/** Throws with a readable message when the text does not parse. */
+export function assertParses(path: string, source: string): void {
+  parseFile(path, source);
+}
+
+function setParents(root: Node): void {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const keys = (visitorKeys as Record<string, readonly string[] | undefined>)[node.type] ?? [];
+    for (const key of keys) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      const children = Array.isArray(value) ? value : [value];
+      for (const child of children) {
+        if (child && typeof child === 'object' && typeof (child as Node).type === 'string') {
+          (child as { parent?: Node }).parent = node;
+          stack.push(child as Node);
+        }
+      }
+    }
+  }
+}
+
+/** A parse error as a sentence with its position. */
+export function describeParseError(error: unknown): string {
+  if (error && typeof error === 'object' && 'lineNumber' in error) {
+    const { lineNumber, column, message } = error as { lineNumber: number; column: number; message: string };
+    return `does not parse (line ${lineNumber}, column ${column + 1}: ${message}); left untouched`;
+  }
+  return `does not parse (${error instanceof Error ? error.message : String(error)}); left untouched`;
+}
