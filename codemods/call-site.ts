@@ -123,7 +123,7 @@ function unusedImportEdits(rewrite: CallSiteRewrite, edits: readonly Edit[]): Ed
   const gone = (node: Node): boolean => removedRanges.some((edit) => edit.range[0] <= node.range[0] && node.range[1] <= edit.range[1]);
   const unused = (identifier: TSESTree.Identifier): boolean => {
     const variable = scopeManager.scopes.flatMap((scope) => scope.variables).find((candidate) => candidate.identifiers.includes(identifier));
-    return variable !== undefined && variable.references.every((reference) => gone(reference.identifier));
+    return variable !== undefined && variable.references.every((reference) => reference.identifier === identifier || gone(reference.identifier));
   };
   const result: Edit[] = [];
   for (const statement of program.body) {

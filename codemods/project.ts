@@ -123,7 +123,7 @@ function sharedExportFor(
   if (!config || readsModuleBindings(site, parsed)) return undefined;
   let shared = sharedExports.find((candidate) => candidate.config.key === config.key);
   if (!shared) {
-    const name = exportNameFor(config, exportNames);
+    const name = exportNameFor(config, exportNames, sharedExports.length > 0);
     exportNames.add(name);
     let getter: string | undefined;
     if (config.library === 'node-redis') {

@@ -41,7 +41,7 @@ export function configOf(node: ConstructionNode, info: ConstructionInfo, source:
 }
 
 /** `cacheRedis` from `process.env.CACHE_REDIS_URL`; `redis` when the arguments name nothing better. */
-export function exportNameFor(config: ClientConfig, taken: ReadonlySet<string>): string {
+export function exportNameFor(config: ClientConfig, taken: ReadonlySet<string>, descriptive: boolean): string {
   const base = config.builds === 'cluster' ? 'redisCluster' : config.builds === 'sentinel' ? 'redisSentinel' : config.builds === 'pool' ? 'redisPool' : 'redis';
   const candidates = [base];
   const envName = /process\.env(?:\.|\[['"])([A-Z0-9_]+)/.exec(config.argumentsText)?.[1];
@@ -51,6 +51,8 @@ export function exportNameFor(config: ClientConfig, taken: ReadonlySet<string>):
       candidates.push(words.map((word, index) => (index === 0 ? word : word[0].toUpperCase() + word.slice(1))).join('') + base[0].toUpperCase() + base.slice(1));
     }
   }
+  // The first client is plainly `redis`; further configurations are named after what they connect to.
+  if (descriptive) candidates.reverse();
   for (const candidate of candidates) if (!taken.has(candidate)) return candidate;
   for (let suffix = 2; ; suffix++) if (!taken.has(`${base}${suffix}`)) return `${base}${suffix}`;
 }
