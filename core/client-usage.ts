@@ -63,6 +63,10 @@ export function clientUsage(construction: ConstructionNode | TSESTree.CallExpres
       usage.member = { path: memberPath(parent.left)!, classNode };
       uses = memberUses(classNode, usage.member.path, parent.left);
     }
+  } else if (parent.type === 'AssignmentExpression' && parent.right === value && parent.left.type === 'Identifier') {
+    // `subscriber = redis.duplicate()`: what the code does through that variable still counts.
+    usage.variable = resolveIdentifier(scopeManager, parent.left) ?? undefined;
+    for (const reference of usage.variable?.references ?? []) if (reference.isRead()) uses.push(reference.identifier);
   } else {
     uses = [value];
   }

@@ -25,7 +25,9 @@ export function findConstructions(program: TSESTree.Program, scopeManager: Scope
     if (node.type === 'NewExpression' || node.type === 'CallExpression') found.set(node, info as ConstructionInfo);
   };
 
-  for (const { node, info } of tracker.iterateEsmReferences(traceMaps.esm)) record(node as Node, info);
+  for (const { node, info } of tracker.iterateEsmReferences(traceMaps.esm)) {
+    if (!isTypeOnlyImport(node as Node, scopeManager)) record(node as Node, info);
+  }
 
   for (const moduleObject of moduleObjects(program, scopeManager, traceMaps)) {
     const references = tracker.iteratePropertyReferences(moduleObject.node as unknown as TrackerNode, moduleObject.surface as TraceMap<ConstructionInfo>);
@@ -140,4 +142,15 @@ export function isConnectCall(value: Node): boolean {
     member.parent?.type === 'CallExpression' &&
     member.parent.callee === member
   );
+}
+
+/** `import type { Redis }` and `import { type Redis }` bind no value, whatever the code does with the name. */
+function isTypeOnlyImport(node: Node, scopeManager: ScopeManagerLike): boolean {
+  let root: Node = node.type === 'NewExpression' || node.type === 'CallExpression' ? node.callee : node;
+  while (root.type === 'MemberExpression' || isTransparent(root)) root = root.type === 'MemberExpression' ? root.object : (root as { expression: Node }).expression;
+  if (root.type !== 'Identifier') return false;
+  const definition = resolveIdentifier(scopeManager, root)?.defs[0];
+  const specifier = definition?.node as { importKind?: string } | undefined;
+  const declaration = definition?.parent as { importKind?: string } | null | undefined;
+  return specifier?.importKind === 'type' || declaration?.importKind === 'type';
 }

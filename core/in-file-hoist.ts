@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import type { PerCallSite } from './analyze.js';
-import { contains, isModuleLevelScope, topLevelStatement } from './ast.js';
+import { topLevelStatement } from './ast.js';
 import { lineStart, removeNode, removeStatements, type Edit } from './edits.js';
 import type { ConstructionInfo, Node, ScopeManagerLike } from './types.js';
 
@@ -22,7 +22,8 @@ export function inFileHoistEdits(site: PerCallSite, source: string, scopeManager
   const annotation = usage.declarator?.id.type === 'Identifier' && usage.declarator.id.typeAnnotation
     ? source.slice(usage.declarator.id.typeAnnotation.range[0], usage.declarator.id.typeAnnotation.range[1])
     : '';
-  let declaration = `const ${name}${annotation} = ${constructionText};\n`;
+  const kind = usage.declarator && !carriesConnectOf(site) ? (usage.declarator.parent as TSESTree.VariableDeclaration).kind : 'const';
+  let declaration = `${kind} ${name}${annotation} = ${constructionText};\n`;
   if (nodeRedis) declaration += `${name}.on('error', (err) => console.error('Redis client error', err));\n`;
   edits.push({ range: [insertionPoint(source, topLevelStatement(site.node)), insertionPoint(source, topLevelStatement(site.node))], text: declaration });
 
@@ -89,14 +90,15 @@ export function baseName(info: ConstructionInfo): string {
 }
 
 /**
- * Names a new module-level binding must not take: module-level bindings, globals the file reads, and names
- * declared inside `within` (where they would shadow it), but the bindings that go away.
+ * Names a new module-level binding must not take: every binding in the file and every global it reads, but the
+ * bindings that go away.
  */
 export function takenNames(scopeManager: ScopeManagerLike, leaving: ReadonlySet<unknown>, within: Node | undefined): Set<string> {
   const names = new Set<string>();
   for (const scope of scopeManager.scopes) {
-    const relevant = isModuleLevelScope(scope) || (within !== undefined && contains(within, scope.block));
-    if (relevant) for (const variable of scope.variables) if (!leaving.has(variable)) names.add(variable.name);
+    // Any name in use anywhere in the file is avoided, so no reader mistakes one binding for another.
+    void within;
+    for (const variable of scope.variables) if (!leaving.has(variable)) names.add(variable.name);
   }
   for (const reference of scopeManager.globalScope?.through ?? []) {
     if (reference.identifier.type === 'Identifier') names.add(reference.identifier.name);
@@ -107,4 +109,8 @@ export function takenNames(scopeManager: ScopeManagerLike, leaving: ReadonlySet<
 export function uniqueName(base: string, taken: ReadonlySet<string>): string {
   if (!taken.has(base)) return base;
   for (let suffix = 2; ; suffix++) if (!taken.has(`${base}${suffix}`)) return `${base}${suffix}`;
+}
+
+function carriesConnectOf(site: PerCallSite): boolean {
+  return site.usage.value !== site.node && site.usage.value.type === 'AwaitExpression';
 }

@@ -157,7 +157,10 @@ export class RunOnceAnalysis {
   private useExecution(identifier: Node, fn: FunctionNode): Execution {
     const use = outermostTransparent(identifier);
     const parent = use.parent!;
-    if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.callee === use) return this.executionOf(parent);
+    if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.callee === use) {
+      // A helper called per request is named for itself: "every call to `getClient()`".
+      return this.executionOf(parent).runsOnce ? ONCE : perCall(this.genericPhrase(fn));
+    }
     if (parent.type === 'CallExpression' || parent.type === 'NewExpression') return this.callbackExecution(parent, fn);
     if (parent.type === 'ExportDefaultDeclaration') return this.exportExecution('default', fn) ?? perCall(this.genericPhrase(fn));
     if (parent.type === 'ExportSpecifier') {
@@ -211,7 +214,7 @@ export class RunOnceAnalysis {
       const execution = this.exportExecution(exported, fn);
       if (execution) return execution;
     }
-    return perCall(name ? `every call to this callback passed to \`${name}()\`` : 'every call to this callback');
+    return perCall('every call to this callback');
   }
 
   private propertyExecution(property: TSESTree.Property, fn: FunctionNode): Execution {

@@ -99,7 +99,11 @@ export default createRule<Options, MessageIds>({
           suggest: [{ messageId: 'moveToModuleScope', fix: suggestionFix(site) }],
         });
       } else {
-        context.report({ node: site.node, messageId: 'perRequestClientUnsafe', data: { ...data, reason: site.hoist.reason } });
+        context.report({
+          node: site.node,
+          messageId: 'perRequestClientUnsafe',
+          data: { construction: site.label, context: site.context, reason: site.hoist.reason },
+        });
       }
     }
 
