@@ -144,7 +144,10 @@ export class RunOnceAnalysis {
     if (binding.exportName !== undefined) {
       return this.exportExecution(binding.exportName, fn) ?? perCall(this.genericPhrase(fn));
     }
-    const uses = binding.variable.references.filter((reference) => reference.isRead() && reference.identifier !== binding.variable.identifiers[0]);
+    // `typeof createRedis` in a type runs nothing.
+    const uses = binding.variable.references.filter(
+      (reference) => reference.isRead() && reference.identifier !== binding.variable.identifiers[0] && reference.identifier.parent?.type !== 'TSTypeQuery',
+    );
     if (uses.length === 0) return perCall(this.genericPhrase(fn));
     for (const use of uses) {
       const execution = this.useExecution(use.identifier, fn);

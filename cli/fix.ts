@@ -1,0 +1,108 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { runCodemod } from '../codemods/project.js';
+import type { CodemodResult, FileError } from '../codemods/types.js';
+import { unifiedDiff } from './diff.js';
+import { discoverSourceFiles } from './discover.js';
+import { exitCodes, UsageError } from './errors.js';
+import { isGitManaged, uncommittedChanges } from './git.js';
+import { toRelative } from './paths.js';
+import { resolveSingletonPath, resolveTargets } from './project-root.js';
+import { readRedisCandidates, readWithinRoot } from './read.js';
+import { formatSummary, formatSummaryJson, type FixSummary } from './summary.js';
+import { planWrite, writeAtomically, WriteRefused } from './write.js';
+
+export interface FixOptions {
+  dry: boolean;
+  print: boolean;
+  force: boolean;
+  json: boolean;
+  singleton?: string;
+  extensions: string[];
+  ignore: string[];
+}
+
+export interface Output {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+function refuseDirtyTree(root: string, relativeTargets: readonly string[]): void {
+  const changes = uncommittedChanges(root, relativeTargets);
+  if (changes.length === 0) return;
+  const shown = changes.slice(0, 5).map((line) => `  ${line}`).join('\n');
+  const more = changes.length > 5 ? `\n  … and ${changes.length - 5} more` : '';
+  throw new UsageError(
+    `The git work tree has uncommitted changes:\n${shown}${more}\n` +
+    'Commit or stash them first, so the rewrite can be reviewed and undone on its own, or pass --force.',
+  );
+}
+
+/** Shared modules first, so a call site is never rewritten to import a module that could not be written. */
+function orderedWrites(root: string, result: CodemodResult): { path: string; text: string; isModule: boolean }[] {
+  const modulePaths = new Set(result.modules.map((module) => module.path));
+  return [...result.writes]
+    .map(([target, text]) => ({ path: target, text, isModule: modulePaths.has(toRelative(root, target)) }))
+    .sort((left, right) => Number(right.isModule) - Number(left.isModule) || (left.path < right.path ? -1 : 1));
+}
+
+function relativeError(root: string, error: FileError): FileError {
+  return path.isAbsolute(error.file) ? { ...error, file: toRelative(root, error.file) } : error;
+}
+
+export async function runFix(paths: readonly string[], options: FixOptions, output: Output): Promise<number> {
+  const { root, paths: targets } = resolveTargets(paths);
+  const singleton = resolveSingletonPath(root, options.singleton);
+  const relativeTargets = targets.map((target) => toRelative(root, target));
+  const gitManaged = isGitManaged(root);
+  if (gitManaged && !options.force) refuseDirtyTree(root, relativeTargets);
+
+  const files = discoverSourceFiles({
+    root, targets, extensions: options.extensions, ignore: options.ignore, useGit: gitManaged,
+  });
+  const { candidates, others, errors: readErrors } = readRedisCandidates(root, files);
+  const result = runCodemod({ root, files: candidates, otherFiles: others, singleton, readFile: readWithinRoot(root) });
+
+  const errors: FileError[] = [...readErrors, ...result.errors.map((error) => relativeError(root, error))];
+  const diffs: string[] = [];
+  let filesChanged = 0;
+  let failedModule: string | undefined;
+  for (const write of orderedWrites(root, result)) {
+    const file = toRelative(root, write.path);
+    if (failedModule !== undefined && !write.isModule) {
+      errors.push({ file, message: `was not rewritten because the shared module ${failedModule} could not be written` });
+      continue;
+    }
+    try {
+      const plan = await planWrite(root, write.path);
+      const before = plan.mode === undefined ? undefined : await readFile(plan.destination, 'utf8');
+      if (before === write.text) continue;
+      if (!options.dry) await writeAtomically(plan, write.text);
+      filesChanged++;
+      if (options.print) diffs.push(unifiedDiff(file, before, write.text));
+    } catch (error) {
+      const message = error instanceof WriteRefused ? error.message : `could not be read back (${String(error)}); nothing was written`;
+      errors.push({ file, message });
+      if (write.isModule) failedModule ??= file;
+    }
+  }
+
+  const summary: FixSummary = {
+    filesScanned: files.length,
+    filesChanged,
+    sitesHoisted: result.sitesHoisted,
+    sitesSkipped: result.sitesSkipped.map(({ file, line, reason }) => ({ file, line, reason })),
+    modules: result.modules.map(({ path: modulePath, action }) => ({ path: modulePath, action })),
+    errors,
+  };
+  if (options.json) {
+    output.stdout.write(formatSummaryJson(summary));
+  } else if (options.print) {
+    // stdout carries only the patch, so it can be piped to `git apply`.
+    output.stdout.write(diffs.join(''));
+    output.stderr.write(formatSummary(summary, options.dry));
+  } else {
+    output.stdout.write(formatSummary(summary, options.dry));
+  }
+  return errors.length > 0 ? exitCodes.failed : exitCodes.done;
+}
