@@ -1,0 +1,713 @@
+// The quick fix in detail: what moves, what goes with it, and how names and node-redis connects are handled.
+import type { Invalid } from './types.js';
+
+const nextApiRoute = 'every request to this Next.js API route';
+const getRoute = 'every request to this Next.js route handler `GET`';
+
+export const suggestionCases: Invalid[] = [
+  // a per-call quit() goes
+  {
+    filename: 'pages/api/quit.ts',
+    code: `import Redis from 'ioredis';
+
+export default async function handler(req, res) {
+  const redis = new Redis(process.env.REDIS_URL);
+  const hits = await redis.incr('hits');
+  await redis.quit();
+  res.json({ hits });
+}
+`,
+    errors: [
+      {
+        messageId: 'perRequestClient',
+        line: 4,
+        column: 17,
+        endLine: 4,
+        endColumn: 49,
+        data: { construction: 'new Redis()', context: nextApiRoute },
+        suggestions: [
+          {
+            messageId: 'moveToModuleScope',
+            output: `import Redis from 'ioredis';
+
+const redis = new Redis(process.env.REDIS_URL);
+export default async function handler(req, res) {
+  const hits = await redis.incr('hits');
+  res.json({ hits });
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  // a per-call disconnect() goes
+  {
+    filename: 'lambda/disconnect.mjs',
+    code: `import Redis from 'ioredis';
+
+export const handler = async () => {
+  const redis = new Redis(process.env.REDIS_URL);
+  const hits = await redis.incr('hits');
+  redis.disconnect();
+  return { statusCode: 200, body: String(hits) };
+};
+`,
+    errors: [
+      {
+        messageId: 'perRequestClient',
+        line: 4,
+        column: 17,
+        endLine: 4,
+        endColumn: 49,
+        data: { construction: 'new Redis()', context: 'every invocation of this AWS Lambda handler `handler`' },
+        suggestions: [
+          {
+            messageId: 'moveToModuleScope',
+            output: `import Redis from 'ioredis';
+
+const redis = new Redis(process.env.REDIS_URL);
+export const handler = async () => {
+  const hits = await redis.incr('hits');
+  return { statusCode: 200, body: String(hits) };
+};
+`,
+          },
+        ],
+      },
+    ],
+  },
+  // a per-call on('error') listener goes
+  {
+    filename: 'pages/api/listener.ts',
+    code: `import Redis from 'ioredis';
+
+export default async function handler(req, res) {
+  const redis = new Redis(process.env.REDIS_URL);
+  redis.on('error', (error) => console.error(error));
+  res.json({ hits: await redis.incr('hits') });
+}
+`,
+    errors: [
+      {
+        messageId: 'perRequestClient',
+        line: 4,
+        column: 17,
+        endLine: 4,
+        endColumn: 49,
+        data: { construction: 'new Redis()', context: nextApiRoute },
+        suggestions: [
+          {
+            messageId: 'moveToModuleScope',
+            output: `import Redis from 'ioredis';
+
+const redis = new Redis(process.env.REDIS_URL);
+export default async function handler(req, res) {
+  res.json({ hits: await redis.incr('hits') });
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  // an emptied finally goes, and a try with neither catch nor finally is unwrapped
+  {
+    filename: 'app/api/unwrap/route.ts',
+    code: `import Redis from 'ioredis';
+
+export async function GET() {
+  const redis = new Redis(process.env.REDIS_URL);
+  try {
+    const hits = await redis.incr('hits');
+    return Response.json({ hits });
+  } finally {
+    await redis.quit();
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'perRequestClient',
+        line: 4,
+        column: 17,
+        endLine: 4,
+        endColumn: 49,
+        data: { construction: 'new Redis()', context: getRoute },
+        suggestions: [
+          {
+            messageId: 'moveToModuleScope',
+            output: `import Redis from 'ioredis';
+
+const redis = new Redis(process.env.REDIS_URL);
+export async function GET() {
+  const hits = await redis.incr('hits');
+  return Response.json({ hits });
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  // an emptied finally goes; the catch stays
+  {
+    filename: 'app/api/catch/route.ts',
+    code: `import Redis from 'ioredis';
+
+export async function GET() {
+  const redis = new Redis(process.env.REDIS_URL);
+  try {
+    return Response.json({ hits: await redis.incr('hits') });
+  } catch (error) {
+    return Response.json({ error: String(error) }, { status: 500 });
+  } finally {
+    await redis.quit();
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'perRequestClient',
+        line: 4,
+        column: 17,
+        endLine: 4,
+        endColumn: 49,
+        data: { construction: 'new Redis()', context: getRoute },
+        suggestions: [
+          {
+            messageId: 'moveToModuleScope',
+            output: `import Redis from 'ioredis';
+
+const redis = new Redis(process.env.REDIS_URL);
+export async function GET() {
+  try {
+    return Response.json({ hits: await redis.incr('hits') });
+  } catch (error) {
+    return Response.json({ error: String(error) }, { status: 500 });
+  }
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  // a finally with other work keeps that work
+  {
+    filename: 'app/api/timed/route.ts',
+    code: `import Redis from 'ioredis';
+
+export async function GET() {
+  console.time('hits');
+  const redis = new Redis(process.env.REDIS_URL);
+  try {
+    return Response.json({ hits: await redis.incr('hits') });
+  } finally {
+    await redis.quit();
+    console.timeEnd('hits');
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'perRequestClient',
+        line: 5,
+        column: 17,
+        endLine: 5,
+        endColumn: 49,
+        data: { construction: 'new Redis()', context: getRoute },
+        suggestions: [
+          {
+            messageId: 'moveToModuleScope',
+            output: `import Redis from 'ioredis';
+
+const redis = new Redis(process.env.REDIS_URL);
+export async function GET() {
+  console.time('hits');
+  try {
+    return Response.json({ hits: await redis.incr('hits') });
+  } finally {
+    console.timeEnd('hits');
+  }
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  // an inline construction becomes a module-level const plus a reference
+  {
+    filename: 'app/api/greeting/route.ts',
+    code: `import Redis from 'ioredis';
+
+export async function GET() {
+  return new Response(await new Redis(process.env.REDIS_URL).get('greeting'));
+}
+`,
+    errors: [
+      {
+        messageId: 'perRequestClient',
+        line: 4,
+        column: 29,
+        endLine: 4,
+        endColumn: 61,
+        data: { construction: 'new Redis()', context: getRoute },
+        suggestions: [
+          {
+            messageId: 'moveToModuleScope',
+            output: `import Redis from 'ioredis';
+
+const redis = new Redis(process.env.REDIS_URL);
+export async function GET() {
+  return new Response(await redis.get('greeting'));
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  // `redis` is taken at module scope: the new name gets a numeric suffix
+  {
+    filename: 'lib/replica.ts',
+    code: `import Redis from 'ioredis';
+
+export const redis = new Redis(process.env.REDIS_URL);
+
+export function getReplica() {
+  return new Redis(process.env.REDIS_REPLICA_URL);
+}
+`,
+    errors: [
+      {
+        messageId: 'perRequestClient',
+        line: 6,
+        column: 10,
+        endLine: 6,
+        endColumn: 50,
+        data: { construction: 'new Redis()', context: 'every call to `getReplica()`' },
+        suggestions: [
+          {
+            messageId: 'moveToModuleScope',
+            output: `import Redis from 'ioredis';
+
+export const redis = new Redis(process.env.REDIS_URL);
+
+const redis2 = new Redis(process.env.REDIS_REPLICA_URL);
+export function getReplica() {
+  return redis2;
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  // `redis` is taken anywhere in the file (here a parameter of another function)
+  {
+    filename: 'lib/greeting.js',
+    code: `import Redis from 'ioredis';
+
+export async function readGreeting(redis) {
+  return redis.get('greeting');
+}
+
+export function getClient() {
+  return new Redis(process.env.REDIS_URL);
+}
+`,
+    errors: [
+      {
+        messageId: 'perRequestClient',
+        line: 8,
+        column: 10,
+        endLine: 8,
+        endColumn: 42,
+        data: { construction: 'new Redis()', context: 'every call to `getClient()`' },
+        suggestions: [
+          {
+            messageId: 'moveToModuleScope',
+            output: `import Redis from 'ioredis';
+
+export async function readGreeting(redis) {
+  return redis.get('greeting');
+}
+
+const redis2 = new Redis(process.env.REDIS_URL);
+export function getClient() {
+  return redis2;
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  // the declaration keeps its text: `let` and a type annotation stay
+  {
+    filename: 'pages/api/typed.ts',
+    code: `import Redis from 'ioredis';
+
+export default async function handler(req, res) {
+  let redis: Redis = new Redis(process.env.REDIS_URL);
+  res.json({ hits: await redis.incr('hits') });
+}
+`,
+    errors: [
+      {
+        messageId: 'perRequestClient',
+        line: 4,
+        column: 22,
+        endLine: 4,
+        endColumn: 54,
+        data: { construction: 'new Redis()', context: nextApiRoute },
+        suggestions: [
+          {
+            messageId: 'moveToModuleScope',
+            output: `import Redis from 'ioredis';
+
+let redis: Redis = new Redis(process.env.REDIS_URL);
+export default async function handler(req, res) {
+  res.json({ hits: await redis.incr('hits') });
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  // a declaration inside a nested block moves; comments elsewhere stay
+  {
+    filename: 'pages/api/nested.ts',
+    code: `import Redis from 'ioredis';
+
+export default async function handler(req, res) {
+  // only writes count
+  if (req.method === 'POST') {
+    const redis = new Redis(process.env.REDIS_URL);
+    await redis.incr('posts');
+  }
+  res.end();
+}
+`,
+    errors: [
+      {
+        messageId: 'perRequestClient',
+        line: 6,
+        column: 19,
+        endLine: 6,
+        endColumn: 51,
+        data: { construction: 'new Redis()', context: nextApiRoute },
+        suggestions: [
+          {
+            messageId: 'moveToModuleScope',
+            output: `import Redis from 'ioredis';
+
+const redis = new Redis(process.env.REDIS_URL);
+export default async function handler(req, res) {
+  // only writes count
+  if (req.method === 'POST') {
+    await redis.incr('posts');
+  }
+  res.end();
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  // two sites in one handler: two reports, each with its own suggestion
+  {
+    filename: 'pages/api/copy.ts',
+    code: `import Redis from 'ioredis';
+
+export default async function handler(req, res) {
+  const primary = new Redis(process.env.REDIS_URL);
+  const replica = new Redis(process.env.REDIS_REPLICA_URL);
+  await primary.set('greeting', 'hello');
+  res.json({ greeting: await replica.get('greeting') });
+}
+`,
+    errors: [
+      {
+        messageId: 'perRequestClient',
+        line: 4,
+        column: 19,
+        endLine: 4,
+        endColumn: 51,
+        data: { construction: 'new Redis()', context: nextApiRoute },
+        suggestions: [
+          {
+            messageId: 'moveToModuleScope',
+            output: `import Redis from 'ioredis';
+
+const primary = new Redis(process.env.REDIS_URL);
+export default async function handler(req, res) {
+  const replica = new Redis(process.env.REDIS_REPLICA_URL);
+  await primary.set('greeting', 'hello');
+  res.json({ greeting: await replica.get('greeting') });
+}
+`,
+          },
+        ],
+      },
+      {
+        messageId: 'perRequestClient',
+        line: 5,
+        column: 19,
+        endLine: 5,
+        endColumn: 59,
+        data: { construction: 'new Redis()', context: nextApiRoute },
+        suggestions: [
+          {
+            messageId: 'moveToModuleScope',
+            output: `import Redis from 'ioredis';
+
+const replica = new Redis(process.env.REDIS_REPLICA_URL);
+export default async function handler(req, res) {
+  const primary = new Redis(process.env.REDIS_URL);
+  await primary.set('greeting', 'hello');
+  res.json({ greeting: await replica.get('greeting') });
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  // two handlers each declare `redis`: the moved one takes a free name and its references follow
+  {
+    filename: 'app/api/counter/route.ts',
+    code: `import Redis from 'ioredis';
+
+export async function GET() {
+  const redis = new Redis(process.env.REDIS_URL);
+  return Response.json({ hits: Number(await redis.get('hits')) });
+}
+
+export async function POST() {
+  const redis = new Redis(process.env.REDIS_URL);
+  return Response.json({ hits: await redis.incr('hits') });
+}
+`,
+    errors: [
+      {
+        messageId: 'perRequestClient',
+        line: 4,
+        column: 17,
+        endLine: 4,
+        endColumn: 49,
+        data: { construction: 'new Redis()', context: getRoute },
+        suggestions: [
+          {
+            messageId: 'moveToModuleScope',
+            output: `import Redis from 'ioredis';
+
+const redis2 = new Redis(process.env.REDIS_URL);
+export async function GET() {
+  return Response.json({ hits: Number(await redis2.get('hits')) });
+}
+
+export async function POST() {
+  const redis = new Redis(process.env.REDIS_URL);
+  return Response.json({ hits: await redis.incr('hits') });
+}
+`,
+          },
+        ],
+      },
+      {
+        messageId: 'perRequestClient',
+        line: 9,
+        column: 17,
+        endLine: 9,
+        endColumn: 49,
+        data: { construction: 'new Redis()', context: 'every request to this Next.js route handler `POST`' },
+        suggestions: [
+          {
+            messageId: 'moveToModuleScope',
+            output: `import Redis from 'ioredis';
+
+export async function GET() {
+  const redis = new Redis(process.env.REDIS_URL);
+  return Response.json({ hits: Number(await redis.get('hits')) });
+}
+
+const redis2 = new Redis(process.env.REDIS_URL);
+export async function POST() {
+  return Response.json({ hits: await redis2.incr('hits') });
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  // node-redis: the listener is replaced by one module-level listener, the connect is guarded, quit in finally goes
+  {
+    filename: 'pages/api/node-redis.ts',
+    code: `import { createClient } from 'redis';
+
+export default async function handler(req, res) {
+  const client = createClient({ url: process.env.REDIS_URL });
+  client.on('error', (err) => console.error(err));
+  await client.connect();
+  try {
+    res.json({ hits: await client.incr('hits') });
+  } finally {
+    await client.quit();
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'perRequestClient',
+        line: 4,
+        column: 18,
+        endLine: 4,
+        endColumn: 62,
+        data: { construction: 'createClient()', context: nextApiRoute },
+        suggestions: [
+          {
+            messageId: 'moveToModuleScope',
+            output: `import { createClient } from 'redis';
+
+const client = createClient({ url: process.env.REDIS_URL });
+client.on('error', (err) => console.error('Redis client error', err));
+export default async function handler(req, res) {
+  if (!client.isOpen) await client.connect();
+  res.json({ hits: await client.incr('hits') });
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  // node-redis: destroy() goes
+  {
+    filename: 'app/api/destroy/route.ts',
+    code: `import { createClient } from 'redis';
+
+export async function GET() {
+  const client = createClient({ url: process.env.REDIS_URL });
+  await client.connect();
+  const greeting = await client.get('greeting');
+  client.destroy();
+  return new Response(greeting);
+}
+`,
+    errors: [
+      {
+        messageId: 'perRequestClient',
+        line: 4,
+        column: 18,
+        endLine: 4,
+        endColumn: 62,
+        data: { construction: 'createClient()', context: getRoute },
+        suggestions: [
+          {
+            messageId: 'moveToModuleScope',
+            output: `import { createClient } from 'redis';
+
+const client = createClient({ url: process.env.REDIS_URL });
+client.on('error', (err) => console.error('Redis client error', err));
+export async function GET() {
+  if (!client.isOpen) await client.connect();
+  const greeting = await client.get('greeting');
+  return new Response(greeting);
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  // node-redis: close() goes
+  {
+    filename: 'app/api/close/route.ts',
+    code: `import { createClient } from 'redis';
+
+export async function GET() {
+  const client = createClient({ url: process.env.REDIS_URL });
+  await client.connect();
+  const greeting = await client.get('greeting');
+  await client.close();
+  return new Response(greeting);
+}
+`,
+    errors: [
+      {
+        messageId: 'perRequestClient',
+        line: 4,
+        column: 18,
+        endLine: 4,
+        endColumn: 62,
+        data: { construction: 'createClient()', context: getRoute },
+        suggestions: [
+          {
+            messageId: 'moveToModuleScope',
+            output: `import { createClient } from 'redis';
+
+const client = createClient({ url: process.env.REDIS_URL });
+client.on('error', (err) => console.error('Redis client error', err));
+export async function GET() {
+  if (!client.isOpen) await client.connect();
+  const greeting = await client.get('greeting');
+  return new Response(greeting);
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  // node-redis: disconnect() goes (an Express callback)
+  {
+    filename: 'src/visits.mjs',
+    code: `import express from 'express';
+import { createClient } from 'redis';
+
+const app = express();
+
+app.get('/visits', async (req, res) => {
+  const client = createClient({ url: process.env.REDIS_URL });
+  await client.connect();
+  const visits = await client.incr('visits');
+  await client.disconnect();
+  res.json({ visits });
+});
+`,
+    errors: [
+      {
+        messageId: 'perRequestClient',
+        line: 7,
+        column: 18,
+        endLine: 7,
+        endColumn: 62,
+        data: { construction: 'createClient()', context: 'every request to this Express route callback' },
+        suggestions: [
+          {
+            messageId: 'moveToModuleScope',
+            output: `import express from 'express';
+import { createClient } from 'redis';
+
+const app = express();
+
+const client = createClient({ url: process.env.REDIS_URL });
+client.on('error', (err) => console.error('Redis client error', err));
+app.get('/visits', async (req, res) => {
+  if (!client.isOpen) await client.connect();
+  const visits = await client.incr('visits');
+  res.json({ visits });
+});
+`,
+          },
+        ],
+      },
+    ],
+  },
+];
