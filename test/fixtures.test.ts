@@ -1,0 +1,329 @@
+/**
+ * The fixture contract, one describe per scenario under fixtures/: the rule's exact findings on
+ * input/; `redis-singleton fix` turning a copy of input/ into expected/, tree for tree; a second
+ * run changing nothing; the result linting clean (unsafe: only its deliberate sites) and
+ * type-checking. `npm run fixtures:update` regenerates expected/.
+ */
+import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import tsParser from '@typescript-eslint/parser';
+import { ESLint, type Linter } from 'eslint';
+import plugin from 'eslint-plugin-redis-singleton';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyFixture, fixtureDir, readTree, removeFixtureCopy, repoRoot } from './helpers/fixture-tree.js';
+
+const cliPath = path.join(repoRoot, 'dist', 'cli', 'index.js');
+const tscPath = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+const ruleId = 'redis-singleton/no-per-request-client';
+
+/** The `--json` summary of `redis-singleton fix`; paths are relative to the project root. */
+interface FixSummary {
+  filesScanned: number;
+  filesChanged: number;
+  sitesHoisted: number;
+  sitesSkipped: { file: string; line: number; reason: string }[];
+  modules: { path: string; action: 'created' | 'reused' | 'updated' }[];
+  errors: { file: string; message: string }[];
+}
+
+interface FixRun {
+  exitCode: number | null;
+  summary: FixSummary;
+}
+
+interface NodeRun {
+  exitCode: number | null;
+  output: string;
+}
+
+function runNode(args: string[], cwd: string): Promise<NodeRun & { stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.once('error', reject);
+    child.once('close', (exitCode) => resolve({ exitCode, stdout, output: stdout + stderr }));
+  });
+}
+
+async function fix(root: string): Promise<FixRun> {
+  const run = await runNode([cliPath, 'fix', '--force', '--json', root], repoRoot);
+  try {
+    return { exitCode: run.exitCode, summary: JSON.parse(run.stdout) as FixSummary };
+  } catch {
+    throw new Error(`redis-singleton fix exited with ${run.exitCode} and no JSON summary:\n${run.output}`);
+  }
+}
+
+/** `file:line:column message` for every lint message, in file and position order. */
+async function lint(root: string): Promise<string[]> {
+  const manifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { type?: string };
+  const overrideConfig: Linter.Config[] = [
+    plugin.configs.recommended as Linter.Config,
+    { files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parser: tsParser } },
+  ];
+  // Node runs .js as CommonJS without "type": "module"; such a project's lint config says so.
+  if (manifest.type !== 'module') overrideConfig.push({ files: ['**/*.js'], languageOptions: { sourceType: 'commonjs' } });
+  const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig });
+  const messages = (await eslint.lintFiles(['.'])).flatMap((result) =>
+    result.messages.map((message) => ({ file: path.relative(root, result.filePath).split(path.sep).join('/'), message })),
+  );
+  messages.sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.message.line - b.message.line || a.message.column - b.message.column,
+  );
+  return messages.map(({ file, message }) => {
+    const origin = message.ruleId === ruleId ? '' : ` [${message.ruleId ?? 'parse error'}]`;
+    return `${file}:${message.line}:${message.column} ${message.message}${origin}`;
+  });
+}
+
+/** tsc's verdict on a project: exit code 0 and no output when it type-checks. */
+async function typeCheck(root: string): Promise<NodeRun> {
+  const { exitCode, output } = await runNode([tscPath, '--noEmit', '-p', root], root);
+  return { exitCode, output };
+}
+
+/** `node --check` on every JavaScript file of a tree: syntax errors per file, none when all parse. */
+async function nodeSyntaxErrors(root: string): Promise<string[]> {
+  const errors: string[] = [];
+  for (const file of (await readTree(root)).keys()) {
+    if (!/\.[cm]?js$/.test(file)) continue;
+    const { exitCode, output } = await runNode(['--check', file], root);
+    if (exitCode !== 0) errors.push(`${file}: ${output}`);
+  }
+  return errors;
+}
+
+const asObject = (tree: Map<string, string>): Record<string, string> => Object.fromEntries(tree);
+
+interface FixtureContract {
+  language: 'typescript' | 'javascript';
+  /** The rule's findings on input/, reviewed line by line against DESIGN.md. */
+  findings: string[];
+  /** The summary of the first `fix` run on a copy of input/. */
+  summary: FixSummary;
+  /** The rule's findings on the fixed tree: none, except sites the codemod must leave alone. */
+  findingsAfterFix: string[];
+}
+
+function describeFixture(scenario: string, contract: FixtureContract): void {
+  describe(scenario, () => {
+    it('input has exactly the expected findings', async () => {
+      expect(await lint(fixtureDir(scenario, 'input'))).toEqual(contract.findings);
+    });
+
+    if (contract.language === 'typescript') {
+      it('input type-checks', async () => {
+        const input = await copyFixture(scenario, 'input');
+        try {
+          expect(await typeCheck(input)).toEqual({ exitCode: 0, output: '' });
+        } finally {
+          await removeFixtureCopy(input);
+        }
+      });
+    }
+
+    describe('redis-singleton fix', () => {
+      let copy: string | undefined;
+      let first: FixRun;
+      let afterFirst: Map<string, string>;
+      let second: FixRun;
+      let afterSecond: Map<string, string>;
+
+      beforeAll(async () => {
+        copy = await copyFixture(scenario, 'input');
+        first = await fix(copy);
+        afterFirst = await readTree(copy);
+        second = await fix(copy);
+        afterSecond = await readTree(copy);
+      });
+
+      afterAll(async () => {
+        if (copy !== undefined) await removeFixtureCopy(copy);
+      });
+
+      it('turns a copy of input/ into expected/, file for file', async () => {
+        // Soft: a wrong summary should not hide the tree diff below it.
+        expect.soft(first.exitCode).toBe(0);
+        expect.soft(first.summary).toEqual(contract.summary);
+        expect(asObject(afterFirst)).toEqual(asObject(await readTree(fixtureDir(scenario, 'expected'))));
+      });
+
+      it('changes nothing on a second run', () => {
+        expect(second.exitCode).toBe(0);
+        expect(second.summary.filesChanged).toBe(0);
+        expect(second.summary.sitesHoisted).toBe(0);
+        expect(second.summary.modules.filter((module) => module.action !== 'reused')).toEqual([]);
+        expect(second.summary.sitesSkipped).toEqual(first.summary.sitesSkipped);
+        expect(asObject(afterSecond)).toEqual(asObject(afterFirst));
+      });
+
+      it('leaves nothing hoistable for the rule to report', async () => {
+        expect(await lint(copy as string)).toEqual(contract.findingsAfterFix);
+      });
+
+      if (contract.language === 'typescript') {
+        it('result type-checks', async () => {
+          expect(await typeCheck(copy as string)).toEqual({ exitCode: 0, output: '' });
+        });
+      } else {
+        it('result parses under Node', async () => {
+          expect(await nodeSyntaxErrors(copy as string)).toEqual([]);
+        });
+      }
+    });
+  });
+}
+
+describeFixture('next-pages-api', {
+  language: 'typescript',
+  findings: [
+    'lib/cache.ts:4:10 `new Redis()` opens a new Redis connection on every call to `getClient()`; build it once at module scope or import the shared client from lib/redis instead.',
+    'pages/api/hits.ts:8:17 `new Redis()` opens a new Redis connection on every request to this Next.js API route; build it once at module scope or import the shared client from lib/redis instead.',
+    'pages/api/session.ts:8:17 `new Redis()` opens a new Redis connection on every request to this Next.js API route; build it once at module scope or import the shared client from lib/redis instead.',
+  ],
+  summary: {
+    filesScanned: 5,
+    filesChanged: 5,
+    sitesHoisted: 3,
+    sitesSkipped: [],
+    modules: [{ path: 'lib/redis.ts', action: 'created' }],
+    errors: [],
+  },
+  findingsAfterFix: [],
+});
+
+describeFixture('next-app-router', {
+  language: 'typescript',
+  findings: [
+    'src/app/actions.ts:6:17 `new Redis()` opens a new Redis connection on every call to this server action `addToCart`; build it once at module scope or import the shared client from lib/redis instead.',
+    'src/app/api/counter/route.ts:7:17 `new Redis()` opens a new Redis connection on every request to this Next.js route handler `GET`; build it once at module scope or import the shared client from lib/redis instead.',
+    'src/app/api/counter/route.ts:13:17 `new Redis()` opens a new Redis connection on every request to this Next.js route handler `POST`; build it once at module scope or import the shared client from lib/redis instead.',
+  ],
+  summary: {
+    filesScanned: 3,
+    filesChanged: 3,
+    sitesHoisted: 3,
+    sitesSkipped: [],
+    modules: [{ path: 'src/lib/redis.ts', action: 'created' }],
+    errors: [],
+  },
+  findingsAfterFix: [],
+});
+
+describeFixture('lambda-node-redis', {
+  language: 'typescript',
+  findings: [
+    'src/handler.ts:5:18 `createClient()` opens a new Redis connection on every invocation of this AWS Lambda handler `handler`; build it once at module scope or import the shared client from lib/redis instead.',
+    'src/orders.ts:13:24 `createClient()` opens a new Redis connection on every invocation of this AWS Lambda handler `handler`; build it once at module scope or import the shared client from lib/redis instead.',
+  ],
+  summary: {
+    filesScanned: 4,
+    filesChanged: 3,
+    sitesHoisted: 2,
+    sitesSkipped: [],
+    modules: [{ path: 'src/lib/redis.ts', action: 'created' }],
+    errors: [],
+  },
+  findingsAfterFix: [],
+});
+
+describeFixture('lambda-cjs-cluster', {
+  language: 'javascript',
+  findings: [
+    'handler.js:7:19 `new Redis.Cluster()` opens a new Redis connection on every invocation of this AWS Lambda handler `handler`; build it once at module scope or import the shared client from lib/redis instead.',
+  ],
+  summary: {
+    filesScanned: 2,
+    filesChanged: 2,
+    sitesHoisted: 1,
+    sitesSkipped: [],
+    modules: [{ path: 'lib/redis.js', action: 'created' }],
+    errors: [],
+  },
+  findingsAfterFix: [],
+});
+
+describeFixture('express', {
+  language: 'javascript',
+  findings: [
+    'app.js:10:17 `new IORedis()` opens a new Redis connection on every request to this Express route callback; build it once at module scope or import the shared client from lib/redis instead.',
+    'app.js:18:19 `new IORedis()` opens a new Redis connection on every `new SessionStore()`; build it once at module scope or import the shared client from lib/redis instead.',
+  ],
+  summary: {
+    filesScanned: 2,
+    filesChanged: 2,
+    sitesHoisted: 2,
+    sitesSkipped: [],
+    modules: [{ path: 'lib/redis.js', action: 'created' }],
+    errors: [],
+  },
+  findingsAfterFix: [],
+});
+
+describeFixture('already-good', {
+  language: 'typescript',
+  findings: [],
+  summary: {
+    filesScanned: 40,
+    filesChanged: 0,
+    sitesHoisted: 0,
+    sitesSkipped: [],
+    modules: [],
+    errors: [],
+  },
+  findingsAfterFix: [],
+});
+
+const unsafeFindings = [
+  'pages/api/events.ts:11:15 `new Redis()` opens a new Redis connection on every request to this Next.js API route, and it cannot simply be shared because it subscribes (`subscribe`), which needs a connection of its own.',
+  'pages/api/next-job.ts:5:17 `new Redis()` opens a new Redis connection on every request to this Next.js API route, and it cannot simply be shared because it runs the blocking command `BLPOP`, which holds its connection.',
+  'pages/api/report.ts:7:17 `new Redis()` opens a new Redis connection on every request to this Next.js API route, and it cannot simply be shared because it switches databases with `SELECT`, which would change the database for every user of a shared client.',
+  'pages/api/tenant.ts:5:17 `new Redis()` opens a new Redis connection on every request to this Next.js API route, and it cannot simply be shared because its options use `req`.',
+];
+
+describeFixture('unsafe', {
+  language: 'typescript',
+  findings: unsafeFindings,
+  summary: {
+    filesScanned: 4,
+    filesChanged: 0,
+    sitesHoisted: 0,
+    sitesSkipped: [
+      { file: 'pages/api/events.ts', line: 11, reason: 'it subscribes (`subscribe`), which needs a connection of its own' },
+      { file: 'pages/api/next-job.ts', line: 5, reason: 'it runs the blocking command `BLPOP`, which holds its connection' },
+      {
+        file: 'pages/api/report.ts',
+        line: 7,
+        reason: 'it switches databases with `SELECT`, which would change the database for every user of a shared client',
+      },
+      { file: 'pages/api/tenant.ts', line: 5, reason: 'its options use `req`' },
+    ],
+    modules: [],
+    errors: [],
+  },
+  // The codemod leaves every unsafe site in place, so the rule still reports each of them.
+  findingsAfterFix: unsafeFindings,
+});
+
+describeFixture('mixed', {
+  language: 'typescript',
+  findings: [
+    'pages/api/a.ts:6:17 `new Redis()` opens a new Redis connection on every request to this Next.js API route; build it once at module scope or import the shared client from lib/redis instead.',
+    'pages/api/b.ts:8:17 `new Redis()` opens a new Redis connection on every request to this Next.js API route; build it once at module scope or import the shared client from lib/redis instead.',
+    'pages/api/c.ts:6:17 `new Redis()` opens a new Redis connection on every request to this Next.js API route; build it once at module scope or import the shared client from lib/redis instead.',
+  ],
+  summary: {
+    filesScanned: 5,
+    filesChanged: 4,
+    sitesHoisted: 3,
+    sitesSkipped: [],
+    modules: [{ path: 'lib/redis.ts', action: 'updated' }],
+    errors: [],
+  },
+  findingsAfterFix: [],
+});
