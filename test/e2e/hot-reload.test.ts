@@ -1,0 +1,91 @@
+/**
+ * Development hot reload re-evaluates modules; the shared module the codemod writes keeps its
+ * client on globalThis, so twenty reloads still use one connection.
+ */
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyFixture, removeFixtureCopy } from '../helpers/fixture-tree.js';
+import { simulateHotReload } from '../helpers/load.js';
+import { startRedis, type RedisServer } from '../helpers/redis-server.js';
+import { fixProject } from './codemod.js';
+
+const RELOADS = 20;
+const RUN_TIMEOUT_MS = 60_000;
+
+let server: RedisServer;
+
+beforeAll(async () => {
+  server = await startRedis({ maxclients: 64 });
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+/** Copies the fixture, runs the real codemod on it, and checks it wrote the shared module. */
+async function fixedCopy<T>(scenario: string, sharedModule: string, work: (projectDir: string) => Promise<T>): Promise<T> {
+  const projectDir = await copyFixture(scenario, 'input');
+  try {
+    const fix = await fixProject(projectDir);
+    expect(fix.exitCode, fix.stderr).toBe(0);
+    expect(existsSync(path.join(projectDir, sharedModule)), `the codemod did not write ${sharedModule}`).toBe(true);
+    return await work(projectDir);
+  } finally {
+    await removeFixtureCopy(projectDir);
+  }
+}
+
+describe('hot reload in development', () => {
+  it('ioredis: 20 evaluations of next-pages-api lib/redis.ts open exactly one connection', { timeout: RUN_TIMEOUT_MS }, async () => {
+    const run = await fixedCopy('next-pages-api', 'lib/redis.ts', (projectDir) =>
+      simulateHotReload({
+        projectDir,
+        moduleFile: 'lib/redis.ts',
+        exportName: 'redis',
+        times: RELOADS,
+        target: server,
+        env: { REDIS_URL: server.url, NODE_ENV: 'development' },
+      }),
+    );
+    console.log(`| hot reload next-pages-api lib/redis.ts | ${JSON.stringify(run)} |`);
+    expect(run).toEqual({ instances: RELOADS, distinctClients: 1, newConnections: 1 });
+  });
+
+  it('node-redis: 20 evaluations of lambda-node-redis src/lib/redis.ts open exactly one connection', { timeout: RUN_TIMEOUT_MS }, async () => {
+    const run = await fixedCopy('lambda-node-redis', 'src/lib/redis.ts', (projectDir) =>
+      simulateHotReload({
+        projectDir,
+        moduleFile: 'src/lib/redis.ts',
+        exportName: 'getRedis',
+        times: RELOADS,
+        target: server,
+        env: { REDIS_URL: server.url, NODE_ENV: 'development' },
+      }),
+    );
+    console.log(`| hot reload lambda-node-redis src/lib/redis.ts | ${JSON.stringify(run)} |`);
+    expect(run).toEqual({ instances: RELOADS, distinctClients: 1, newConnections: 1 });
+  });
+
+  it('the simulation really re-evaluates: a module without the guard opens one connection per reload', { timeout: RUN_TIMEOUT_MS }, async () => {
+    const projectDir = await copyFixture('next-pages-api', 'input');
+    try {
+      await writeFile(
+        path.join(projectDir, 'lib/unguarded-redis.ts'),
+        "import Redis from 'ioredis';\n\nexport const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');\n",
+      );
+      const run = await simulateHotReload({
+        projectDir,
+        moduleFile: 'lib/unguarded-redis.ts',
+        exportName: 'redis',
+        times: RELOADS,
+        target: server,
+        env: { REDIS_URL: server.url, NODE_ENV: 'development' },
+      });
+      expect(run).toEqual({ instances: RELOADS, distinctClients: RELOADS, newConnections: RELOADS });
+    } finally {
+      await removeFixtureCopy(projectDir);
+    }
+  });
+});
