@@ -1,0 +1,89 @@
+/**
+ * One measured lint run, in its own process so its peak RSS is its own. Lints every .ts, .tsx and
+ * .js file under --dir with @typescript-eslint/parser (untyped) and exactly one rule:
+ *   --rule ours        redis-singleton/no-per-request-client from dist/index.js
+ *   --rule no-debugger ESLint's core no-debugger
+ * With --timed the rule is wrapped by timeRule() and registered as bench/<name>.
+ * Prints one JSON line: wall time, the rule's own time, findings per file, fatal parse errors, max RSS.
+ */
+import { ESLint } from 'eslint';
+import { builtinRules } from 'eslint/use-at-your-own-risk';
+import tsParser from '@typescript-eslint/parser';
+import { relative, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { timeRule } from './timed-rule.mjs';
+
+const { values } = parseArgs({ options: { dir: { type: 'string' }, rule: { type: 'string' }, timed: { type: 'boolean', default: false }, plugin: { type: 'string' } } });
+if (!values.dir || !['ours', 'no-debugger'].includes(values.rule)) {
+  console.error('usage: node bench/lint-run.mjs --dir DIR --rule ours|no-debugger [--timed] [--plugin dist/index.js]');
+  process.exit(2);
+}
+
+const ruleName = values.rule === 'ours' ? 'no-per-request-client' : 'no-debugger';
+let rule;
+let plugin;
+if (values.rule === 'ours') {
+  plugin = (await import(new URL(values.plugin ?? '../dist/index.js', import.meta.url))).default;
+  rule = plugin.rules[ruleName];
+} else {
+  rule = builtinRules.get(ruleName);
+}
+
+let clock;
+let plugins;
+let ruleId;
+if (values.timed) {
+  const timed = timeRule(rule);
+  clock = timed.clock;
+  plugins = { bench: { meta: { name: 'bench' }, rules: { [ruleName]: timed.rule } } };
+  ruleId = `bench/${ruleName}`;
+} else if (values.rule === 'ours') {
+  plugins = { 'redis-singleton': plugin };
+  ruleId = `redis-singleton/${ruleName}`;
+} else {
+  plugins = {};
+  ruleId = ruleName;
+}
+
+const started = process.hrtime.bigint();
+const eslint = new ESLint({
+  cwd: values.dir,
+  overrideConfigFile: true,
+  overrideConfig: [{
+    files: ['**/*.ts', '**/*.tsx', '**/*.js'],
+    languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } }, sourceType: 'module', ecmaVersion: 'latest' },
+    linterOptions: { reportUnusedDisableDirectives: 'off' },
+    plugins,
+    rules: { [ruleId]: 'error' },
+  }],
+});
+const results = await eslint.lintFiles(['.']);
+const wallNanoseconds = process.hrtime.bigint() - started;
+
+let findings = 0;
+const findingsByFile = {};
+const fatal = [];
+for (const result of results) {
+  const file = relative(values.dir, result.filePath).split(sep).join('/');
+  for (const message of result.messages) {
+    if (message.fatal) fatal.push(`${file}:${message.line}: ${message.message}`);
+    else if (message.ruleId === ruleId) {
+      findings++;
+      findingsByFile[file] = (findingsByFile[file] ?? 0) + 1;
+    }
+  }
+}
+console.log(JSON.stringify({
+  rule: values.rule,
+  timed: values.timed,
+  files: results.length,
+  wallMs: Number(wallNanoseconds) / 1e6,
+  ruleMs: clock ? Number(clock.nanoseconds) / 1e6 : null,
+  creates: clock?.creates ?? null,
+  listenerCalls: clock?.listenerCalls ?? null,
+  findings,
+  findingsByFile,
+  fatal: fatal.slice(0, 20),
+  fatalCount: fatal.length,
+  maxRssKb: process.resourceUsage().maxRSS,
+}));

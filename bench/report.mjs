@@ -1,0 +1,137 @@
+/** Turns the measured runs into the table printed on stdout and the RESULTS.md document. */
+
+export const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+const seconds = (ms) => (ms / 1000).toFixed(2);
+const millis = (ms) => (ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
+const cpuSeconds = (ms) => (ms == null ? 'n/a' : seconds(ms));
+const megabytes = (kb) => (kb == null ? 'n/a' : String(Math.round(kb / 1024)));
+const percent = (fraction) => `${(fraction * 100).toFixed(3)}%`;
+const times = (ratio) => `${ratio.toFixed(2)}×`;
+const verdict = (met) => (met ? 'met' : '**not met**');
+
+function table(header, rows) {
+  const lines = [`| ${header.join(' | ')} |`, `| ${header.map((_, index) => (index === 0 ? '---' : '---:')).join(' | ')} |`];
+  for (const row of rows) lines.push(`| ${row.join(' | ')} |`);
+  return lines.join('\n');
+}
+
+export const targets = { ruleVsNoDebugger: 3, ruleShare: 0.005, codemodVsNoop: 0.3 };
+
+/** Medians of every measured quantity, and the figures the targets are judged on. */
+export function summarise(runs) {
+  const pick = (kind, field) => runs[kind]?.map((run) => run[field]).filter((value) => value != null) ?? [];
+  const med = (kind, field) => (pick(kind, field).length > 0 ? median(pick(kind, field)) : null);
+  const summary = {};
+  for (const kind of Object.keys(runs)) {
+    summary[kind] = { wallMs: med(kind, 'wallMs'), processMs: med(kind, 'processMs'), cpuMs: med(kind, 'cpuMs'), ruleMs: med(kind, 'ruleMs'), maxRssKb: med(kind, 'maxRssKb'), findings: med(kind, 'findings') };
+  }
+  const figures = {};
+  if (summary['ours-timed'] && summary['no-debugger-timed']) {
+    figures.ruleVsNoDebugger = summary['ours-timed'].ruleMs / summary['no-debugger-timed'].ruleMs;
+    figures.ruleShare = median(runs['ours-timed'].map((run) => run.ruleMs / run.wallMs));
+    figures.noDebuggerShare = median(runs['no-debugger-timed'].map((run) => run.ruleMs / run.wallMs));
+  }
+  if (summary.ours && summary['no-debugger']) figures.lintWallDelta = summary.ours.wallMs - summary['no-debugger'].wallMs;
+  if (summary.fix && summary.noop) figures.codemodVsNoop = summary.fix.processMs / summary.noop.processMs;
+  return { summary, figures };
+}
+
+export function lintTable({ summary, figures }) {
+  const row = (kind, label) => {
+    const s = summary[kind];
+    if (!s) return null;
+    const share = kind === 'ours-timed' ? percent(figures.ruleShare) : kind === 'no-debugger-timed' ? percent(figures.noDebuggerShare) : '';
+    return [label, seconds(s.wallMs), seconds(s.processMs), cpuSeconds(s.cpuMs), s.ruleMs == null ? '' : millis(s.ruleMs), share, megabytes(s.maxRssKb), String(s.findings)];
+  };
+  return table(['ESLint run (one rule)', 'lint wall (s)', 'process wall (s)', 'process CPU (s)', 'rule own time (ms)', 'rule share of run', 'peak RSS (MB)', 'findings'], [
+    row('ours', '`redis-singleton/no-per-request-client`'),
+    row('no-debugger', '`no-debugger`'),
+    row('ours-timed', '`bench/no-per-request-client` (timed wrapper)'),
+    row('no-debugger-timed', '`bench/no-debugger` (timed wrapper)'),
+  ].filter(Boolean));
+}
+
+export function codemodTable({ summary }) {
+  const row = (kind, label) => (summary[kind] ? [label, seconds(summary[kind].processMs), cpuSeconds(summary[kind].cpuMs), megabytes(summary[kind].maxRssKb)] : null);
+  return table(['Codemod run', 'wall (s)', 'CPU (s)', 'peak RSS (MB)'], [
+    row('fix', '`redis-singleton fix --dry --force`'),
+    row('noop', 'jscodeshift no-op transform, `--cpus 1`'),
+  ].filter(Boolean));
+}
+
+export function targetLines({ figures }) {
+  const lines = [];
+  if (figures.ruleVsNoDebugger != null) {
+    lines.push(`- Rule own time vs \`no-debugger\`: ${times(figures.ruleVsNoDebugger)} (target ≤ ${targets.ruleVsNoDebugger}×): ${verdict(figures.ruleVsNoDebugger <= targets.ruleVsNoDebugger)}`);
+    lines.push(`- Rule own time as a share of its lint run: ${percent(figures.ruleShare)} (target ≤ ${percent(targets.ruleShare)}): ${verdict(figures.ruleShare <= targets.ruleShare)}`);
+  }
+  if (figures.codemodVsNoop != null) {
+    lines.push(`- \`fix --dry\` wall vs jscodeshift no-op: ${times(figures.codemodVsNoop)} (target ≤ ${targets.codemodVsNoop}×): ${verdict(figures.codemodVsNoop <= targets.codemodVsNoop)}`);
+  }
+  return lines;
+}
+
+function rawRuns(runs) {
+  const lines = [];
+  for (const [kind, list] of Object.entries(runs)) {
+    const cells = list.map((run) => `${seconds(run.wallMs)} s${run.ruleMs == null ? '' : ` / rule ${millis(run.ruleMs)} ms`} / CPU ${cpuSeconds(run.cpuMs)} s / ${megabytes(run.maxRssKb)} MB`);
+    lines.push(`- ${kind}: ${cells.join('; ')}`);
+  }
+  return lines;
+}
+
+export function resultsDocument({ options, machine, machineAfter, versions, manifest, runs, result, checks, rssSource, startedAt, durationMs }) {
+  const { redis } = manifest;
+  return `# Benchmark results
+
+Produced by \`npm run bench\` (\`node bench/run.mjs --files ${options.files} --seed ${options.seed} --reps ${options.reps}\`) on ${startedAt}; the run took ${Math.round(durationMs / 1000)} s.
+Every figure is the median of ${options.reps} repetitions; each repetition is a fresh child process.
+
+## Machine
+
+- CPU: ${machine.cpu}, ${machine.cores} cores
+- Memory: ${machine.memoryGiB} GiB
+- OS: ${machine.os}
+- Load average (1, 5, 15 min): ${machine.loadAverage.join(', ')} at the start, ${machineAfter.loadAverage.join(', ')} at the end
+- Node ${versions.node}, ESLint ${versions.eslint}, TypeScript ${versions.typescript}, @typescript-eslint/parser ${versions['@typescript-eslint/parser']}, jscodeshift ${versions.jscodeshift}, eslint-plugin-redis-singleton ${versions['eslint-plugin-redis-singleton']}
+
+## Synthetic repository
+
+${manifest.files} files (${Object.entries(manifest.byExtension).map(([extension, count]) => `${count} \`${extension}\``).join(', ')}), ${manifest.lines} lines, ${(manifest.bytes / 2 ** 20).toFixed(1)} MiB, seed ${manifest.seed}, content digest \`${manifest.sha256.slice(0, 16)}\`.
+Next.js pages and App Router handlers, Express routers and middleware, React components, pages and hooks, utilities, services, types, Lambda functions, scripts and vitest tests.
+${redis.files} files (${((redis.files / manifest.files) * 100).toFixed(1)}%) build Redis clients: ${redis.perRequest} per-request sites (${redis.hoistable} hoistable, ${redis.notHoistable} not: subscriber, blocking, options from the request) and ${redis.runOnce} run-once sites (module scope, memoised, \`globalThis\` guard); ${redis.lookAlikes} more files only mention Redis (\`@upstash/redis\`, comments, strings).
+
+## Lint cost
+
+ESLint Node API, \`@typescript-eslint/parser\` without type information, \`overrideConfigFile: true\`, one rule per run, every file of the tree.
+"Lint wall" spans \`new ESLint()\` and \`lintFiles()\`; "process wall" adds Node start-up and module loading; CPU is user + system time of the process, which other load on the machine inflates less than wall time. The timed runs wrap \`create()\` and every listener of the rule with \`process.hrtime.bigint()\` (bench/timed-rule.mjs, the same wrapper for both rules); the share is the rule's own time over the lint wall of the same run.
+
+${lintTable(result)}
+
+Lint wall of our rule minus that of \`no-debugger\` (untimed runs): ${result.figures.lintWallDelta == null ? 'n/a' : `${(result.figures.lintWallDelta / 1000).toFixed(2)} s`} (run-to-run noise included).
+Findings: ${checks.findings}
+
+## Codemod cost
+
+\`node dist/cli/index.js fix --dry --force <tree>\` against \`jscodeshift -t bench/noop-transform.mjs --parser tsx --extensions ts,tsx,js --dry --silent --cpus 1 <tree>\`, whose transform parses each file and prints it back. Wall time is the whole child process seen from the parent.
+
+${codemodTable(result)}
+
+${checks.codemod}
+
+## Targets
+
+${targetLines(result).join('\n')}
+
+## Every repetition
+
+Wall (lint wall for ESLint runs), rule own time where timed, CPU time and peak RSS of the process and its children (${rssSource}; for jscodeshift the peak is the larger of the parent and its one worker).
+
+${rawRuns(runs).join('\n')}
+`;
+}
