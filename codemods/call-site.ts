@@ -121,9 +121,12 @@ function unusedImportEdits(rewrite: CallSiteRewrite, edits: readonly Edit[]): Ed
   const { program, scopeManager, source } = rewrite;
   const removedRanges = edits.filter((edit) => edit.range[0] !== edit.range[1]);
   const gone = (node: Node): boolean => removedRanges.some((edit) => edit.range[0] <= node.range[0] && node.range[1] <= edit.range[1]);
+  // A client hoisted within the file is written back at module scope and still needs its import.
+  const insertedText = edits.map((edit) => edit.text).join('\n');
   const unused = (identifier: TSESTree.Identifier): boolean => {
     const variable = scopeManager.scopes.flatMap((scope) => scope.variables).find((candidate) => candidate.identifiers.includes(identifier));
-    return variable !== undefined && variable.references.every((reference) => reference.identifier === identifier || gone(reference.identifier));
+    if (!variable || new RegExp(`\\b${identifier.name}\\b`).test(insertedText)) return false;
+    return variable.references.every((reference) => reference.identifier === identifier || gone(reference.identifier));
   };
   const result: Edit[] = [];
   for (const statement of program.body) {
