@@ -59,8 +59,7 @@ export interface ImportedName {
  * per-call context. Memoised per function and class; recursion through call sites is cycle-safe.
  */
 export class RunOnceAnalysis {
-  private readonly functionCache = new Map<FunctionNode, Execution>();
-  private readonly classCache = new Map<ClassNode, Execution>();
+  private readonly decided = new Map<Node, Execution>();
   private readonly inProgress = new Set<Node>();
   private readonly framework;
 
@@ -90,16 +89,22 @@ export class RunOnceAnalysis {
   }
 
   private functionExecution(fn: FunctionNode): Execution {
-    const cached = this.functionCache.get(fn);
+    // A function reached again while deciding it calls itself: not proven to run once.
+    return this.decideOnce(fn, () => this.computeFunctionExecution(fn), () => perCall(this.genericPhrase(fn)));
+  }
+
+  /** Each function and class is decided once; a cycle through call sites gets `onCycle`. */
+  private decideOnce(node: FunctionNode | ClassNode, compute: () => Execution, onCycle: () => Execution): Execution {
+    const cached = this.decided.get(node);
     if (cached) return cached;
-    if (this.inProgress.has(fn)) return perCall(this.genericPhrase(fn));
-    this.inProgress.add(fn);
+    if (this.inProgress.has(node)) return onCycle();
+    this.inProgress.add(node);
     try {
-      const execution = this.computeFunctionExecution(fn);
-      this.functionCache.set(fn, execution);
+      const execution = compute();
+      this.decided.set(node, execution);
       return execution;
     } finally {
-      this.inProgress.delete(fn);
+      this.inProgress.delete(node);
     }
   }
 
@@ -253,17 +258,8 @@ export class RunOnceAnalysis {
 
   /** Code that runs for every instance of a class: once when the class is only built in run-once places. */
   instanceExecution(classNode: ClassNode): Execution {
-    const cached = this.classCache.get(classNode);
-    if (cached) return cached;
-    if (this.inProgress.has(classNode)) return ONCE;
-    this.inProgress.add(classNode);
-    try {
-      const execution = this.computeInstanceExecution(classNode);
-      this.classCache.set(classNode, execution);
-      return execution;
-    } finally {
-      this.inProgress.delete(classNode);
-    }
+    // A class built while deciding its own constructor: its other uses decide.
+    return this.decideOnce(classNode, () => this.computeInstanceExecution(classNode), () => ONCE);
   }
 
   private computeInstanceExecution(classNode: ClassNode): Execution {
