@@ -142,7 +142,12 @@ function unusedImportEdits(rewrite: CallSiteRewrite, edits: readonly Edit[]): Ed
       const requires = init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require';
       const module = requires && init.arguments[0]?.type === 'Literal' ? init.arguments[0].value : undefined;
       if (typeof module !== 'string' || !rewrite.clientModules.includes(module)) continue;
-      if (declarator.id.type === 'Identifier' && unused(declarator.id)) result.push(removeNode(source, statement));
+      const names = boundNames(declarator.id);
+      if (names.length > 0 && names.every(unused)) result.push(removeNode(source, statement));
+    }
+    if (statement.type === 'TSImportEqualsDeclaration' && statement.moduleReference.type === 'TSExternalModuleReference') {
+      const module = statement.moduleReference.expression.value;
+      if (rewrite.clientModules.includes(module) && unused(statement.id)) result.push(removeNode(source, statement));
     }
   }
   return result.filter((edit) => !edits.some((other) => contains({ range: other.range } as Node, { range: edit.range } as Node) && other.range[0] !== other.range[1]));
@@ -153,4 +158,14 @@ function removeSpecifier(source: string, specifier: TSESTree.ImportClause): Edit
   if (after) return { range: [specifier.range[0], specifier.range[1] + after.length], text: '' };
   const before = /,\s*$/.exec(source.slice(0, specifier.range[0]))?.[0] ?? '';
   return { range: [specifier.range[0] - before.length, specifier.range[1]], text: '' };
+}
+
+/** `Redis` for `const Redis = …`, `Redis, Cluster` for `const { Redis, Cluster: C } = …`. */
+function boundNames(pattern: TSESTree.Node): TSESTree.Identifier[] {
+  if (pattern.type === 'Identifier') return [pattern];
+  if (pattern.type === 'ObjectPattern') {
+    return pattern.properties.flatMap((property) => boundNames(property.type === 'Property' ? property.value : property.argument));
+  }
+  if (pattern.type === 'AssignmentPattern') return boundNames(pattern.left);
+  return [];
 }

@@ -17,13 +17,19 @@ export interface ProjectLayout {
 
 type ReadFile = (path: string) => string | undefined;
 
-export function detectLayout(root: string, files: readonly string[], readFile: ReadFile, singleton: string | undefined): ProjectLayout {
+export function detectLayout(root: string, sources: readonly { path: string; source: string }[], readFile: ReadFile, singleton: string | undefined): ProjectLayout {
+  const files = sources.map((file) => file.path);
   const manifest = readJson(readFile, resolve(root, 'package.json'));
   const tsconfigPath = resolve(root, 'tsconfig.json');
   const tsconfig = readTsconfig(readFile, tsconfigPath);
   const typescript = tsconfig !== undefined || files.some((file) => /\.[cm]?tsx?$/.test(file));
   const moduleType = manifest?.type === 'module';
-  const esm = typescript || moduleType || files.some((file) => file.endsWith('.mjs'));
+  // A JavaScript project written with `import` (a bundler's, such as Next.js) gets an ES module too.
+  const esm =
+    typescript ||
+    moduleType ||
+    files.some((file) => file.endsWith('.mjs')) ||
+    sources.some((file) => !file.path.endsWith('.cjs') && /^\s*(?:import\s[^(]|export\s)/m.test(file.source));
   const options = (tsconfig?.compilerOptions ?? {}) as Record<string, unknown>;
   const resolution = String(options.moduleResolution ?? options.module ?? '').toLowerCase();
   const explicitExtension = typescript ? resolution === 'nodenext' || resolution === 'node16' : moduleType;

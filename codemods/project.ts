@@ -2,8 +2,8 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/types';
 import { DEFAULT_OPTIONS, findPerCallSites, mentionsClientModule, type PerCallSite } from '../core/analyze.js';
 import { contains, functionName } from '../core/ast.js';
-import { clientUsage } from '../core/client-usage.js';
-import type { AnalysisOptions, ClientSource, Node } from '../core/types.js';
+import { clientUsage, type ClientUsage } from '../core/client-usage.js';
+import type { AnalysisOptions, Node } from '../core/types.js';
 import { rewriteCallSites, type Placement } from './call-site.js';
 import { describeParseError, parseFile, type ParsedFile } from './parse.js';
 import { detectLayout, sharedModuleSpecifier, type ProjectLayout } from './project-layout.js';
@@ -34,7 +34,7 @@ export function runCodemod(options: CodemodOptions): CodemodResult {
   const result: CodemodResult = { writes: new Map(), sitesHoisted: 0, sitesSkipped: [], modules: [], errors: [] };
   const rel = (path: string): string => relative(options.root, path).split(sep).join('/');
   const files = [...options.files].sort((a, b) => a.path.localeCompare(b.path));
-  const layout = detectLayout(options.root, files.map((file) => file.path), options.readFile, options.singleton);
+  const layout = detectLayout(options.root, files, options.readFile, options.singleton);
   const sources = options.sources ?? [];
 
   let existing: ExistingModule | undefined;
@@ -48,12 +48,11 @@ export function runCodemod(options: CodemodOptions): CodemodResult {
     }
   }
   const sharedExports: SharedExport[] = [...(existing?.exports ?? [])];
-  const usedExports = new Set<SharedExport>();
   const exportNames = new Set<string>([...(existing?.names ?? []), ...sharedExports.flatMap((shared) => [shared.name, shared.getter ?? ''])]);
 
   const analysed: AnalysedFile[] = [];
   for (const file of files) {
-    if (file.path === layout.sharedModule) continue;
+    const isSharedModule = file.path === layout.sharedModule;
     let parsed: ParsedFile;
     try {
       parsed = parseFile(file.path, file.source);
@@ -62,10 +61,11 @@ export function runCodemod(options: CodemodOptions): CodemodResult {
       continue;
     }
     const analysisOptions: AnalysisOptions = {
-      ...DEFAULT_OPTIONS,
       filename: file.path,
       sources,
       handlerNames: options.handlerNames ?? DEFAULT_OPTIONS.handlerNames,
+      onceWrappers: options.onceWrappers ?? DEFAULT_OPTIONS.onceWrappers,
+      allowInFunctions: options.allowInFunctions ?? DEFAULT_OPTIONS.allowInFunctions,
     };
     const sites = findPerCallSites(parsed.program, parsed.scopeManager, file.source, analysisOptions);
     const entry: AnalysedFile = { file, parsed, sites, placements: [], callerCleanups: [] };
@@ -75,14 +75,17 @@ export function runCodemod(options: CodemodOptions): CodemodResult {
         result.sitesSkipped.push({ file: rel(file.path), line, column: column + 1, reason: site.hoist.reason });
         continue;
       }
-      entry.placements.push({ site, shared: sharedExportFor(site, file.source, parsed, sharedExports, exportNames, usedExports) });
+      // A factory inside the shared module itself keeps its client in that module.
+      const shared = isSharedModule ? undefined : sharedExportFor(site, file.source, parsed, sharedExports, exportNames);
+      entry.placements.push({ site, shared });
       result.sitesHoisted++;
     }
     analysed.push(entry);
   }
 
-  addCrossFileCallerCleanups(analysed, options, sources, result.errors, rel);
+  addCrossFileCallerCleanups(analysed, options, result, rel);
 
+  let sharedModuleText = existing?.source;
   for (const entry of analysed) {
     if (entry.placements.length === 0 && entry.callerCleanups.length === 0) continue;
     const output = rewriteCallSites({
@@ -94,16 +97,19 @@ export function runCodemod(options: CodemodOptions): CodemodResult {
       specifier: sharedModuleSpecifier(layout, entry.file.path),
       clientModules: [...CLIENT_MODULES, ...sources.map((source) => source.module)],
     });
-    writeIfParses(entry.file.path, output, entry.file.source, result, rel);
+    if (entry.file.path === layout.sharedModule) sharedModuleText = output;
+    else writeIfParses(entry.file.path, output, entry.file.source, result, rel);
   }
 
-  const added = sharedExports.filter((shared) => !existing?.exports.includes(shared));
-  if (added.length > 0) {
-    const text = existing ? appendToModule(existing, added, layout) : renderSharedModule(added, layout);
+  // A helper skipped for its callers may have been the only user of an export.
+  const used = new Set(analysed.flatMap((entry) => entry.placements.map((placement) => placement.shared)));
+  const added = sharedExports.filter((shared) => !existing?.exports.includes(shared) && used.has(shared));
+  if (added.length > 0 || (existing && sharedModuleText !== existing.source)) {
+    const text = !existing ? renderSharedModule(added, layout) : added.length > 0 ? appendToModule({ ...existing, source: sharedModuleText! }, added, layout) : sharedModuleText!;
     if (writeIfParses(layout.sharedModule, text, existing?.source, result, rel)) {
       result.modules.push({ path: rel(layout.sharedModule), action: existing ? 'updated' : 'created' });
     }
-  } else if (existing && [...usedExports].length > 0) {
+  } else if (existing && existing.exports.some((shared) => used.has(shared))) {
     result.modules.push({ path: rel(layout.sharedModule), action: 'reused' });
   }
   return result;
@@ -116,7 +122,6 @@ function sharedExportFor(
   parsed: ParsedFile,
   sharedExports: SharedExport[],
   exportNames: Set<string>,
-  usedExports: Set<SharedExport>,
 ): SharedExport | undefined {
   const config = configOf(site.node, site.info, source);
   // Arguments that read the file's own bindings cannot move to another module.
@@ -133,7 +138,6 @@ function sharedExportFor(
     shared = { config, name, getter };
     sharedExports.push(shared);
   }
-  usedExports.add(shared);
   return shared;
 }
 
@@ -147,61 +151,77 @@ function readsModuleBindings(site: PerCallSite, parsed: ParsedFile): boolean {
 }
 
 /**
- * A helper that returned a new client now returns the shared one: its callers in other files must stop
- * closing what it returns.
+ * A helper that returned a new client now returns the shared one: its callers in other files must stop closing
+ * what it returns. A caller that needs a connection of its own (it subscribes, blocks…) keeps the helper as it is.
  */
 function addCrossFileCallerCleanups(
   analysed: AnalysedFile[],
   options: CodemodOptions,
-  sources: readonly ClientSource[],
-  errors: CodemodResult['errors'],
+  result: CodemodResult,
   rel: (path: string) => string,
 ): void {
   const helpers = analysed.flatMap((entry) =>
     entry.placements
-      .filter(({ site }) => site.usage.position === 'return' && site.fn)
-      .map(({ site }) => ({ file: entry.file.path, name: functionName(site.fn!) }))
-      .filter((helper): helper is { file: string; name: string } => helper.name !== undefined),
+      .filter(({ site }) => site.usage.position === 'return' && site.fn && functionName(site.fn) !== undefined)
+      .map((placement) => ({ entry, placement, name: functionName(placement.site.fn!)!, callers: [] as { entry: AnalysedFile; usage: ClientUsage }[] })),
   );
   if (helpers.length === 0) return;
   const byPath = new Map(analysed.map((entry) => [entry.file.path, entry]));
-  const candidates = new Set<string>([...options.files.map((file) => file.path), ...(options.otherFiles ?? [])]);
-  for (const path of candidates) {
-    const text = byPath.get(path)?.file.source ?? options.files.find((file) => file.path === path)?.source ?? options.readFile(path);
-    if (text === undefined || !helpers.some((helper) => helper.file !== path && text.includes(helper.name))) continue;
+  const listed = new Set(options.files.map((file) => file.path));
+  for (const path of new Set([...listed, ...(options.otherFiles ?? [])])) {
+    const text = byPath.get(path)?.file.source ?? (listed.has(path) ? undefined : options.readFile(path));
+    if (text === undefined || !helpers.some((helper) => helper.entry.file.path !== path && text.includes(helper.name))) continue;
     let entry = byPath.get(path);
     if (!entry) {
-      // A listed file missing here failed to parse and is already reported.
-      if (options.files.some((file) => file.path === path)) continue;
       try {
-        const parsed = parseFile(path, text);
-        entry = { file: { path, source: text }, parsed, sites: [], placements: [], callerCleanups: [] };
+        entry = { file: { path, source: text }, parsed: parseFile(path, text), sites: [], placements: [], callerCleanups: [] };
       } catch (error) {
-        errors.push({ file: rel(path), message: describeParseError(error) });
+        result.errors.push({ file: rel(path), message: describeParseError(error) });
         continue;
       }
       analysed.push(entry);
       byPath.set(path, entry);
     }
-    for (const statement of entry.parsed.program.body) {
-      if (statement.type !== 'ImportDeclaration' || !statement.source.value.startsWith('.')) continue;
-      const target = resolve(dirname(path), statement.source.value).replace(/\.[cm]?[jt]sx?$/, '');
-      for (const helper of helpers) {
-        if (helper.file.replace(/\.[cm]?[jt]sx?$/, '') !== target) continue;
-        for (const specifier of statement.specifiers) {
-          const imported = specifier.type === 'ImportSpecifier' && specifier.imported.type === 'Identifier' ? specifier.imported.name : undefined;
-          if (imported !== helper.name) continue;
-          const variable = entry.parsed.scopeManager.scopes.flatMap((scope) => scope.variables).find((candidate) => candidate.identifiers.includes(specifier.local));
-          for (const reference of variable?.references ?? []) {
-            const call = reference.identifier.parent;
-            if (call?.type !== 'CallExpression' || call.callee !== reference.identifier) continue;
-            const usage = clientUsage(call, entry.parsed.scopeManager);
-            entry.callerCleanups.push(...usage.cleanups, ...usage.connects);
-          }
-        }
+    for (const helper of helpers) {
+      if (helper.entry === entry) continue;
+      for (const call of importedHelperCalls(entry, helper.entry.file.path, helper.name)) {
+        helper.callers.push({ entry, usage: clientUsage(call, entry.parsed.scopeManager) });
       }
     }
   }
+  for (const helper of helpers) {
+    const blocked = helper.callers.find((caller) => caller.usage.problem !== undefined);
+    if (blocked) {
+      helper.entry.placements.splice(helper.entry.placements.indexOf(helper.placement), 1);
+      result.sitesHoisted--;
+      const { line, column } = helper.placement.site.node.loc.start;
+      const reason = `its caller in ${rel(blocked.entry.file.path)} cannot share a connection: ${blocked.usage.problem}`;
+      result.sitesSkipped.push({ file: rel(helper.entry.file.path), line, column: column + 1, reason });
+      continue;
+    }
+    for (const caller of helper.callers) caller.entry.callerCleanups.push(...caller.usage.cleanups, ...caller.usage.connects);
+  }
+}
+
+/** Calls, in `entry`, of `name` imported from the module at `helperPath`. */
+function importedHelperCalls(entry: AnalysedFile, helperPath: string, name: string): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  const helperModule = helperPath.replace(/\.[cm]?[jt]sx?$/, '');
+  for (const statement of entry.parsed.program.body) {
+    if (statement.type !== 'ImportDeclaration' || !statement.source.value.startsWith('.')) continue;
+    const target = resolve(dirname(entry.file.path), statement.source.value).replace(/\.[cm]?[jt]sx?$/, '');
+    if (target !== helperModule) continue;
+    for (const specifier of statement.specifiers) {
+      const imported = specifier.type === 'ImportSpecifier' && specifier.imported.type === 'Identifier' ? specifier.imported.name : undefined;
+      if (imported !== name) continue;
+      const variable = entry.parsed.scopeManager.scopes.flatMap((scope) => scope.variables).find((candidate) => candidate.identifiers.includes(specifier.local));
+      for (const reference of variable?.references ?? []) {
+        const call = reference.identifier.parent;
+        if (call?.type === 'CallExpression' && call.callee === reference.identifier) calls.push(call);
+      }
+    }
+  }
+  return calls;
 }
 
 function writeIfParses(path: string, output: string, before: string | undefined, result: CodemodResult, rel: (path: string) => string): boolean {

@@ -73,12 +73,12 @@ function constructorExpression(config: ClientConfig): string {
 }
 
 function importLines(exports: readonly SharedExport[], layout: ProjectLayout): string[] {
-  const byModule = new Map<string, { default?: string; named: Set<string> }>();
+  const byModule = new Map<string, { named: Set<string> }>();
   for (const { config } of exports) {
     const entry = byModule.get(config.module) ?? { named: new Set<string>() };
     if (config.library === 'ioredis') {
-      if (config.builds === 'cluster') entry.named.add('Cluster');
-      else entry.default = 'Redis';
+      // Named imports type-check and run under every module setting, NodeNext ESM included.
+      entry.named.add(config.builds === 'cluster' ? 'Cluster' : 'Redis');
     } else {
       entry.named.add({ client: 'createClient', cluster: 'createCluster', sentinel: 'createSentinel', pool: 'createClientPool' }[config.builds]);
     }
@@ -88,11 +88,9 @@ function importLines(exports: readonly SharedExport[], layout: ProjectLayout): s
   for (const [module, entry] of byModule) {
     const named = [...entry.named].sort();
     if (layout.esm) {
-      const parts = [entry.default, named.length > 0 ? `{ ${named.join(', ')} }` : undefined].filter(Boolean);
-      lines.push(`import ${parts.join(', ')} from '${module}';`);
+      lines.push(`import { ${named.join(', ')} } from '${module}';`);
     } else {
-      if (entry.default) lines.push(`const Redis = require('${module}');`);
-      if (named.length > 0) lines.push(`const { ${named.join(', ')} } = require('${module}');`);
+      lines.push(`const { ${named.join(', ')} } = require('${module}');`);
     }
   }
   return lines;

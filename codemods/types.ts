@@ -31,6 +31,10 @@ export interface CodemodOptions {
   sources?: { module: string; exports?: string[]; like?: 'ioredis' | 'node-redis' }[];
   /** Lambda-style handler export names, as the rule's `handlerNames` option. */
   handlerNames?: string[];
+  /** Functions that run their callback once, as the rule's `onceWrappers` option. */
+  onceWrappers?: string[];
+  /** Functions known to run once per process, as the rule's `allowInFunctions` option. */
+  allowInFunctions?: string[];
 }
 
 export interface SkippedSite {

@@ -111,10 +111,19 @@ function unwrapTry(source: string, tryStatement: TSESTree.TryStatement): Edit[] 
   const innerIndent = indentationAt(source, first.range[0]);
   const step = innerIndent.startsWith(outerIndent) ? innerIndent.length - outerIndent.length : 0;
   const edits: Edit[] = [];
-  // From the start of the `try` line to the start of the first inner line.
-  edits.push({ range: [lineStart(source, tryStatement.range[0]), lineStart(source, first.range[0])], text: '' });
+  const open = block.range[0] + 1;
+  const restOfOpeningLine = source.slice(open, lineEnd(source, open));
+  let offset: number;
+  if (/^[ \t]*\r?\n?$/.test(restOfOpeningLine)) {
+    // `try {` stands alone on its line: that line goes, comments below it stay.
+    edits.push({ range: [lineStart(source, tryStatement.range[0]), lineEnd(source, open)], text: '' });
+    offset = lineEnd(source, open);
+  } else {
+    const spaces = /^[ \t]*/.exec(restOfOpeningLine)![0].length;
+    edits.push({ range: [tryStatement.range[0], open + spaces], text: '' });
+    offset = lineEnd(source, open);
+  }
   // Dedent each inner line.
-  let offset = lineStart(source, first.range[0]);
   const bodyEnd = block.range[1] - 1;
   while (offset < bodyEnd) {
     const indent = /^[ \t]*/.exec(source.slice(offset))![0];

@@ -1,0 +1,1351 @@
+/**
+ * The rewrite, as literal input → output pairs (DESIGN.md "The rewrite"): each case is a small project in memory,
+ * run through `runCodemod`; every file it writes (call sites and the shared module) must equal the expected text,
+ * the summary must say what moved, what was skipped and which module was created, reused or updated, and a
+ * second run over the output must change nothing. One more test runs the built transform through the real
+ * jscodeshift CLI.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ts from 'typescript';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mayContainRedisClient, runCodemod } from '../codemods/project.js';
+import type { CodemodResult, FileError, ModuleAction, SkippedSite } from '../codemods/types.js';
+import { repoRoot } from './helpers/fixture-tree.js';
+
+const root = '/project';
+
+interface TransformCase {
+  name: string;
+  /** The project before the run, relative path → text (package.json and tsconfig.json included when the case needs them). */
+  input: Record<string, string>;
+  /** Every file the run writes, relative path → exact text. */
+  output: Record<string, string>;
+  sitesHoisted: number;
+  sitesSkipped?: Omit<SkippedSite, 'column'>[];
+  modules: ModuleAction[];
+  errors?: FileError[];
+}
+
+const sourceFile = /\.(?:[cm]?[jt]s|[jt]sx)$/;
+
+/** Runs the engine as `redis-singleton fix` does: files that may build a client are transformed, the rest only read. */
+function run(tree: Record<string, string>): CodemodResult {
+  const sources = Object.keys(tree).filter((file) => sourceFile.test(file) && !/\.d\.[cm]?ts$/.test(file));
+  const candidates = sources.filter((file) => mayContainRedisClient(tree[file]));
+  return runCodemod({
+    root,
+    files: candidates.map((file) => ({ path: `${root}/${file}`, source: tree[file] })),
+    otherFiles: sources.filter((file) => !candidates.includes(file)).map((file) => `${root}/${file}`),
+    readFile: (absolute) => tree[path.posix.relative(root, absolute)],
+  });
+}
+
+function writesOf(result: CodemodResult): Record<string, string> {
+  return Object.fromEntries([...result.writes].map(([absolute, text]) => [path.posix.relative(root, absolute), text]));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The shared module texts the cases expect: the first case spells one out, the rest use these templates.
+
+const WHY = `// One Redis client per process: every request reuses this connection instead of opening its own.
+// Development hot reload re-evaluates modules, so the client is kept on globalThis to avoid opening another.`;
+
+/** The TypeScript shared module created for one ioredis configuration. */
+function ioredisModule(args: string): string {
+  return `import { Redis } from 'ioredis';
+
+${WHY}
+const globalForRedis = globalThis as unknown as { redis?: Redis };
+
+export const redis = globalForRedis.redis ?? new Redis(${args});
+
+if (process.env.NODE_ENV !== 'production') {
+  globalForRedis.redis = redis;
+}
+
+export default redis;
+`;
+}
+
+/** The TypeScript shared module created for one node-redis configuration: built once, connected once. */
+function nodeRedisModule(args: string): string {
+  return `import { createClient } from 'redis';
+
+function createRedis() {
+  const client = createClient(${args});
+  // node-redis emits 'error' on connection problems; without a listener the process would crash.
+  client.on('error', (err) => console.error('Redis client error', err));
+  return client;
+}
+
+type RedisClient = ReturnType<typeof createRedis>;
+
+${WHY}
+const globalForRedis = globalThis as unknown as { redis?: RedisClient; redisReady?: Promise<RedisClient> };
+
+export const redis: RedisClient = globalForRedis.redis ?? createRedis();
+
+if (process.env.NODE_ENV !== 'production') {
+  globalForRedis.redis = redis;
+}
+
+/** The shared client, connected once: await it wherever a connected client is needed. */
+export function getRedis(): Promise<RedisClient> {
+  globalForRedis.redisReady ??= redis.connect().then(
+    () => redis,
+    (error: unknown) => {
+      globalForRedis.redisReady = undefined;
+      throw error;
+    },
+  );
+  return globalForRedis.redisReady;
+}
+
+export default redis;
+`;
+}
+
+const nextTsconfig = `{
+  "compilerOptions": {
+    "target": "ES2022",
+    "module": "esnext",
+    "moduleResolution": "bundler",
+    "strict": true,
+    "skipLibCheck": true
+  }
+}
+`;
+
+const cases: TransformCase[] = [
+  {
+    name: 'ioredis default import in a Next.js API route: a new lib/redis.ts and the unused import goes',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'pages/api/hits.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
+import Redis from 'ioredis';
+
+// Counts page hits.
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  const hits = await redis.incr('hits');
+  res.status(200).json({ hits });
+}
+`,
+    },
+    output: {
+      'pages/api/hits.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
+import { redis } from '../../lib/redis';
+
+// Counts page hits.
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const hits = await redis.incr('hits');
+  res.status(200).json({ hits });
+}
+`,
+      'lib/redis.ts': `import { Redis } from 'ioredis';
+
+${WHY}
+const globalForRedis = globalThis as unknown as { redis?: Redis };
+
+export const redis = globalForRedis.redis ?? new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+
+if (process.env.NODE_ENV !== 'production') {
+  globalForRedis.redis = redis;
+}
+
+export default redis;
+`,
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.ts', action: 'created' }],
+  },
+  {
+    name: 'ioredis named import under another variable name: quit() in a finally after a catch goes, the catch stays',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'app/api/visits/route.ts': `import { Redis } from 'ioredis';
+
+export async function GET() {
+  const client = new Redis(process.env.REDIS_URL!);
+  try {
+    const visits = await client.incr('visits');
+    return Response.json({ visits });
+  } catch (error) {
+    console.error('visit count failed', error);
+    return new Response('unavailable', { status: 503 });
+  } finally {
+    await client.quit();
+  }
+}
+`,
+    },
+    output: {
+      'app/api/visits/route.ts': `import { redis } from '../../../lib/redis';
+
+export async function GET() {
+  const client = redis;
+  try {
+    const visits = await client.incr('visits');
+    return Response.json({ visits });
+  } catch (error) {
+    console.error('visit count failed', error);
+    return new Response('unavailable', { status: 503 });
+  }
+}
+`,
+      'lib/redis.ts': ioredisModule('process.env.REDIS_URL!'),
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.ts', action: 'created' }],
+  },
+  {
+    name: 'ioredis namespace import: a try whose finally only quit() is unwrapped, one level out',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'pages/api/greeting.ts': `import * as IORedis from 'ioredis';
+import type { NextApiRequest, NextApiResponse } from 'next';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const redis = new IORedis.Redis(process.env.REDIS_URL!);
+  try {
+    // The greeting is set by the admin page.
+    const value = await redis.get('greeting');
+    res.json({ value });
+  } finally {
+    await redis.quit();
+  }
+}
+`,
+    },
+    output: {
+      'pages/api/greeting.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
+import { redis } from '../../lib/redis';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  // The greeting is set by the admin page.
+  const value = await redis.get('greeting');
+  res.json({ value });
+}
+`,
+      'lib/redis.ts': ioredisModule('process.env.REDIS_URL!'),
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.ts', action: 'created' }],
+  },
+  {
+    name: "CommonJS Lambda with require('ioredis'): a CommonJS lib/redis.js required in place of ioredis",
+    input: {
+      'package.json': `{ "name": "hits-lambda", "private": true }
+`,
+      'handler.js': `'use strict';
+
+const Redis = require('ioredis');
+
+exports.handler = async (event) => {
+  const redis = new Redis(process.env.REDIS_URL);
+  const count = await redis.incr(\`hits:\${event.rawPath}\`);
+  await redis.quit();
+  return { statusCode: 200, body: JSON.stringify({ count }) };
+};
+`,
+    },
+    output: {
+      'handler.js': `'use strict';
+
+const { redis } = require('./lib/redis');
+
+exports.handler = async (event) => {
+  const count = await redis.incr(\`hits:\${event.rawPath}\`);
+  return { statusCode: 200, body: JSON.stringify({ count }) };
+};
+`,
+      'lib/redis.js': `const { Redis } = require('ioredis');
+
+${WHY}
+const globalForRedis = globalThis;
+
+const redis = globalForRedis.redis ?? new Redis(process.env.REDIS_URL);
+
+if (process.env.NODE_ENV !== 'production') {
+  globalForRedis.redis = redis;
+}
+
+exports.redis = redis;
+
+exports.default = redis;
+`,
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.js', action: 'created' }],
+  },
+  {
+    name: "CommonJS Express app with a destructured require: disconnect() goes with the construction and the require",
+    input: {
+      'package.json': `{ "name": "visits", "private": true }
+`,
+      'app.js': `const express = require('express');
+const { Redis } = require('ioredis');
+
+const app = express();
+
+app.get('/visits', async (req, res) => {
+  const redis = new Redis({ host: process.env.REDIS_HOST, port: 6379 });
+  const visits = await redis.incr('visits');
+  redis.disconnect();
+  res.json({ visits });
+});
+
+module.exports = app;
+`,
+    },
+    output: {
+      'app.js': `const express = require('express');
+const { redis } = require('./lib/redis');
+
+const app = express();
+
+app.get('/visits', async (req, res) => {
+  const visits = await redis.incr('visits');
+  res.json({ visits });
+});
+
+module.exports = app;
+`,
+      'lib/redis.js': `const { Redis } = require('ioredis');
+
+${WHY}
+const globalForRedis = globalThis;
+
+const redis = globalForRedis.redis ?? new Redis({ host: process.env.REDIS_HOST, port: 6379 });
+
+if (process.env.NODE_ENV !== 'production') {
+  globalForRedis.redis = redis;
+}
+
+exports.redis = redis;
+
+exports.default = redis;
+`,
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.js', action: 'created' }],
+  },
+  {
+    name: "TypeScript import Redis = require('ioredis'): the shared client is imported at the top, the old import goes",
+    input: {
+      'tsconfig.json': `{
+  "compilerOptions": {
+    "target": "ES2022",
+    "module": "commonjs",
+    "strict": true,
+    "esModuleInterop": true,
+    "skipLibCheck": true
+  }
+}
+`,
+      'lambda/ping.ts': `import Redis = require('ioredis');
+
+export const handler = async () => {
+  const redis = new Redis(process.env.REDIS_URL!);
+  const pong = await redis.ping();
+  return { statusCode: 200, body: pong };
+};
+`,
+    },
+    output: {
+      'lambda/ping.ts': `import { redis } from '../lib/redis';
+
+export const handler = async () => {
+  const pong = await redis.ping();
+  return { statusCode: 200, body: pong };
+};
+`,
+      'lib/redis.ts': ioredisModule('process.env.REDIS_URL!'),
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.ts', action: 'created' }],
+  },
+  {
+    name: 'new Redis.Cluster(): a shared redisCluster built with the named Cluster export',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'pages/api/leaderboard.ts': `import Redis from 'ioredis';
+import type { NextApiRequest, NextApiResponse } from 'next';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const cluster = new Redis.Cluster([{ host: process.env.REDIS_HOST, port: 6379 }]);
+  const top = await cluster.zrevrange('leaderboard', 0, 9);
+  await cluster.quit();
+  res.json({ top });
+}
+`,
+    },
+    output: {
+      'pages/api/leaderboard.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
+import { redisCluster } from '../../lib/redis';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const cluster = redisCluster;
+  const top = await cluster.zrevrange('leaderboard', 0, 9);
+  res.json({ top });
+}
+`,
+      'lib/redis.ts': `import { Cluster } from 'ioredis';
+
+${WHY}
+const globalForRedis = globalThis as unknown as { redisCluster?: Cluster };
+
+export const redisCluster = globalForRedis.redisCluster ?? new Cluster([{ host: process.env.REDIS_HOST, port: 6379 }]);
+
+if (process.env.NODE_ENV !== 'production') {
+  globalForRedis.redisCluster = redisCluster;
+}
+
+export default redisCluster;
+`,
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.ts', action: 'created' }],
+  },
+  {
+    name: "node-redis createClient() with on('error'), a connect() statement and quit(): the call site awaits getRedis()",
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'handlers/hits.ts': `import { createClient } from 'redis';
+
+export const handler = async (event: { path: string }) => {
+  const client = createClient({ url: process.env.REDIS_URL });
+  client.on('error', (err) => console.error('redis error', err));
+  await client.connect();
+
+  const hits = await client.incr(\`hits:\${event.path}\`);
+  await client.quit();
+  return { statusCode: 200, body: String(hits) };
+};
+`,
+    },
+    output: {
+      'handlers/hits.ts': `import { getRedis } from '../lib/redis';
+
+export const handler = async (event: { path: string }) => {
+  const client = await getRedis();
+
+  const hits = await client.incr(\`hits:\${event.path}\`);
+  return { statusCode: 200, body: String(hits) };
+};
+`,
+      'lib/redis.ts': nodeRedisModule('{ url: process.env.REDIS_URL }'),
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.ts', action: 'created' }],
+  },
+  {
+    name: 'node-redis await createClient().connect() with destroy() in finally: await getRedis() and the try unwrapped',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'app/api/jobs/route.ts': `import { createClient } from 'redis';
+
+export async function POST(request: Request) {
+  const client = await createClient({ url: process.env.REDIS_URL }).connect();
+  try {
+    const length = await client.rPush('jobs', await request.text());
+    return Response.json({ length });
+  } finally {
+    client.destroy();
+  }
+}
+`,
+    },
+    output: {
+      'app/api/jobs/route.ts': `import { getRedis } from '../../../lib/redis';
+
+export async function POST(request: Request) {
+  const client = await getRedis();
+  const length = await client.rPush('jobs', await request.text());
+  return Response.json({ length });
+}
+`,
+      'lib/redis.ts': nodeRedisModule('{ url: process.env.REDIS_URL }'),
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.ts', action: 'created' }],
+  },
+  {
+    name: 'node-redis close() goes from a finally that does more: the finally and its other statement stay',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'app/api/stock/route.ts': `import { createClient } from 'redis';
+
+export async function GET() {
+  console.time('stock');
+  const client = createClient({ url: process.env.REDIS_URL });
+  await client.connect();
+  try {
+    return Response.json({ stock: await client.get('stock') });
+  } finally {
+    client.close();
+    console.timeEnd('stock');
+  }
+}
+`,
+    },
+    output: {
+      'app/api/stock/route.ts': `import { getRedis } from '../../../lib/redis';
+
+export async function GET() {
+  console.time('stock');
+  const client = await getRedis();
+  try {
+    return Response.json({ stock: await client.get('stock') });
+  } finally {
+    console.timeEnd('stock');
+  }
+}
+`,
+      'lib/redis.ts': nodeRedisModule('{ url: process.env.REDIS_URL }'),
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.ts', action: 'created' }],
+  },
+  {
+    name: 'ioredis end() goes from a finally that does more: the finally and its other statement stay',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'app/api/legacy/route.ts': `import Redis from 'ioredis';
+
+export async function GET() {
+  const redis = new Redis(process.env.REDIS_URL!);
+  try {
+    return Response.json({ legacy: await redis.get('legacy') });
+  } finally {
+    redis.end();
+    console.log('legacy read');
+  }
+}
+`,
+    },
+    output: {
+      'app/api/legacy/route.ts': `import { redis } from '../../../lib/redis';
+
+export async function GET() {
+  try {
+    return Response.json({ legacy: await redis.get('legacy') });
+  } finally {
+    console.log('legacy read');
+  }
+}
+`,
+      'lib/redis.ts': ioredisModule('process.env.REDIS_URL!'),
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.ts', action: 'created' }],
+  },
+  {
+    name: 'identical arguments share one export, distinct ones get a second, named after their env var',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'pages/api/a.ts': `import Redis from 'ioredis';
+import type { NextApiRequest, NextApiResponse } from 'next';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const redis = new Redis(process.env.REDIS_URL!);
+  res.json({ a: await redis.incr('a') });
+}
+`,
+      'pages/api/b.ts': `import Redis from 'ioredis';
+import type { NextApiRequest, NextApiResponse } from 'next';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const redis = new Redis(
+    process.env.REDIS_URL!,
+  );
+  res.json({ b: await redis.incr('b') });
+}
+`,
+      'pages/api/c.ts': `import Redis from 'ioredis';
+import type { NextApiRequest, NextApiResponse } from 'next';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const cache = new Redis(process.env.CACHE_REDIS_URL!);
+  res.json({ c: await cache.get('c') });
+}
+`,
+    },
+    output: {
+      'pages/api/a.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
+import { redis } from '../../lib/redis';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  res.json({ a: await redis.incr('a') });
+}
+`,
+      'pages/api/b.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
+import { redis } from '../../lib/redis';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  res.json({ b: await redis.incr('b') });
+}
+`,
+      'pages/api/c.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
+import { cacheRedis } from '../../lib/redis';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const cache = cacheRedis;
+  res.json({ c: await cache.get('c') });
+}
+`,
+      'lib/redis.ts': `import { Redis } from 'ioredis';
+
+${WHY}
+const globalForRedis = globalThis as unknown as { redis?: Redis; cacheRedis?: Redis };
+
+export const redis = globalForRedis.redis ?? new Redis(process.env.REDIS_URL!);
+export const cacheRedis = globalForRedis.cacheRedis ?? new Redis(process.env.CACHE_REDIS_URL!);
+
+if (process.env.NODE_ENV !== 'production') {
+  globalForRedis.redis = redis;
+  globalForRedis.cacheRedis = cacheRedis;
+}
+
+export default redis;
+`,
+    },
+    sitesHoisted: 3,
+    modules: [{ path: 'lib/redis.ts', action: 'created' }],
+  },
+  {
+    name: 'an existing shared module with the same configuration is reused, not rewritten',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'lib/redis.ts': `import Redis from 'ioredis';
+
+// Our one connection.
+const globalForRedis = globalThis as unknown as { redis?: Redis };
+
+export const redis = globalForRedis.redis ?? new Redis(process.env.REDIS_URL!);
+
+if (process.env.NODE_ENV !== 'production') globalForRedis.redis = redis;
+`,
+      'pages/api/hits.ts': `import Redis from 'ioredis';
+import type { NextApiRequest, NextApiResponse } from 'next';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const redis = new Redis(process.env.REDIS_URL!);
+  res.json({ hits: await redis.incr('hits') });
+}
+`,
+    },
+    output: {
+      'pages/api/hits.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
+import { redis } from '../../lib/redis';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  res.json({ hits: await redis.incr('hits') });
+}
+`,
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.ts', action: 'reused' }],
+  },
+  {
+    name: 'an existing shared module gains a named export for a new configuration, the rest of it untouched',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'lib/redis.ts': `import Redis from 'ioredis';
+
+// Our one connection.
+const globalForRedis = globalThis as unknown as { redis?: Redis };
+
+export const redis = globalForRedis.redis ?? new Redis(process.env.REDIS_URL!);
+
+if (process.env.NODE_ENV !== 'production') globalForRedis.redis = redis;
+`,
+      'pages/api/session.ts': `import Redis from 'ioredis';
+import type { NextApiRequest, NextApiResponse } from 'next';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const sessions = new Redis(process.env.SESSION_REDIS_URL!);
+  res.json({ session: await sessions.get(\`session:\${req.query.id}\`) });
+}
+`,
+    },
+    output: {
+      'pages/api/session.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
+import { sessionRedis } from '../../lib/redis';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const sessions = sessionRedis;
+  res.json({ session: await sessions.get(\`session:\${req.query.id}\`) });
+}
+`,
+      'lib/redis.ts': `import Redis from 'ioredis';
+
+// Our one connection.
+const globalForRedis = globalThis as unknown as { redis?: Redis };
+
+export const redis = globalForRedis.redis ?? new Redis(process.env.REDIS_URL!);
+
+if (process.env.NODE_ENV !== 'production') globalForRedis.redis = redis;
+
+${WHY}
+const globalForRedisClients = globalThis as unknown as { sessionRedis?: Redis };
+
+export const sessionRedis = globalForRedisClients.sessionRedis ?? new Redis(process.env.SESSION_REDIS_URL!);
+
+if (process.env.NODE_ENV !== 'production') {
+  globalForRedisClients.sessionRedis = sessionRedis;
+}
+`,
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.ts', action: 'updated' }],
+  },
+  {
+    name: 'a src/ project with the @/* path alias: src/lib/redis.ts, imported as @/lib/redis by both handlers of a route',
+    input: {
+      'tsconfig.json': `{
+  "compilerOptions": {
+    "target": "ES2022",
+    "module": "esnext",
+    "moduleResolution": "bundler",
+    "strict": true,
+    "skipLibCheck": true,
+    // Next.js writes the alias this way.
+    "paths": { "@/*": ["./src/*"] },
+  },
+}
+`,
+      'src/lib/format.ts': `export function formatCount(count: number): string {
+  return count.toLocaleString('en-US');
+}
+`,
+      'src/app/api/counter/route.ts': `import Redis from 'ioredis';
+import { formatCount } from '@/lib/format';
+
+export async function GET() {
+  const redis = new Redis(process.env.REDIS_URL!);
+  const count = Number(await redis.get('counter'));
+  return Response.json({ count: formatCount(count) });
+}
+
+export async function POST() {
+  const redis = new Redis(process.env.REDIS_URL!);
+  const count = await redis.incr('counter');
+  await redis.quit();
+  return Response.json({ count: formatCount(count) });
+}
+`,
+    },
+    output: {
+      'src/app/api/counter/route.ts': `import { formatCount } from '@/lib/format';
+import { redis } from '@/lib/redis';
+
+export async function GET() {
+  const count = Number(await redis.get('counter'));
+  return Response.json({ count: formatCount(count) });
+}
+
+export async function POST() {
+  const count = await redis.incr('counter');
+  return Response.json({ count: formatCount(count) });
+}
+`,
+      'src/lib/redis.ts': ioredisModule('process.env.REDIS_URL!'),
+    },
+    sitesHoisted: 2,
+    modules: [{ path: 'src/lib/redis.ts', action: 'created' }],
+  },
+  {
+    name: 'NodeNext resolution: relative imports of the shared module carry the .js suffix',
+    input: {
+      'package.json': `{ "name": "orders", "type": "module" }
+`,
+      'tsconfig.json': `{
+  "compilerOptions": {
+    "target": "ES2022",
+    "module": "NodeNext",
+    "moduleResolution": "NodeNext",
+    "strict": true,
+    "skipLibCheck": true
+  }
+}
+`,
+      'src/handlers/orders.ts': `import { Redis } from 'ioredis';
+import { parseOrder } from '../orders.js';
+
+export const handler = async (event: { body: string }) => {
+  const redis = new Redis(process.env.REDIS_URL!);
+  await redis.rpush('orders', JSON.stringify(parseOrder(event.body)));
+  return { statusCode: 202 };
+};
+`,
+      'src/orders.ts': `export function parseOrder(body: string): { id: string } {
+  return JSON.parse(body) as { id: string };
+}
+`,
+    },
+    output: {
+      'src/handlers/orders.ts': `import { parseOrder } from '../orders.js';
+import { redis } from '../lib/redis.js';
+
+export const handler = async (event: { body: string }) => {
+  await redis.rpush('orders', JSON.stringify(parseOrder(event.body)));
+  return { statusCode: 202 };
+};
+`,
+      // Under NodeNext an ES module sees ioredis's default export as the CommonJS module object, so the class comes
+      // in by its name, as the call site already imported it.
+      'src/lib/redis.ts': `import { Redis } from 'ioredis';
+
+${WHY}
+const globalForRedis = globalThis as unknown as { redis?: Redis };
+
+export const redis = globalForRedis.redis ?? new Redis(process.env.REDIS_URL!);
+
+if (process.env.NODE_ENV !== 'production') {
+  globalForRedis.redis = redis;
+}
+
+export default redis;
+`,
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'src/lib/redis.ts', action: 'created' }],
+  },
+  {
+    name: 'ESM JavaScript ("type": "module"): an ESM lib/redis.js imported with its .js suffix',
+    input: {
+      'package.json': `{ "name": "visits", "type": "module" }
+`,
+      'server.js': `import express from 'express';
+import Redis from 'ioredis';
+
+const app = express();
+
+app.get('/visits', async (req, res) => {
+  const redis = new Redis(process.env.REDIS_URL);
+  res.json({ visits: await redis.incr('visits') });
+});
+
+app.listen(3000);
+`,
+    },
+    output: {
+      'server.js': `import express from 'express';
+import { redis } from './lib/redis.js';
+
+const app = express();
+
+app.get('/visits', async (req, res) => {
+  res.json({ visits: await redis.incr('visits') });
+});
+
+app.listen(3000);
+`,
+      'lib/redis.js': `import { Redis } from 'ioredis';
+
+${WHY}
+const globalForRedis = globalThis;
+
+export const redis = globalForRedis.redis ?? new Redis(process.env.REDIS_URL);
+
+if (process.env.NODE_ENV !== 'production') {
+  globalForRedis.redis = redis;
+}
+
+export default redis;
+`,
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.js', action: 'created' }],
+  },
+  {
+    name: 'a helper that built a client returns the shared one; its caller in another file stops quitting it',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'lib/cache.ts': `import Redis from 'ioredis';
+
+/** A client for the profile cache. */
+export function getClient() {
+  return new Redis(process.env.REDIS_URL!);
+}
+`,
+      // Names no client module: the engine reads it only as a caller of the helper.
+      'pages/api/profile.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
+import { getClient } from '../../lib/cache';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const client = getClient();
+  try {
+    res.json(await client.hgetall(\`user:\${req.query.id}\`));
+  } finally {
+    await client.quit();
+  }
+}
+`,
+    },
+    output: {
+      'lib/cache.ts': `import { redis } from './redis';
+
+/** A client for the profile cache. */
+export function getClient() {
+  return redis;
+}
+`,
+      'pages/api/profile.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
+import { getClient } from '../../lib/cache';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const client = getClient();
+  res.json(await client.hgetall(\`user:\${req.query.id}\`));
+}
+`,
+      'lib/redis.ts': ioredisModule('process.env.REDIS_URL!'),
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.ts', action: 'created' }],
+  },
+  {
+    name: 'a class built per request assigns the shared client in its constructor; the type import stays',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'pages/api/session.ts': `import Redis from 'ioredis';
+import type { NextApiRequest, NextApiResponse } from 'next';
+
+class SessionStore {
+  private redis: Redis;
+
+  constructor() {
+    this.redis = new Redis(process.env.REDIS_URL!);
+  }
+
+  read(id: string) {
+    return this.redis.get(\`session:\${id}\`);
+  }
+}
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const store = new SessionStore();
+  res.json({ session: await store.read(String(req.query.id)) });
+}
+`,
+    },
+    output: {
+      'pages/api/session.ts': `import Redis from 'ioredis';
+import type { NextApiRequest, NextApiResponse } from 'next';
+import { redis } from '../../lib/redis';
+
+class SessionStore {
+  private redis: Redis;
+
+  constructor() {
+    this.redis = redis;
+  }
+
+  read(id: string) {
+    return this.redis.get(\`session:\${id}\`);
+  }
+}
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const store = new SessionStore();
+  res.json({ session: await store.read(String(req.query.id)) });
+}
+`,
+      'lib/redis.ts': ioredisModule('process.env.REDIS_URL!'),
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.ts', action: 'created' }],
+  },
+  {
+    name: 'the shared client joins an existing import of the shared module',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'lib/redis.ts': `import Redis from 'ioredis';
+
+export const redis = new Redis(process.env.REDIS_URL!);
+
+export function keyFor(...parts: string[]): string {
+  return parts.join(':');
+}
+`,
+      'pages/api/views.ts': `import Redis from 'ioredis';
+import type { NextApiRequest, NextApiResponse } from 'next';
+import { keyFor } from '../../lib/redis';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const client = new Redis(process.env.REDIS_URL!);
+  const views = await client.incr(keyFor('views', String(req.query.slug)));
+  res.json({ views });
+}
+`,
+    },
+    output: {
+      'pages/api/views.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
+import { keyFor, redis } from '../../lib/redis';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const client = redis;
+  const views = await client.incr(keyFor('views', String(req.query.slug)));
+  res.json({ views });
+}
+`,
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.ts', action: 'reused' }],
+  },
+  {
+    name: 'a file that already binds `redis` imports the shared client under another name',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'lambda/lookup.ts': `import Redis from 'ioredis';
+
+export const handler = async (event: { key: string }) => {
+  const client = new Redis(process.env.REDIS_URL!);
+  const value = await client.get(event.key);
+  return { statusCode: 200, body: describe(value) };
+};
+
+function describe(redis: string | null): string {
+  return redis ?? 'missing';
+}
+`,
+    },
+    output: {
+      'lambda/lookup.ts': `import { redis as sharedRedis } from '../lib/redis';
+
+export const handler = async (event: { key: string }) => {
+  const client = sharedRedis;
+  const value = await client.get(event.key);
+  return { statusCode: 200, body: describe(value) };
+};
+
+function describe(redis: string | null): string {
+  return redis ?? 'missing';
+}
+`,
+      'lib/redis.ts': ioredisModule('process.env.REDIS_URL!'),
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.ts', action: 'created' }],
+  },
+  {
+    name: 'a site that cannot be shared is skipped with its reason and left as it is',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'pages/api/next-job.ts': `import Redis from 'ioredis';
+import type { NextApiRequest, NextApiResponse } from 'next';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const redis = new Redis(process.env.REDIS_URL!);
+  const job = await redis.blpop('jobs', 5);
+  await redis.quit();
+  res.json({ job });
+}
+`,
+      'pages/api/count.ts': `import Redis from 'ioredis';
+import type { NextApiRequest, NextApiResponse } from 'next';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const redis = new Redis(process.env.REDIS_URL!);
+  res.json({ count: await redis.llen('jobs') });
+}
+`,
+    },
+    output: {
+      'pages/api/count.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
+import { redis } from '../../lib/redis';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  res.json({ count: await redis.llen('jobs') });
+}
+`,
+      'lib/redis.ts': ioredisModule('process.env.REDIS_URL!'),
+    },
+    sitesHoisted: 1,
+    sitesSkipped: [{ file: 'pages/api/next-job.ts', line: 5, reason: 'it runs the blocking command `BLPOP`, which holds its connection' }],
+    modules: [{ path: 'lib/redis.ts', action: 'created' }],
+  },
+  {
+    name: 'a file that does not parse is reported and left untouched; the others are still rewritten',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'pages/api/broken.ts': `import Redis from 'ioredis';
+
+export default async function handler(req, res) {
+  const redis = new Redis(process.env.REDIS_URL!;
+  res.json({ hits: await redis.incr('hits') });
+}
+`,
+      'pages/api/hits.ts': `import Redis from 'ioredis';
+import type { NextApiRequest, NextApiResponse } from 'next';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const redis = new Redis(process.env.REDIS_URL!);
+  res.json({ hits: await redis.incr('hits') });
+}
+`,
+    },
+    output: {
+      'pages/api/hits.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
+import { redis } from '../../lib/redis';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  res.json({ hits: await redis.incr('hits') });
+}
+`,
+      'lib/redis.ts': ioredisModule('process.env.REDIS_URL!'),
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.ts', action: 'created' }],
+    errors: [{ file: 'pages/api/broken.ts', message: "does not parse (line 4, column 49: ')' expected.); left untouched" }],
+  },
+  {
+    name: 'a Next.js JavaScript project written as ES modules (no "type": "module"): the shared module is an ES module too',
+    input: {
+      'package.json': `{ "name": "shop", "private": true, "scripts": { "dev": "next dev" } }
+`,
+      'pages/api/hits.js': `import Redis from 'ioredis';
+
+export default async function handler(req, res) {
+  const redis = new Redis(process.env.REDIS_URL);
+  res.json({ hits: await redis.incr('hits') });
+}
+`,
+    },
+    output: {
+      'pages/api/hits.js': `import { redis } from '../../lib/redis';
+
+export default async function handler(req, res) {
+  res.json({ hits: await redis.incr('hits') });
+}
+`,
+      'lib/redis.js': `import { Redis } from 'ioredis';
+
+${WHY}
+const globalForRedis = globalThis;
+
+export const redis = globalForRedis.redis ?? new Redis(process.env.REDIS_URL);
+
+if (process.env.NODE_ENV !== 'production') {
+  globalForRedis.redis = redis;
+}
+
+export default redis;
+`,
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.js', action: 'created' }],
+  },
+  {
+    name: 'a client whose options read a binding of its own file moves to module scope there, not to the shared module',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'pages/api/hits.ts': `import Redis from 'ioredis';
+import type { NextApiRequest, NextApiResponse } from 'next';
+
+const options = { keyPrefix: 'shop:', lazyConnect: true };
+
+// Counts hits per shop.
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const redis = new Redis(process.env.REDIS_URL!, options);
+  res.json({ hits: await redis.incr('hits') });
+  await redis.quit();
+}
+`,
+    },
+    output: {
+      'pages/api/hits.ts': `import Redis from 'ioredis';
+import type { NextApiRequest, NextApiResponse } from 'next';
+
+const options = { keyPrefix: 'shop:', lazyConnect: true };
+
+const redis = new Redis(process.env.REDIS_URL!, options);
+// Counts hits per shop.
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  res.json({ hits: await redis.incr('hits') });
+}
+`,
+    },
+    sitesHoisted: 1,
+    modules: [],
+  },
+  {
+    name: 'a helper whose caller in another file subscribes on what it returns is skipped with that reason',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'lib/cache.ts': `import Redis from 'ioredis';
+
+export function getClient() {
+  return new Redis(process.env.REDIS_URL!);
+}
+`,
+      'pages/api/events.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
+import { getClient } from '../../lib/cache';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const subscriber = getClient();
+  await subscriber.subscribe('events');
+  subscriber.on('message', (channel, message) => res.write(\`data: \${message}\\n\\n\`));
+  req.on('close', () => subscriber.quit());
+}
+`,
+    },
+    output: {},
+    sitesHoisted: 0,
+    sitesSkipped: [{ file: 'lib/cache.ts', line: 4, reason: 'its caller in pages/api/events.ts cannot share a connection: it subscribes (`subscribe`), which needs a connection of its own' }],
+    modules: [],
+  },
+];
+
+// What the run writes, checked as the user's compiler and runtime would: tsc for TypeScript projects (library
+// typings parsed once for every case), `node --check` for JavaScript.
+let scratch: string;
+const libraryFiles = new Map<string, ts.SourceFile | undefined>();
+
+beforeAll(() => {
+  scratch = mkdtempSync(path.join(realpathSync(os.tmpdir()), 'redis-singleton-transform-'));
+  symlinkSync(path.join(repoRoot, 'node_modules'), path.join(scratch, 'node_modules'), 'dir');
+});
+
+afterAll(() => {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+function writeTree(dir: string, tree: Record<string, string>): void {
+  for (const [file, text] of Object.entries(tree)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+  }
+}
+
+/** tsc's diagnostics for `files` (and what they import) under the project's own tsconfig.json. */
+function typeErrors(dir: string, files: string[]): string[] {
+  const { config } = ts.readConfigFile(path.join(dir, 'tsconfig.json'), ts.sys.readFile);
+  const options = { ...ts.parseJsonConfigFileContent(config, ts.sys, dir).options, noEmit: true, types: ['node'] };
+  const host = ts.createCompilerHost(options);
+  const readSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+    if (!fileName.includes('/node_modules/')) return readSourceFile(fileName, languageVersion, onError, shouldCreate);
+    const format = typeof languageVersion === 'object' ? `${languageVersion.languageVersion}|${languageVersion.impliedNodeFormat}` : `${languageVersion}`;
+    const key = `${fileName}|${format}`;
+    if (!libraryFiles.has(key)) libraryFiles.set(key, readSourceFile(fileName, languageVersion, onError, shouldCreate));
+    return libraryFiles.get(key);
+  };
+  const program = ts.createProgram({ rootNames: files.map((file) => path.join(dir, file)), options, host });
+  return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
+    const where = diagnostic.file ? `${path.relative(dir, diagnostic.file.fileName)}:${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start ?? 0).line + 1} ` : '';
+    return `${where}${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`;
+  });
+}
+
+describe('runCodemod: input → output', () => {
+  cases.forEach((transformCase, index) => describe(transformCase.name, () => {
+    const first = run(transformCase.input);
+
+    it('writes exactly the expected files', () => {
+      expect(writesOf(first)).toEqual(transformCase.output);
+    });
+
+    it('reports what it moved, skipped and created', () => {
+      expect({
+        sitesHoisted: first.sitesHoisted,
+        sitesSkipped: first.sitesSkipped.map(({ file, line, reason }) => ({ file, line, reason })),
+        modules: first.modules,
+        errors: first.errors,
+      }).toEqual({
+        sitesHoisted: transformCase.sitesHoisted,
+        sitesSkipped: transformCase.sitesSkipped ?? [],
+        modules: transformCase.modules,
+        errors: transformCase.errors ?? [],
+      });
+    });
+
+    it('changes nothing when run again on its output', () => {
+      const second = run({ ...transformCase.input, ...writesOf(first) });
+      expect(writesOf(second)).toEqual({});
+      expect(second.sitesHoisted).toBe(0);
+      expect(second.modules.filter((module) => module.action !== 'reused')).toEqual([]);
+      expect(second.sitesSkipped.map(({ file, reason }) => ({ file, reason }))).toEqual(first.sitesSkipped.map(({ file, reason }) => ({ file, reason })));
+    });
+
+    const written = Object.keys(writesOf(first));
+    if ('tsconfig.json' in transformCase.input) {
+      it('writes TypeScript that type-checks', () => {
+        const dir = path.join(scratch, String(index));
+        writeTree(dir, { ...transformCase.input, ...writesOf(first) });
+        expect(typeErrors(dir, written.filter((file) => /\.[cm]?tsx?$/.test(file)))).toEqual([]);
+      });
+    } else {
+      it("writes JavaScript that Node parses under the project's module system", () => {
+        const dir = path.join(scratch, String(index));
+        writeTree(dir, { ...transformCase.input, ...writesOf(first) });
+        // A project whose sources use no ES module syntax is CommonJS: there Node must not fall back to syntax detection.
+        const esm = Object.entries(transformCase.input).some(([file, text]) => /\.[cm]?js$/.test(file) && /^(?:import|export)\s/m.test(text));
+        const flags = esm ? [] : ['--no-experimental-detect-module'];
+        const failures = written
+          .filter((file) => /\.[cm]?js$/.test(file))
+          .map((file) => ({ file, check: spawnSync(process.execPath, [...flags, '--check', file], { cwd: dir, encoding: 'utf8' }) }))
+          .filter(({ check }) => check.status !== 0)
+          .map(({ file, check }) => `${file}: ${check.stderr}`);
+        expect(failures).toEqual([]);
+      });
+    }
+  }));
+});
+
+// The transform on its own, through the jscodeshift CLI, as the README shows it.
+describe('hoist-redis-client under the jscodeshift CLI', () => {
+  const jscodeshift = path.join(repoRoot, 'node_modules', 'jscodeshift', 'bin', 'jscodeshift.js');
+  const transform = path.join(repoRoot, 'dist', 'codemods', 'hoist-redis-client.js');
+  const handler = `import type { NextApiRequest, NextApiResponse } from 'next';
+import Redis from 'ioredis';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const redis = new Redis(process.env.REDIS_URL!);
+  try {
+    res.json({ hits: await redis.incr('hits') });
+  } finally {
+    await redis.quit();
+  }
+}
+`;
+  const rewritten = `import type { NextApiRequest, NextApiResponse } from 'next';
+import { redis } from '../../lib/redis';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  res.json({ hits: await redis.incr('hits') });
+}
+`;
+
+  function runJscodeshift(project: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
+    if (!existsSync(transform)) throw new Error(`${transform} does not exist: run \`npm run build\` first.`);
+    const result = spawnSync(process.execPath, [jscodeshift, '--no-babel', '--run-in-band', '--parser', 'tsx', '-t', transform, ...args], {
+      cwd: project,
+      encoding: 'utf8',
+    });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  }
+
+  it('rewrites a handler in place, and leaves the shared module to `redis-singleton fix`', () => {
+    const project = path.join(scratch, 'jscodeshift-write');
+    writeTree(project, { 'pages/api/hits.ts': handler });
+    const result = runJscodeshift(project, ['pages/api/hits.ts']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/\b1 ok\b/);
+    expect(readFileSync(path.join(project, 'pages/api/hits.ts'), 'utf8')).toBe(rewritten);
+    expect(existsSync(path.join(project, 'lib'))).toBe(false);
+  });
+
+  it('prints the rewrite with --dry --print and writes nothing', () => {
+    const project = path.join(scratch, 'jscodeshift-dry');
+    writeTree(project, { 'pages/api/hits.ts': handler });
+    const result = runJscodeshift(project, ['--dry', '--print', 'pages/api/hits.ts']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain(rewritten);
+    expect(readFileSync(path.join(project, 'pages/api/hits.ts'), 'utf8')).toBe(handler);
+  });
+});
