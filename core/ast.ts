@@ -166,7 +166,8 @@ export function enclosingFunction(node: Node): FunctionNode | undefined {
 
 /** The source text of the callee for messages: `new Redis()`, `createClient()`. */
 export function constructionLabel(node: TSESTree.NewExpression | TSESTree.CallExpression, sourceText: string): string {
-  const callee = sourceText.slice(node.callee.range[0], node.callee.range[1]).replace(/\s+/g, '');
+  let callee = sourceText.slice(node.callee.range[0], node.callee.range[1]).replace(/\s+/g, '');
+  if (node.callee.type === 'CallExpression' && node.type === 'NewExpression') callee = `(${callee})`;
   return node.type === 'NewExpression' ? `new ${callee}()` : `${callee}()`;
 }
 
@@ -199,6 +200,9 @@ export function functionName(fn: FunctionNode): string | undefined {
   const parent = fn.parent;
   if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return parent.id.name;
   if (parent?.type === 'Property' || parent?.type === 'MethodDefinition' || parent?.type === 'PropertyDefinition') return propertyName(parent);
-  if (parent?.type === 'AssignmentExpression') return memberPath(parent.left)?.split('.').pop();
+  if (parent?.type === 'AssignmentExpression') {
+    const path = memberPath(parent.left);
+    return path === 'module.exports' ? undefined : path?.split('.').pop();
+  }
   return undefined;
 }

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import { enclosingExpressionStatement, enclosingFunction, isClass, isTransparent, memberPath, propertyName, resolveIdentifier, staticString, walk } from './ast.js';
-import { isConnectCall } from './constructions.js';
+import { carriedValue } from './constructions.js';
 import type { ClassNode, ConstructionNode, FunctionNode, Node, ScopeManagerLike, VariableLike } from './types.js';
 
 /** Where the connection goes once built, which the fixes must follow. */
@@ -37,7 +37,7 @@ const PRIORITY = ['subscribe', 'blocking', 'select', 'watch', 'monitor', 'reassi
 type ProblemKind = (typeof PRIORITY)[number];
 
 export function clientUsage(construction: ConstructionNode | TSESTree.CallExpression, scopeManager: ScopeManagerLike): ClientUsage {
-  const value = fullValue(construction);
+  const value = carriedValue(construction);
   const parent = value.parent!;
   const usage: ClientUsage = { value, position: 'inline', cleanups: [], connects: [], callers: [] };
   const problems = new Map<ProblemKind, string>();
@@ -63,6 +63,17 @@ export function clientUsage(construction: ConstructionNode | TSESTree.CallExpres
       usage.member = { path: memberPath(parent.left)!, classNode };
       uses = memberUses(classNode, usage.member.path, parent.left);
     }
+  } else if (parent.type === 'AssignmentExpression' && parent.right === value && parent.left.type === 'MemberExpression' && memberPath(parent.left) !== undefined) {
+    // `res.locals.redis = new Redis()`: what the function does through that property still counts.
+    const path = memberPath(parent.left)!;
+    const fn = enclosingFunction(construction);
+    if (fn) walk(fn.body, (node) => {
+      if (node !== parent.left && node.type === 'MemberExpression' && memberPath(node) === path) {
+        uses.push(node);
+        return false;
+      }
+      return true;
+    });
   } else if (parent.type === 'AssignmentExpression' && parent.right === value && parent.left.type === 'Identifier') {
     // `subscriber = redis.duplicate()`: what the code does through that variable still counts.
     usage.variable = resolveIdentifier(scopeManager, parent.left) ?? undefined;
@@ -75,18 +86,6 @@ export function clientUsage(construction: ConstructionNode | TSESTree.CallExpres
   const kind = PRIORITY.find((candidate) => problems.has(candidate));
   if (kind) usage.problem = problems.get(kind);
   return usage;
-}
-
-/** The construction plus what travels with it: casts, `.connect()` (node-redis) and the `await` around it. */
-function fullValue(construction: Node): Node {
-  let value: Node = construction;
-  for (;;) {
-    const parent: Node | undefined = value.parent;
-    if (!parent) return value;
-    if (isTransparent(parent) || parent.type === 'AwaitExpression') value = parent;
-    else if (isConnectCall(value)) value = parent.parent!;
-    else return value;
-  }
 }
 
 function thisClass(node: Node): ClassNode | undefined {
@@ -125,7 +124,7 @@ function inspectUse(use: Node, usage: ClientUsage, problems: Map<ProblemKind, st
     if (problem && !problems.has(problem.kind)) problems.set(problem.kind, problem.reason);
   }
   if (CLOSERS.has(method) || method === 'connect') {
-    const statement = enclosingExpressionStatement(call);
+    const statement = enclosingExpressionStatement(call) ?? closingListener(call);
     if (!statement) {
       if (method !== 'connect') problems.set('close', 'it closes the client inside an expression the fix cannot remove');
       return;
@@ -187,4 +186,18 @@ export function helperCalls(helper: FunctionNode, scopeManager: ScopeManagerLike
     if (use.parent?.type === 'CallExpression' && use.parent.callee === use) calls.push(use.parent);
   }
   return calls;
+}
+
+/** `res.on('finish', () => redis.disconnect())`: a listener registered only to close the client, as a whole statement. */
+function closingListener(call: TSESTree.CallExpression): TSESTree.ExpressionStatement | undefined {
+  let body: Node = call;
+  while (body.parent && (body.parent.type === 'AwaitExpression' || (body.parent.type === 'UnaryExpression' && body.parent.operator === 'void'))) body = body.parent as Node;
+  let listener: Node | undefined = body.parent;
+  if (listener?.type === 'ExpressionStatement' && listener.parent?.type === 'BlockStatement' && listener.parent.body.length === 1) listener = listener.parent.parent;
+  if (listener?.type !== 'ArrowFunctionExpression' && listener?.type !== 'FunctionExpression') return undefined;
+  const registration = listener.parent;
+  if (registration?.type !== 'CallExpression' || !registration.arguments.includes(listener as TSESTree.CallExpressionArgument)) return undefined;
+  const name = registration.callee.type === 'MemberExpression' ? propertyName(registration.callee) : undefined;
+  if (name === undefined || !LISTENER_METHODS.has(name)) return undefined;
+  return registration.parent?.type === 'ExpressionStatement' ? registration.parent : undefined;
 }

@@ -91,8 +91,9 @@ function* spawnedConnections(construction: Construction, scopeManager: ScopeMana
     for (const reference of variable.references) if (reference.isRead()) holders.push(reference.identifier);
   }
   for (const holder of holders) {
-    const member = outerValue(holder).parent;
-    if (member?.type !== 'MemberExpression' || member.object !== outerValue(holder)) continue;
+    const value = carriedValue(holder);
+    const member = value.parent;
+    if (member?.type !== 'MemberExpression' || member.object !== value) continue;
     const name = propertyName(member);
     const call = member.parent;
     if (!name || !Object.hasOwn(SPAWNING_METHODS, name) || call?.type !== 'CallExpression' || call.callee !== member) continue;
@@ -100,48 +101,66 @@ function* spawnedConnections(construction: Construction, scopeManager: ScopeMana
   }
 }
 
-/** The node carrying a value after casts, `await` and `??`/`||` fallbacks. */
-function outerValue(node: Node): Node {
-  let current = node;
-  while (current.parent && (isTransparent(current.parent) || current.parent.type === 'AwaitExpression')) current = current.parent;
-  return current;
-}
-
 /**
  * The variable that ends up holding the connection a construction opens, when there is exactly one:
  * `const c = new Redis()`, `c = g.c ?? new Redis()`, `const c = await createClient().connect()`.
  */
 export function clientVariable(construction: ConstructionNode, scopeManager: ScopeManagerLike): VariableLike | null {
-  let value: Node = construction;
-  for (;;) {
-    const parent: Node | undefined = value.parent;
-    if (!parent) return null;
-    if (isTransparent(parent) || parent.type === 'AwaitExpression') value = parent;
-    else if (parent.type === 'LogicalExpression' && parent.operator !== '&&') value = parent;
-    else if (parent.type === 'ConditionalExpression' && parent.test !== value) value = parent;
-    else if (isConnectCall(value)) value = value.parent!.parent!;
-    else break;
-  }
-  const parent = value.parent!;
-  if (parent.type === 'VariableDeclarator' && parent.init === value && parent.id.type === 'Identifier') {
+  let value = carriedValue(construction, { branches: true });
+  while (value.parent?.type === 'LogicalExpression' && value.parent.operator !== '&&') value = carriedValue(value.parent, { branches: true });
+  const parent = value.parent;
+  if (parent?.type === 'VariableDeclarator' && parent.init === value && parent.id.type === 'Identifier') {
     return resolveIdentifier(scopeManager, parent.id);
   }
-  if (parent.type === 'AssignmentExpression' && parent.right === value && unwrap(parent.left).type === 'Identifier') {
+  if (parent?.type === 'AssignmentExpression' && parent.right === value && unwrap(parent.left).type === 'Identifier') {
     return resolveIdentifier(scopeManager, unwrap(parent.left) as TSESTree.Identifier);
   }
   return null;
 }
 
-/** `value.connect()`: node-redis resolves it to the client itself. */
-export function isConnectCall(value: Node): boolean {
+const LISTENER_REGISTRATION = new Set(['on', 'once', 'addListener', 'prependListener']);
+const PROMISE_CHAIN = new Set(['then', 'catch', 'finally']);
+
+export interface CarryOptions {
+  /** Also through `cond ? <value> : …` (a memo may build conditionally; a fix must not replace the branch). */
+  branches?: boolean;
+  /** Also through `.then()/.catch()/.finally()` on the connecting promise. */
+  promises?: boolean;
+}
+
+/**
+ * The outermost node that still stands for the connection: through casts, `await`, chained listener registration
+ * (`createClient().on('error', h)` returns the client) and node-redis `.connect()` (it resolves to the client).
+ */
+export function carriedValue(node: Node, options: CarryOptions = {}): Node {
+  let value = node;
+  for (;;) {
+    const parent: Node | undefined = value.parent;
+    if (!parent) return value;
+    if (isTransparent(parent) || parent.type === 'AwaitExpression') {
+      value = parent;
+      continue;
+    }
+    if (options.branches && parent.type === 'ConditionalExpression' && parent.test !== value) {
+      value = parent;
+      continue;
+    }
+    const method = chainedCall(value);
+    if (method && (method.name === 'connect' || LISTENER_REGISTRATION.has(method.name) || (options.promises && PROMISE_CHAIN.has(method.name)))) {
+      value = method.call;
+      continue;
+    }
+    return value;
+  }
+}
+
+/** `value.name(…)`: the call and the method's name. */
+function chainedCall(value: Node): { call: TSESTree.CallExpression; name: string } | undefined {
   const member = value.parent;
-  return (
-    member?.type === 'MemberExpression' &&
-    member.object === value &&
-    propertyName(member) === 'connect' &&
-    member.parent?.type === 'CallExpression' &&
-    member.parent.callee === member
-  );
+  if (member?.type !== 'MemberExpression' || member.object !== value) return undefined;
+  const call = member.parent;
+  const name = propertyName(member);
+  return call?.type === 'CallExpression' && call.callee === member && name !== undefined ? { call, name } : undefined;
 }
 
 /** `import type { Redis }` and `import { type Redis }` bind no value, whatever the code does with the name. */

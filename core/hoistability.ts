@@ -16,7 +16,12 @@ export function hoistability(
   scopeManager: ScopeManagerLike,
 ): Hoistability {
   const captured = capturedName(construction, scopeManager);
-  if (captured !== undefined) return { hoistable: false, reason: `its options use \`${captured}\`` };
+  if (captured !== undefined) {
+    // `client.duplicate()` of a client built per call: the receiver, not an option, is request-scoped.
+    const receiver = construction.callee.type === 'MemberExpression' && contains(construction.callee, captured.node);
+    const reason = receiver ? `it duplicates \`${captured.name}\`, a client built on every call` : `its options use \`${captured.name}\``;
+    return { hoistable: false, reason };
+  }
   if (usage.problem !== undefined) return { hoistable: false, reason: usage.problem };
   const callerProblem = usage.callers.find((caller) => caller.problem !== undefined)?.problem;
   if (callerProblem !== undefined) return { hoistable: false, reason: callerProblem };
@@ -27,26 +32,26 @@ export function hoistability(
 }
 
 /** The first name the construction reads that lives inside a function (a request-scoped value), or `this`. */
-function capturedName(construction: ConstructionNode, scopeManager: ScopeManagerLike): string | undefined {
+function capturedName(construction: ConstructionNode, scopeManager: ScopeManagerLike): { name: string; node: Node } | undefined {
   const scope = innermostScope(scopeManager, construction);
-  const candidates: { at: number; name: string }[] = [];
+  const candidates: { at: number; name: string; node: Node }[] = [];
   if (scope) {
     for (const reference of referencesWithin(scope, construction)) {
       const variable = reference.resolved;
       if (!variable || isModuleLevelScope(variable.scope)) continue;
       const declaredInside = variable.identifiers.some((identifier) => contains(construction, identifier));
       if (!declaredInside && reference.identifier.type === 'Identifier') {
-        candidates.push({ at: reference.identifier.range[0], name: reference.identifier.name });
+        candidates.push({ at: reference.identifier.range[0], name: reference.identifier.name, node: reference.identifier });
       }
     }
   }
   walk(construction, (node) => {
     if (isFunction(node) && node.type !== 'ArrowFunctionExpression') return false;
-    if (node.type === 'ThisExpression') candidates.push({ at: node.range[0], name: 'this' });
+    if (node.type === 'ThisExpression') candidates.push({ at: node.range[0], name: 'this', node });
     return true;
   });
   candidates.sort((a, b) => a.at - b.at);
-  return candidates[0]?.name;
+  return candidates[0];
 }
 
 function* referencesWithin(scope: ScopeLike, node: Node): Generator<ReferenceLike> {

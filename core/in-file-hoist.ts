@@ -12,7 +12,8 @@ export function inFileHoistEdits(site: PerCallSite, source: string, scopeManager
   const { usage } = site;
   const edits: Edit[] = [];
   const original = usage.declarator?.id.type === 'Identifier' ? usage.declarator.id.name : undefined;
-  const taken = takenNames(scopeManager, usage.variable ? new Set([usage.variable]) : new Set(), site.fn);
+  // Only a declaration that the fix removes frees its name.
+  const taken = takenNames(scopeManager, usage.position === 'declaration' && usage.variable ? new Set([usage.variable]) : new Set(), site.fn);
   for (const name of reserved) taken.add(name);
   const name = uniqueName(original ?? baseName(site.info), taken);
   reserved.add(name);

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import { contains, isClass, isFunction, isTransparent, memberPath, propertyName, resolveIdentifier, walk } from './ast.js';
-import { isConnectCall } from './constructions.js';
+import { carriedValue } from './constructions.js';
 import type { ClassNode, FunctionNode, Node, ScopeManagerLike } from './types.js';
 
 /** What a memoised assignment proves about how often the value is built. */
@@ -18,15 +18,22 @@ const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window', 'self']);
 export function memoisation(node: Node, scopeManager: ScopeManagerLike): Memoisation | undefined {
   const fn = enclosingFunctionOf(node);
   if (!fn) return undefined;
-  const value = carriedValue(node);
+  const value = carried(node);
   const parent = value.parent;
   if (!parent) return undefined;
 
   if (parent.type === 'AssignmentExpression' && parent.right === value) {
     const guarded = parent.operator === '??=' || parent.operator === '||=' || hasGuard(parent, targetKey(parent.left));
-    return guarded ? outerTarget(parent.left, fn, scopeManager) : undefined;
+    const memo = guarded ? outerTarget(parent.left, fn, scopeManager) : undefined;
+    // `let c = cache.get(k); if (!c) { c = new Redis(); cache.set(k, c) }`: the local is a stand-in for the map.
+    return memo ?? (parent.left.type === 'Identifier' ? storedLocal(parent.left, fn, scopeManager, undefined) : undefined);
   }
   if (parent.type === 'LogicalExpression' && parent.right === value && parent.operator !== '&&') {
+    // `client = client || createClient()`: the pre-ES2021 spelling of `client ||= createClient()`.
+    const assignment = carried(parent).parent;
+    if (assignment?.type === 'AssignmentExpression' && assignment.operator === '=' && sameTarget(targetKey(assignment.left), targetKey(parent.left))) {
+      return outerTarget(assignment.left, fn, scopeManager);
+    }
     // `const c = cache.get(k) ?? new Redis(); cache.set(k, c)` and `g.redis ?? new Redis()` stored back.
     return storedLocal(parent, fn, scopeManager, targetKey(parent.left));
   }
@@ -40,26 +47,33 @@ export function memoisation(node: Node, scopeManager: ScopeManagerLike): Memoisa
   return undefined;
 }
 
-/** The node that carries the value: through casts, `await`, and node-redis `.connect()` (which resolves to the client). */
-function carriedValue(node: Node): Node {
-  let value = node;
-  for (;;) {
-    const parent = value.parent;
-    if (!parent) return value;
-    if (isTransparent(parent) || parent.type === 'AwaitExpression') value = parent;
-    else if (isConnectCall(value)) value = parent.parent!;
-    else return value;
-  }
+function carried(node: Node): Node {
+  return carriedValue(node, { branches: true, promises: true });
 }
 
-/** `const c = <value>` followed by a guarded store of `c` into a binding outside the function. */
+/**
+ * `const c = <value>` (or `c = <value>` for a local `c`) followed by a guarded store of `c` into a binding outside
+ * the function. A local first read from the target (`let c = cache.get(k)`) guards it too.
+ */
 function storedLocal(value: Node, fn: FunctionNode, scopeManager: ScopeManagerLike, fallbackGuardKey: string | undefined): Memoisation | undefined {
-  const declarator = carriedValue(value).parent;
-  if (declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier') return undefined;
-  const variable = resolveIdentifier(scopeManager, declarator.id);
+  let local: TSESTree.Identifier | undefined;
+  let declarator: Node | undefined;
+  if (value.type === 'Identifier') {
+    local = value;
+    declarator = value.parent;
+  } else {
+    const holder = carried(value).parent;
+    if (holder?.type !== 'VariableDeclarator' || holder.id.type !== 'Identifier') return undefined;
+    local = holder.id;
+    declarator = holder;
+  }
+  const variable = resolveIdentifier(scopeManager, local);
+  if (!variable || !contains(fn, variable.scope.block)) return undefined;
+  const definition = variable.defs[0]?.node;
+  const initialRead = definition?.type === 'VariableDeclarator' && definition.init ? targetKey(definition.init) : undefined;
   for (const reference of variable?.references ?? []) {
     if (!reference.isRead()) continue;
-    const use = carriedValue(reference.identifier);
+    const use = carried(reference.identifier);
     const parent = use.parent;
     let target: Node | undefined;
     let storeNode: Node | undefined;
@@ -75,7 +89,11 @@ function storedLocal(value: Node, fn: FunctionNode, scopeManager: ScopeManagerLi
     }
     if (!target || !storeNode) continue;
     const key = targetKey(target);
-    const guarded = (fallbackGuardKey !== undefined && sameTarget(fallbackGuardKey, key)) || hasGuard(storeNode, key) || hasGuard(declarator, key);
+    const guarded =
+      (fallbackGuardKey !== undefined && sameTarget(fallbackGuardKey, key)) ||
+      hasGuard(storeNode, key) ||
+      hasGuard(declarator, key) ||
+      (sameTarget(initialRead, key) && hasGuard(storeNode, local.name));
     if (guarded) {
       const memo = outerTarget(target, fn, scopeManager);
       if (memo) return memo;

@@ -182,7 +182,8 @@ export class RunOnceAnalysis {
   }
 
   private exportExecution(name: string, fn: FunctionNode): Execution | undefined {
-    if (this.role.instrumentation && name === 'register') return ONCE;
+    // Start-up hooks: Next.js `register()` and SvelteKit's `init`.
+    if ((this.role.instrumentation && name === 'register') || (this.role.svelteHooks && name === 'init')) return ONCE;
     const phrase = exportedHandlerPhrase(name, this.role, this.options.handlerNames, fn.async);
     return phrase ? perCall(phrase) : undefined;
   }
@@ -195,7 +196,7 @@ export class RunOnceAnalysis {
     if (this.isReactCache(call.callee)) return perCall('every request through this React `cache()` callback');
     if ((name !== undefined && TEST_HOOKS.has(name)) || (root !== undefined && (TEST_BLOCKS.has(root) || TEST_HOOKS.has(root)))) return ONCE;
     if (name === 'register' && call.callee.type === 'MemberExpression') return ONCE;
-    if (name === 'fp' || name === 'fastifyPlugin') return ONCE;
+    if (name === 'fp' || name === 'fastifyPlugin' || name === 'defineNitroPlugin') return ONCE;
     if (call.type === 'NewExpression' && name === 'Promise') return this.executionOf(call);
     if (name !== undefined && NUXT_HANDLERS.has(name)) return perCall('every request to this Nuxt event handler');
 
@@ -307,8 +308,16 @@ export class RunOnceAnalysis {
   /** The export name when a call's value is what the module exports: `export default wrap(fn)`, `export const GET = wrap(fn)`. */
   private exportedValueName(call: Node): string | undefined {
     let value = outermostTransparent(call);
-    while (value.parent && (value.parent.type === 'CallExpression' || value.parent.type === 'NewExpression') && value.parent.callee !== value) {
-      value = outermostTransparent(value.parent);
+    for (;;) {
+      const parent = value.parent;
+      if (parent && (parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.callee !== value) {
+        value = outermostTransparent(parent);
+      } else if (parent?.type === 'MemberExpression' && parent.object === value && parent.parent?.type === 'CallExpression' && parent.parent.callee === parent) {
+        // `middy(handler).use(parser())`: the chain still returns the wrapped handler.
+        value = outermostTransparent(parent.parent);
+      } else {
+        break;
+      }
     }
     const parent = value.parent;
     if (parent?.type === 'ExportDefaultDeclaration') return 'default';
