@@ -710,4 +710,78 @@ app.get('/visits', async (req, res) => {
       },
     ],
   },
+  // an outer binding assigned without a guard keeps its name: the hoisted client takes another
+  {
+    filename: 'app/api/events/route.ts',
+    code: `import Redis from 'ioredis';
+
+let redis;
+
+export async function GET() {
+  redis = new Redis(process.env.REDIS_URL);
+  return Response.json(await redis.get('events'));
+}
+`,
+    errors: [
+      {
+        messageId: 'perRequestClient',
+        line: 6,
+        column: 11,
+        endLine: 6,
+        endColumn: 43,
+        data: { construction: 'new Redis()', context: getRoute },
+        suggestions: [
+          {
+            messageId: 'moveToModuleScope',
+            output: `import Redis from 'ioredis';
+
+let redis;
+
+const redis2 = new Redis(process.env.REDIS_URL);
+export async function GET() {
+  redis = redis2;
+  return Response.json(await redis.get('events'));
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  // a listener registered only to close the client goes with it
+  {
+    filename: 'src/middleware/redis.js',
+    code: `import Redis from 'ioredis';
+
+export function attachRedis(req, res, next) {
+  const redis = new Redis(process.env.REDIS_URL);
+  res.locals.redis = redis;
+  res.on('finish', () => redis.disconnect());
+  next();
+}
+`,
+    errors: [
+      {
+        messageId: 'perRequestClient',
+        line: 4,
+        column: 17,
+        endLine: 4,
+        endColumn: 49,
+        data: { construction: 'new Redis()', context: 'every call to `attachRedis()`' },
+        suggestions: [
+          {
+            messageId: 'moveToModuleScope',
+            output: `import Redis from 'ioredis';
+
+const redis = new Redis(process.env.REDIS_URL);
+export function attachRedis(req, res, next) {
+  res.locals.redis = redis;
+  next();
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
 ];
