@@ -41,8 +41,8 @@ function traceMapsFor(sources: readonly ClientSource[]): TraceMaps {
 
 /** Cheap text test run before any analysis: a file that names no client module cannot build a client. */
 export function mentionsClientModule(sourceText: string, sources: readonly ClientSource[]): boolean {
-  if (sourceText.includes('redis') || sourceText.includes('valkey')) return true;
-  return sources.some((source) => sourceText.includes(source.module));
+  // `redis` is in every built-in module name (`ioredis`, `redis`, `@redis/client`); forks come through `sources`.
+  return sourceText.includes('redis') || sources.some((source) => sourceText.includes(source.module));
 }
 
 /** Every construction that runs per call, with its context, hoistability and what the fixes must follow. */

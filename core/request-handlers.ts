@@ -2,7 +2,6 @@ import type { TSESTree } from '@typescript-eslint/types';
 import { staticString } from './ast.js';
 
 const HTTP_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
-const SCRIPT = String.raw`\.(?:[cm]?[jt]sx?)$`;
 
 /** What the file's path says about how its exports are run. */
 export interface FileRole {
@@ -20,22 +19,31 @@ export interface FileRole {
   serverActions: boolean;
 }
 
+const SCRIPT_PATTERNS = {
+  route: /^route\.[cm]?[jt]sx?$/,
+  middleware: /^(?:middleware|proxy)\.[cm]?[jt]sx?$/,
+  svelteEndpoint: /^\+server\.[cm]?[jt]sx?$/,
+  svelteServerLoad: /^\+(?:page|layout)\.server\.[cm]?[jt]sx?$/,
+  svelteHooks: /^hooks\.server\.[cm]?[jt]sx?$/,
+  instrumentation: /^instrumentation\.[cm]?[jt]sx?$/,
+};
+
 export function fileRole(filename: string, program: TSESTree.Program): FileRole {
   const path = `/${filename.replace(/\\/g, '/')}`;
   const base = path.slice(path.lastIndexOf('/') + 1);
-  const is = (pattern: string): boolean => new RegExp(pattern).test(base);
   const nextPagesApi = /\/pages\/api\//.test(path);
+  const inApp = /\/app\//.test(path);
   return {
     nextPagesApi,
-    nextRoute: /\/app\//.test(path) && is(`^route${SCRIPT}`),
-    nextMiddleware: is(`^(?:middleware|proxy)${SCRIPT}`),
+    nextRoute: inApp && SCRIPT_PATTERNS.route.test(base),
+    nextMiddleware: SCRIPT_PATTERNS.middleware.test(base),
     netlifyFunction: /\/netlify\/(?:edge-)?functions\//.test(path),
-    vercelFunction: !nextPagesApi && /\/api\//.test(path) && !/\/app\//.test(path),
-    svelteEndpoint: is(`^\\+server${SCRIPT}`),
-    svelteServerLoad: is(`^\\+(?:page|layout)\\.server${SCRIPT}`),
-    svelteHooks: is(`^hooks\\.server${SCRIPT}`),
-    remixRoute: /\/app\/routes\//.test(path) || /\/routes\//.test(path),
-    instrumentation: is(`^instrumentation${SCRIPT}`),
+    vercelFunction: !nextPagesApi && /\/api\//.test(path) && !inApp,
+    svelteEndpoint: SCRIPT_PATTERNS.svelteEndpoint.test(base),
+    svelteServerLoad: SCRIPT_PATTERNS.svelteServerLoad.test(base),
+    svelteHooks: SCRIPT_PATTERNS.svelteHooks.test(base),
+    remixRoute: /\/routes\//.test(path),
+    instrumentation: SCRIPT_PATTERNS.instrumentation.test(base),
     serverActions: hasDirective(program.body, 'use server'),
   };
 }

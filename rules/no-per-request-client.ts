@@ -17,7 +17,7 @@ export type MessageIds = 'perRequestClient' | 'perRequestClientUnsafe' | 'moveTo
 
 const stringList = (description: string) => ({ type: 'array' as const, items: { type: 'string' as const }, uniqueItems: true, description });
 
-export default createRule<Options, MessageIds>({
+const rule = createRule<Options, MessageIds>({
   name: 'no-per-request-client',
   meta: {
     type: 'problem',
@@ -68,8 +68,6 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const sources = options.sources ?? DEFAULT_OPTIONS.sources;
-    // Most files never mention a client module: they cost one substring search.
-    if (!mentionsClientModule(sourceCode.text, sources)) return {};
     const analysisOptions = {
       filename: context.filename,
       sources,
@@ -114,3 +112,16 @@ export default createRule<Options, MessageIds>({
     return { Program: checkProgram };
   },
 });
+
+/**
+ * Most files never mention a client module. They are turned away before the rule creator merges options (a
+ * structured clone per file), so they cost one substring search; ESLint has already applied
+ * `meta.defaultOptions` to `context.options`.
+ */
+export default {
+  ...rule,
+  create(context) {
+    const sources = context.options[0]?.sources ?? DEFAULT_OPTIONS.sources;
+    return mentionsClientModule(context.sourceCode.text, sources) ? rule.create(context) : {};
+  },
+} satisfies typeof rule;
