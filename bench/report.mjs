@@ -8,6 +8,7 @@ export const median = (values) => {
 
 const seconds = (ms) => (ms / 1000).toFixed(2);
 const millis = (ms) => (ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
+const signedSeconds = (ms) => (ms == null ? 'n/a' : `${ms >= 0 ? '+' : '−'}${Math.abs(ms / 1000).toFixed(2)} s`);
 const cpuSeconds = (ms) => (ms == null ? 'n/a' : seconds(ms));
 const megabytes = (kb) => (kb == null ? 'n/a' : String(Math.round(kb / 1024)));
 const percent = (fraction) => `${(fraction * 100).toFixed(3)}%`;
@@ -36,7 +37,11 @@ export function summarise(runs) {
     figures.ruleShare = median(runs['ours-timed'].map((run) => run.ruleMs / run.wallMs));
     figures.noDebuggerShare = median(runs['no-debugger-timed'].map((run) => run.ruleMs / run.wallMs));
   }
-  if (summary.ours && summary['no-debugger']) figures.lintWallDelta = summary.ours.wallMs - summary['no-debugger'].wallMs;
+  if (summary.ours && summary['no-debugger']) {
+    figures.lintWallDelta = summary.ours.wallMs - summary['no-debugger'].wallMs;
+    if (summary.ours.cpuMs != null && summary['no-debugger'].cpuMs != null) figures.lintCpuDelta = summary.ours.cpuMs - summary['no-debugger'].cpuMs;
+  }
+  figures.noDebuggerListenerCalls = runs['no-debugger-timed']?.[0]?.listenerCalls ?? null;
   if (summary.fix && summary.noop) figures.codemodVsNoop = summary.fix.processMs / summary.noop.processMs;
   return { summary, figures };
 }
@@ -87,6 +92,27 @@ function rawRuns(runs) {
 
 export function resultsDocument({ options, machine, machineAfter, versions, manifest, runs, result, checks, rssSource, startedAt, durationMs }) {
   const { redis } = manifest;
+  const lintSection = `## Lint cost
+
+ESLint Node API, \`@typescript-eslint/parser\` without type information, \`overrideConfigFile: true\`, one rule per run, every file of the tree.
+"Lint wall" spans \`new ESLint()\` and \`lintFiles()\`; "process wall" adds Node start-up and module loading; CPU is user + system time of the process, which other load on the machine inflates less than wall time. The timed runs wrap \`create()\` and every listener of the rule with \`process.hrtime.bigint()\` (bench/timed-rule.mjs, the same wrapper for both rules); the share is the rule's own time over the lint wall of the same run.
+
+${lintTable(result)}
+
+Our rule's untimed run minus \`no-debugger\`'s: ${signedSeconds(result.figures.lintWallDelta)} lint wall, ${signedSeconds(result.figures.lintCpuDelta)} process CPU (both include run-to-run noise, which is why the rule's own time is measured directly).
+${result.figures.noDebuggerListenerCalls === 0 ? "The tree has no `debugger` statement, so `no-debugger`'s listener never runs: its own time is `create()` plus the wrapper, the floor of this measurement.\n" : ''}
+Findings: ${checks.findings}
+
+`;
+  const codemodSection = `## Codemod cost
+
+\`node dist/cli/index.js fix --dry --force <tree>\` against \`jscodeshift -t bench/noop-transform.mjs --parser tsx --extensions ts,tsx,js --dry --silent --cpus 1 <tree>\`, whose transform parses each file and prints it back. Wall time is the whole child process seen from the parent.
+
+${codemodTable(result)}
+
+${checks.codemod}
+
+`;
   return `# Benchmark results
 
 Produced by \`npm run bench\` (\`node bench/run.mjs --files ${options.files} --seed ${options.seed} --reps ${options.reps}\`) on ${startedAt}; the run took ${Math.round(durationMs / 1000)} s.
@@ -106,25 +132,7 @@ ${manifest.files} files (${Object.entries(manifest.byExtension).map(([extension,
 Next.js pages and App Router handlers, Express routers and middleware, React components, pages and hooks, utilities, services, types, Lambda functions, scripts and vitest tests.
 ${redis.files} files (${((redis.files / manifest.files) * 100).toFixed(1)}%) build Redis clients: ${redis.perRequest} per-request sites (${redis.hoistable} hoistable, ${redis.notHoistable} not: subscriber, blocking, options from the request) and ${redis.runOnce} run-once sites (module scope, memoised, \`globalThis\` guard); ${redis.lookAlikes} more files only mention Redis (\`@upstash/redis\`, comments, strings).
 
-## Lint cost
-
-ESLint Node API, \`@typescript-eslint/parser\` without type information, \`overrideConfigFile: true\`, one rule per run, every file of the tree.
-"Lint wall" spans \`new ESLint()\` and \`lintFiles()\`; "process wall" adds Node start-up and module loading; CPU is user + system time of the process, which other load on the machine inflates less than wall time. The timed runs wrap \`create()\` and every listener of the rule with \`process.hrtime.bigint()\` (bench/timed-rule.mjs, the same wrapper for both rules); the share is the rule's own time over the lint wall of the same run.
-
-${lintTable(result)}
-
-Lint wall of our rule minus that of \`no-debugger\` (untimed runs): ${result.figures.lintWallDelta == null ? 'n/a' : `${(result.figures.lintWallDelta / 1000).toFixed(2)} s`} (run-to-run noise included).
-Findings: ${checks.findings}
-
-## Codemod cost
-
-\`node dist/cli/index.js fix --dry --force <tree>\` against \`jscodeshift -t bench/noop-transform.mjs --parser tsx --extensions ts,tsx,js --dry --silent --cpus 1 <tree>\`, whose transform parses each file and prints it back. Wall time is the whole child process seen from the parent.
-
-${codemodTable(result)}
-
-${checks.codemod}
-
-## Targets
+${runs.ours ? lintSection : ''}${runs.fix ? codemodSection : ''}## Targets
 
 ${targetLines(result).join('\n')}
 

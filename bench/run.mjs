@@ -9,7 +9,7 @@
  * prints its table unless --out names a file.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,8 +25,18 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const here = (file) => fileURLToPath(new URL(file, import.meta.url));
 const log = (message) => process.stderr.write(`${message}\n`);
 
+let dir;
+let build;
+let keep = false;
+
+function cleanUp() {
+  if (build) rmSync(build, { recursive: true, force: true });
+  if (dir && !keep) rmSync(dir, { recursive: true, force: true });
+}
+
 function fail(message) {
   log(`bench: ${message}`);
+  cleanUp();
   process.exit(2);
 }
 
@@ -40,6 +50,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
   },
 });
+keep = values.keep;
 const options = { files: Number(values.files), seed: Number(values.seed), reps: Number(values.reps) };
 if (!Number.isInteger(options.files) || options.files < 10) fail('--files must be a whole number of at least 10, for example --files 500 for a quick run.');
 if (!Number.isInteger(options.seed) || options.seed < 0) fail('--seed must be a non-negative whole number.');
@@ -48,23 +59,29 @@ if (values.only && !['lint', 'codemod'].includes(values.only)) fail('--only take
 const fullRun = options.files === 5000 && options.reps >= 3 && !values.only;
 const resultsPath = values.out ?? (fullRun ? here('RESULTS.md') : undefined);
 
-const pluginEntry = join(root, 'dist/index.js');
-const cliEntry = join(root, 'dist/cli/index.js');
-for (const entry of [pluginEntry, cliEntry]) {
-  if (!existsSync(entry)) fail(`${entry} is missing: run \`npm run build\` first, or run \`npm run bench\`, which builds.`);
+for (const entry of ['dist/index.js', 'dist/cli/index.js']) {
+  if (!existsSync(join(root, entry))) fail(`${entry} is missing: run \`npm run build\` first, or run \`npm run bench\`, which builds.`);
 }
+// A rebuild during the run must not mix two builds in one table: every run uses this snapshot.
+// It sits in the project's scratch folder so the package's dependencies still resolve.
+mkdirSync(join(root, '.tmp'), { recursive: true });
+build = mkdtempSync(join(root, '.tmp', 'bench-build-'));
+cpSync(join(root, 'dist'), join(build, 'dist'), { recursive: true });
+copyFileSync(join(root, 'package.json'), join(build, 'package.json'));
+const pluginEntry = join(build, 'dist/index.js');
+const cliEntry = join(build, 'dist/cli/index.js');
 const require = createRequire(import.meta.url);
 const jscodeshiftBin = join(require.resolve('jscodeshift/package.json'), '..', 'bin/jscodeshift.js');
 
 const startedAt = new Date();
 const machine = describeMachine();
 const versions = toolVersions();
-const dir = mkdtempSync(join(tmpdir(), 'redis-singleton-bench-'));
+dir = mkdtempSync(join(tmpdir(), 'redis-singleton-bench-'));
 log(`Generating ${options.files} files (seed ${options.seed}) in ${dir}`);
 const manifest = generateRepo({ dir, files: options.files, seed: options.seed });
 commitTree(dir);
 // ESLint's runs report typescript-estree failures themselves; jscodeshift's --silent hides Babel's.
-const parseFailures = verifyTree(dir, manifest.paths, values.only === 'lint' ? [] : ['babel tsx']);
+const parseFailures = values.only === 'lint' ? [] : verifyTree(dir, manifest.paths, ['babel tsx']);
 if (parseFailures.length > 0) fail(`the generator wrote files a parser rejects:\n${parseFailures.slice(0, 20).join('\n')}`);
 log(`${manifest.files} files, ${manifest.lines} lines, ${manifest.redis.perRequest} per-request and ${manifest.redis.runOnce} run-once Redis sites`);
 
@@ -115,7 +132,7 @@ if (values.only !== 'codemod') {
       if (run.exitCode !== 0) fail(`lint run ${kind} exited with ${run.exitCode}:\n${run.stderr}`);
       const lint = JSON.parse(run.stdout.trim().split('\n').pop());
       if (lint.fatalCount > 0) fail(`ESLint could not parse ${lint.fatalCount} files:\n${lint.fatal.join('\n')}`);
-      record(kind, { wallMs: lint.wallMs, processMs: run.wallMs, cpuMs: run.cpuMs, ruleMs: lint.ruleMs, maxRssKb: run.maxRssKb ?? lint.maxRssKb, findings: lint.findings, files: lint.files });
+      record(kind, { wallMs: lint.wallMs, processMs: run.wallMs, cpuMs: run.cpuMs, ruleMs: lint.ruleMs, listenerCalls: lint.listenerCalls, maxRssKb: run.maxRssKb ?? lint.maxRssKb, findings: lint.findings, files: lint.files });
       findingsByFile ??= kind.startsWith('ours') ? lint.findingsByFile : undefined;
       log(`lint ${kind} ${rep + 1}/${options.reps}: ${(lint.wallMs / 1000).toFixed(2)} s${lint.ruleMs == null ? '' : `, rule ${lint.ruleMs.toFixed(2)} ms`}, ${mb(run.maxRssKb)}, ${lint.findings} findings`);
     }
@@ -138,6 +155,9 @@ if (values.only !== 'lint') {
   try {
     const summary = JSON.parse(json.stdout);
     codemodCheck = `\`fix --dry --json\` on the same tree: ${summary.filesScanned} files scanned, ${summary.filesChanged} would change, ${summary.sitesHoisted} sites hoisted (planted hoistable: ${redis.hoistable}), ${summary.sitesSkipped.length} skipped (planted not hoistable: ${redis.notHoistable}), ${summary.errors.length} errors, modules: ${summary.modules.map((module) => `${module.action} ${module.path}`).join(', ') || 'none'}.`;
+    const runOnceFiles = new Set(redis.sites.filter((site) => !site.perRequest).map((site) => site.file));
+    const skippedRunOnce = summary.sitesSkipped.filter((site) => runOnceFiles.has(site.file));
+    if (skippedRunOnce.length > 0) codemodCheck += ` ${skippedRunOnce.length} skipped sites are in files planted as run-once (e.g. \`${skippedRunOnce[0].file}:${skippedRunOnce[0].line}\`: ${skippedRunOnce[0].reason}).`;
   } catch {
     codemodCheck = `\`fix --dry --json\` printed no JSON summary (exit ${json.exitCode}).`;
   }
@@ -152,7 +172,11 @@ const findings = ours
   ? `our rule reported ${ours.findings} sites; the generator planted ${redis.perRequest} per-request sites (${redis.hoistable} hoistable, ${redis.notHoistable} not) and ${redis.runOnce} run-once sites it must not report.${findingDifferences(manifest, findingsByFile)}`
   : 'not measured.';
 
-const lines = [`Synthetic repository: ${manifest.files} files, ${manifest.lines} lines, seed ${options.seed}; medians of ${options.reps}.`, ''];
+const lines = [
+  `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; load average ${machine.loadAverage.join(', ')} at the start, ${describeMachine().loadAverage.join(', ')} at the end.`,
+  `Node ${versions.node}, ESLint ${versions.eslint}, TypeScript ${versions.typescript}, jscodeshift ${versions.jscodeshift}.`,
+  `Synthetic repository: ${manifest.files} files, ${manifest.lines} lines, seed ${options.seed}; medians of ${options.reps}.`, '',
+];
 if (runs.ours) lines.push(lintTable(result), '', `Findings: ${findings}`, '');
 if (runs.fix) lines.push(codemodTable(result), '', codemodCheck, '');
 lines.push('Targets:', ...targetLines(result));
@@ -169,5 +193,5 @@ if (resultsPath) {
   log('Quick run: bench/RESULTS.md left as it was (pass --out FILE to write one).');
 }
 
-if (values.keep) log(`Kept the synthetic repository at ${dir}`);
-else rmSync(dir, { recursive: true, force: true });
+if (keep) log(`Kept the synthetic repository at ${dir}`);
+cleanUp();

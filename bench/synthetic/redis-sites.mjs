@@ -161,8 +161,8 @@ export function lambdaHandler(random, entity) {
     lines: [
       "import Redis from 'ioredis';", ...filler(w, entity, random.int(0, 1)), '',
       `export const handler = async (event${ts ? ': { body?: string }' : ''}) => {`, `  const redis = new Redis(${redisUrl(random, ts)});`,
-      "  const input = JSON.parse(event.body ?? '{}');", ...indent(body), `  const total = await redis.incrby('${entity}:total', 1);`,
-      '  await redis.quit();', '  return { statusCode: 200, body: JSON.stringify({ total }) };', '};',
+      "  const input = JSON.parse(event.body ?? '{}');", ...indent(body), `  const invocations = await redis.incrby('${entity}:invocations', 1);`,
+      '  await redis.quit();', '  return { statusCode: 200, body: JSON.stringify({ invocations }) };', '};',
     ],
   };
 }
