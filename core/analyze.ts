@@ -39,10 +39,14 @@ function traceMapsFor(sources: readonly ClientSource[]): TraceMaps {
   return maps;
 }
 
+/** A quoted built-in client module: `'ioredis'`, `"redis"`, `'@redis/client'` (not `'@/lib/redis'`). */
+const BUILT_IN_SPECIFIER = /(['"`])(?:ioredis|redis|@redis\/client)\1/;
+
 /** Cheap text test run before any analysis: a file that names no client module cannot build a client. */
 export function mentionsClientModule(sourceText: string, sources: readonly ClientSource[]): boolean {
-  // `redis` is in every built-in module name (`ioredis`, `redis`, `@redis/client`); forks come through `sources`.
-  return sourceText.includes('redis') || sources.some((source) => sourceText.includes(source.module));
+  // `redis` is in every built-in module name; the substring search turns most files away before any regex runs.
+  if (sourceText.includes('redis') && BUILT_IN_SPECIFIER.test(sourceText)) return true;
+  return sources.some((source) => sourceText.includes(source.module));
 }
 
 /** Every construction that runs per call, with its context, hoistability and what the fixes must follow. */

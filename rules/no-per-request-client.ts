@@ -1,4 +1,4 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { DEFAULT_OPTIONS, findPerCallSites, mentionsClientModule, type PerCallSite } from '../core/analyze.js';
 import { applyEdits, normaliseEdits } from '../core/edits.js';
 import { inFileHoistEdits } from '../core/in-file-hoist.js';
@@ -16,6 +16,54 @@ export type Options = [
 export type MessageIds = 'perRequestClient' | 'perRequestClientUnsafe' | 'moveToModuleScope';
 
 const stringList = (description: string) => ({ type: 'array' as const, items: { type: 'string' as const }, uniqueItems: true, description });
+
+/** Reports each construction that runs per call; the rule's `create` once options are settled. */
+function reportPerCallClients(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, [options]: Readonly<Options>): TSESLint.RuleListener {
+  const sourceCode = context.sourceCode;
+  const sources = options.sources ?? DEFAULT_OPTIONS.sources;
+  const analysisOptions = {
+    filename: context.filename,
+    sources,
+    handlerNames: options.handlerNames ?? DEFAULT_OPTIONS.handlerNames,
+    onceWrappers: options.onceWrappers ?? DEFAULT_OPTIONS.onceWrappers,
+    allowInFunctions: options.allowInFunctions ?? DEFAULT_OPTIONS.allowInFunctions,
+  };
+  const scopeManager = sourceCode.scopeManager as unknown as ScopeManagerLike;
+
+  function suggestionFix(site: PerCallSite): TSESLint.ReportFixFunction {
+    return (fixer) => {
+      const edits = normaliseEdits(inFileHoistEdits(site, sourceCode.text, scopeManager));
+      const start = edits[0].range[0];
+      const end = edits.at(-1)!.range[1];
+      const shifted = edits.map((edit) => ({ range: [edit.range[0] - start, edit.range[1] - start] as [number, number], text: edit.text }));
+      return fixer.replaceTextRange([start, end], applyEdits(sourceCode.text.slice(start, end), shifted));
+    };
+  }
+
+  function reportSite(site: PerCallSite): void {
+    const data = { construction: site.label, context: site.context };
+    if (site.hoist.hoistable) {
+      context.report({
+        node: site.node,
+        messageId: 'perRequestClient',
+        data,
+        suggest: [{ messageId: 'moveToModuleScope', fix: suggestionFix(site) }],
+      });
+    } else {
+      context.report({
+        node: site.node,
+        messageId: 'perRequestClientUnsafe',
+        data: { construction: site.label, context: site.context, reason: site.hoist.reason },
+      });
+    }
+  }
+
+  function checkProgram(program: TSESTree.Program): void {
+    for (const site of findPerCallSites(program, scopeManager, sourceCode.text, analysisOptions)) reportSite(site);
+  }
+
+  return { Program: checkProgram };
+}
 
 const rule = createRule<Options, MessageIds>({
   name: 'no-per-request-client',
@@ -65,63 +113,30 @@ const rule = createRule<Options, MessageIds>({
     defaultOptions: [DEFAULT_OPTIONS],
   },
   defaultOptions: [DEFAULT_OPTIONS],
-  create(context, [options]) {
-    const sourceCode = context.sourceCode;
-    const sources = options.sources ?? DEFAULT_OPTIONS.sources;
-    const analysisOptions = {
-      filename: context.filename,
-      sources,
-      handlerNames: options.handlerNames ?? DEFAULT_OPTIONS.handlerNames,
-      onceWrappers: options.onceWrappers ?? DEFAULT_OPTIONS.onceWrappers,
-      allowInFunctions: options.allowInFunctions ?? DEFAULT_OPTIONS.allowInFunctions,
-    };
-    const scopeManager = sourceCode.scopeManager as unknown as ScopeManagerLike;
-
-    function suggestionFix(site: PerCallSite): TSESLint.ReportFixFunction {
-      return (fixer) => {
-        const edits = normaliseEdits(inFileHoistEdits(site, sourceCode.text, scopeManager));
-        const start = edits[0].range[0];
-        const end = edits.at(-1)!.range[1];
-        const shifted = edits.map((edit) => ({ range: [edit.range[0] - start, edit.range[1] - start] as [number, number], text: edit.text }));
-        return fixer.replaceTextRange([start, end], applyEdits(sourceCode.text.slice(start, end), shifted));
-      };
-    }
-
-    function reportSite(site: PerCallSite): void {
-      const data = { construction: site.label, context: site.context };
-      if (site.hoist.hoistable) {
-        context.report({
-          node: site.node,
-          messageId: 'perRequestClient',
-          data,
-          suggest: [{ messageId: 'moveToModuleScope', fix: suggestionFix(site) }],
-        });
-      } else {
-        context.report({
-          node: site.node,
-          messageId: 'perRequestClientUnsafe',
-          data: { construction: site.label, context: site.context, reason: site.hoist.reason },
-        });
-      }
-    }
-
-    function checkProgram(program: TSESTree.Program): void {
-      for (const site of findPerCallSites(program, scopeManager, sourceCode.text, analysisOptions)) reportSite(site);
-    }
-
-    return { Program: checkProgram };
-  },
+  create: reportPerCallClients,
 });
 
+/** The rule creator's option merge clones the defaults; one merge per options object is enough. */
+const defaultedOptions = new WeakMap<object, Options>();
+
+function settledOptions(raw: readonly unknown[]): Options {
+  const key = (typeof raw[0] === 'object' && raw[0] !== null ? raw[0] : DEFAULT_OPTIONS) as object;
+  let options = defaultedOptions.get(key);
+  if (!options) {
+    options = ESLintUtils.applyDefault<Options, Options>([DEFAULT_OPTIONS], raw as Options);
+    defaultedOptions.set(key, options);
+  }
+  return options;
+}
+
 /**
- * Most files never mention a client module. They are turned away before the rule creator merges options (a
- * structured clone per file), so they cost one substring search; ESLint has already applied
- * `meta.defaultOptions` to `context.options`.
+ * Most files never mention a client module: they cost one substring search (ESLint has already applied
+ * `meta.defaultOptions`, so the raw `sources` are complete), and option merging is paid once per options object.
  */
 export default {
   ...rule,
   create(context) {
-    const sources = context.options[0]?.sources ?? DEFAULT_OPTIONS.sources;
-    return mentionsClientModule(context.sourceCode.text, sources) ? rule.create(context) : {};
+    const sources = (context.options[0] as Options[0] | undefined)?.sources ?? DEFAULT_OPTIONS.sources;
+    return mentionsClientModule(context.sourceCode.text, sources) ? reportPerCallClients(context, settledOptions(context.options)) : {};
   },
 } satisfies typeof rule;
