@@ -1326,6 +1326,8 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
     const result = spawnSync(process.execPath, [jscodeshift, '--no-babel', '--run-in-band', '--parser', 'tsx', '-t', transform, ...args], {
       cwd: project,
       encoding: 'utf8',
+      // jscodeshift colours its summary when CI is set; the assertions read plain text.
+      env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
     });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   }
