@@ -23,7 +23,8 @@ export function memoisation(node: Node, scopeManager: ScopeManagerLike): Memoisa
   if (!parent) return undefined;
 
   if (parent.type === 'AssignmentExpression' && parent.right === value) {
-    const guarded = parent.operator === '??=' || parent.operator === '||=' || hasGuard(parent, targetKey(parent.left));
+    const key = targetKey(parent.left);
+    const guarded = parent.operator === '??=' || parent.operator === '||=' || hasGuard(parent, key) || guardedAtEveryCall(fn, key, scopeManager);
     const memo = guarded ? outerTarget(parent.left, fn, scopeManager) : undefined;
     // `let c = cache.get(k); if (!c) { c = new Redis(); cache.set(k, c) }`: the local is a stand-in for the map.
     return memo ?? (parent.left.type === 'Identifier' ? storedLocal(parent.left, fn, scopeManager, undefined) : undefined);
@@ -217,4 +218,30 @@ export function thisOwner(fn: FunctionNode): { classNode: ClassNode; isStatic: b
 function enclosingFunctionOf(node: Node): FunctionNode | undefined {
   for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
   return undefined;
+}
+
+/**
+ * `const initRedis = () => { redis = new Redis() }` called only as `if (!redis) initRedis()`: the guard sits in
+ * every caller. Only for a function used nowhere but in such calls (not exported, not passed around).
+ */
+function guardedAtEveryCall(fn: FunctionNode, key: string | undefined, scopeManager: ScopeManagerLike): boolean {
+  if (key === undefined) return false;
+  let id: TSESTree.Identifier | undefined;
+  let declaration: Node | undefined;
+  if (fn.type === 'FunctionDeclaration' && fn.id) {
+    id = fn.id;
+    declaration = fn;
+  } else if (fn.parent?.type === 'VariableDeclarator' && fn.parent.id.type === 'Identifier') {
+    id = fn.parent.id;
+    declaration = fn.parent.parent;
+  }
+  if (!id || !declaration || declaration.parent?.type === 'ExportNamedDeclaration' || declaration.parent?.type === 'ExportDefaultDeclaration') return false;
+  const uses = (resolveIdentifier(scopeManager, id)?.references ?? []).filter((reference) => reference.identifier !== id);
+  return (
+    uses.length > 0 &&
+    uses.every((reference) => {
+      const call = reference.identifier.parent;
+      return call?.type === 'CallExpression' && call.callee === reference.identifier && hasGuard(call, key);
+    })
+  );
 }

@@ -211,6 +211,8 @@ export class RunOnceAnalysis {
         return perCall(`every \`'${event}'\` event`);
       }
       if (INHERITING_CALLBACKS.has(name)) return this.executionOf(call);
+      // commander's `program.command('x').action(fn)`: one command per run of the CLI.
+      if (name === 'action' && /(?:^|\.)command(?:$|\.)|^program/.test(chainText(call.callee.object))) return this.executionOf(call);
       if (ROUTE_METHODS.has(name) && isRouteRegistration(call, name)) return perCall(routeCallbackPhrase(this.framework, name));
       if (TRPC_PROCEDURE_METHODS.has(name) && /procedure/i.test(chainText(call.callee.object))) return perCall('every call to this tRPC procedure');
     }

@@ -1853,4 +1853,50 @@ export async function POST(request: Request) {
       },
     ],
   },
+  // an initializer that a handler calls without a guard is still per call
+  {
+    filename: 'pages/api/init.js',
+    code: `import Redis from 'ioredis';
+
+let redis;
+
+function initRedis() {
+  redis = new Redis(process.env.REDIS_URL);
+}
+
+export default async function handler(req, res) {
+  initRedis();
+  res.json(await redis.get('x'));
+}
+`,
+    errors: [
+      {
+        messageId: 'perRequestClient',
+        line: 6,
+        column: 11,
+        endLine: 6,
+        endColumn: 43,
+        data: { construction: 'new Redis()', context: 'every call to `initRedis()`' },
+        suggestions: [
+          {
+            messageId: 'moveToModuleScope',
+            output: `import Redis from 'ioredis';
+
+let redis;
+
+const redis2 = new Redis(process.env.REDIS_URL);
+function initRedis() {
+  redis = redis2;
+}
+
+export default async function handler(req, res) {
+  initRedis();
+  res.json(await redis.get('x'));
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
 ];

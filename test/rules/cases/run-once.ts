@@ -631,4 +631,36 @@ class RateLimiter {
 export const limiter = new RateLimiter();
 `,
   },
+  // a memo split across two functions: the only caller guards the call of the non-exported initializer
+  {
+    filename: 'server/utils/redis.ts',
+    code: `import Redis from 'ioredis';
+
+let redis: Redis | undefined;
+
+function initRedis() {
+  redis = new Redis(process.env.REDIS_URL!);
+}
+
+export function useRedis(): Redis {
+  if (!redis) initRedis();
+  return redis!;
+}
+`,
+  },
+  // a commander action: registered at module scope, it runs once per run of the CLI
+  {
+    filename: 'bin/flush.mjs',
+    code: `import { program } from 'commander';
+import Redis from 'ioredis';
+
+program.command('flush').action(async () => {
+  const redis = new Redis(process.env.REDIS_URL);
+  await redis.flushdb();
+  redis.disconnect();
+});
+
+await program.parseAsync(process.argv);
+`,
+  },
 ];
