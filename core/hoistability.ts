@@ -1,4 +1,4 @@
-import { contains, innermostScope, isFunction, isModuleLevelScope, walk } from './ast.js';
+import { contains, innermostScope, isFunction, isModuleLevelScope, topLevelStatement, walk } from './ast.js';
 import type { ClientUsage } from './client-usage.js';
 import type { ConstructionInfo, ConstructionNode, FunctionNode, Node, ReferenceLike, ScopeLike, ScopeManagerLike } from './types.js';
 
@@ -22,6 +22,8 @@ export function hoistability(
     const reason = receiver ? `it duplicates \`${captured.name}\`, a client built on every call` : `its options use \`${captured.name}\``;
     return { hoistable: false, reason };
   }
+  const later = declaredFurtherDown(construction, scopeManager);
+  if (later !== undefined) return { hoistable: false, reason: `it reads \`${later}\`, which is declared further down the file` };
   if (usage.problem !== undefined) return { hoistable: false, reason: usage.problem };
   const callerProblem = usage.callers.find((caller) => caller.problem !== undefined)?.problem;
   if (callerProblem !== undefined) return { hoistable: false, reason: callerProblem };
@@ -52,6 +54,24 @@ function capturedName(construction: ConstructionNode, scopeManager: ScopeManager
   });
   candidates.sort((a, b) => a.at - b.at);
   return candidates[0];
+}
+
+/**
+ * A module-level `const`/`let`/`class` the construction reads but that is declared below the statement the fix
+ * would put the client above: moved there, it would run before the binding exists.
+ */
+function declaredFurtherDown(construction: ConstructionNode, scopeManager: ScopeManagerLike): string | undefined {
+  const scope = innermostScope(scopeManager, construction);
+  if (!scope) return undefined;
+  const statementStart = topLevelStatement(construction).range[0];
+  for (const reference of referencesWithin(scope, construction)) {
+    const variable = reference.resolved;
+    const definition = variable?.defs[0];
+    if (!variable || !definition || !isModuleLevelScope(variable.scope)) continue;
+    if (definition.type !== 'Variable' && definition.type !== 'ClassName') continue;
+    if (definition.node.range[0] >= statementStart) return variable.name;
+  }
+  return undefined;
 }
 
 function* referencesWithin(scope: ScopeLike, node: Node): Generator<ReferenceLike> {

@@ -693,4 +693,32 @@ app.get('/hits', (req, res) => {
       },
     ],
   },
+  // a module binding declared below the handler: moved above it, the client would read it before it exists
+  {
+    filename: 'pages/api/late.js',
+    code: `import Redis from 'ioredis';
+
+export default async function handler(req, res) {
+  const redis = new Redis(REDIS_URL);
+  res.json(await redis.get('x'));
+}
+
+const REDIS_URL = process.env.REDIS_URL;
+`,
+    errors: [
+      {
+        messageId: 'perRequestClientUnsafe',
+        line: 4,
+        column: 17,
+        endLine: 4,
+        endColumn: 37,
+        data: {
+          construction: 'new Redis()',
+          context: 'every request to this Next.js API route',
+          reason: 'it reads `REDIS_URL`, which is declared further down the file',
+        },
+        suggestions: [],
+      },
+    ],
+  },
 ];
