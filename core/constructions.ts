@@ -1,4 +1,4 @@
-import { ReferenceTracker, type TraceMap } from '@eslint-community/eslint-utils';
+import { READ, ReferenceTracker, type TraceMap } from '@eslint-community/eslint-utils';
 import type { TSESTree } from '@typescript-eslint/types';
 import { isTransparent, propertyName, resolveIdentifier, staticString, unwrap } from './ast.js';
 import { SPAWNING_METHODS, type TraceMaps } from './sources.js';
@@ -22,7 +22,14 @@ export function findConstructions(program: TSESTree.Program, scopeManager: Scope
   const tracker = new ReferenceTracker(globalScope as unknown as TrackerScope);
   const found = new Map<ConstructionNode, ConstructionInfo>();
   const record = (node: Node, info: unknown): void => {
-    if (node.type === 'NewExpression' || node.type === 'CallExpression') found.set(node, info as ConstructionInfo);
+    const construction = info as ConstructionInfo;
+    if (construction.kind === 'subclass') {
+      for (const superClass of classReads(node, scopeManager)) {
+        for (const instance of subclassInstances(superClass, scopeManager)) found.set(instance, { ...construction, kind: 'new', library: 'custom' });
+      }
+    } else if (node.type === 'NewExpression' || node.type === 'CallExpression') {
+      found.set(node, construction);
+    }
   };
 
   for (const { node, info } of tracker.iterateEsmReferences(traceMaps.esm)) {
@@ -32,6 +39,12 @@ export function findConstructions(program: TSESTree.Program, scopeManager: Scope
   for (const moduleObject of moduleObjects(program, scopeManager, traceMaps)) {
     const references = tracker.iteratePropertyReferences(moduleObject.node as unknown as TrackerNode, moduleObject.surface as TraceMap<ConstructionInfo>);
     for (const { node, info } of references) record(node as Node, info);
+    // `const Redis = require('ioredis'); class AppRedis extends Redis {}`: the tracker reports no reads of the binding.
+    const subclassInfo = (moduleObject.surface as Record<symbol, unknown>)[READ];
+    const holder = moduleObject.node.parent;
+    if (subclassInfo && holder?.type === 'VariableDeclarator' && holder.init === moduleObject.node && holder.id.type === 'Identifier') {
+      record(holder.id, subclassInfo);
+    }
   }
 
   const constructions = [...found].map(([node, info]) => ({ node, info }));
@@ -172,4 +185,28 @@ function isTypeOnlyImport(node: Node, scopeManager: ScopeManagerLike): boolean {
   const specifier = definition?.node as { importKind?: string } | undefined;
   const declaration = definition?.parent as { importKind?: string } | null | undefined;
   return specifier?.importKind === 'type' || declaration?.importKind === 'type';
+}
+
+/** `new AppRedis()` for `class AppRedis extends Redis {}`: a subclass builds its connection in `super()`. */
+function subclassInstances(superClass: Node, scopeManager: ScopeManagerLike): TSESTree.NewExpression[] {
+  const classNode = superClass.parent;
+  if ((classNode?.type !== 'ClassDeclaration' && classNode?.type !== 'ClassExpression') || classNode.superClass !== superClass) return [];
+  let id = classNode.id;
+  if (!id && classNode.parent?.type === 'VariableDeclarator' && classNode.parent.id.type === 'Identifier') id = classNode.parent.id;
+  const variable = id ? resolveIdentifier(scopeManager, id) : null;
+  const instances: TSESTree.NewExpression[] = [];
+  for (const reference of variable?.references ?? []) {
+    const use = reference.identifier.parent;
+    if (use?.type === 'NewExpression' && use.callee === reference.identifier) instances.push(use);
+  }
+  return instances;
+}
+
+/** The expressions that read a client class: every use of an imported or required binding, or the member read itself. */
+function classReads(node: Node, scopeManager: ScopeManagerLike): Node[] {
+  const binding =
+    node.type === 'ImportSpecifier' || node.type === 'ImportDefaultSpecifier' ? node.local : node.type === 'Identifier' && node.parent?.type === 'VariableDeclarator' ? node : undefined;
+  if (!binding) return [node];
+  const variable = resolveIdentifier(scopeManager, binding);
+  return (variable?.references ?? []).map((reference) => reference.identifier).filter((identifier) => identifier !== binding);
 }

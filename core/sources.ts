@@ -1,13 +1,16 @@
-import { CALL, CONSTRUCT, ESM, type TraceMap } from '@eslint-community/eslint-utils';
+import { CALL, CONSTRUCT, ESM, READ, type TraceMap } from '@eslint-community/eslint-utils';
 import type { ClientSource, ConstructionInfo } from './types.js';
 
 type TraceNode = Record<string | symbol, unknown>;
 
 function ioredisClass(module: string): TraceNode {
   const client: ConstructionInfo = { library: 'ioredis', module, kind: 'new', builds: 'client' };
-  const cluster: TraceNode = { [CONSTRUCT]: { library: 'ioredis', module, kind: 'new', builds: 'cluster' } };
+  const clusterInfo: ConstructionInfo = { library: 'ioredis', module, kind: 'new', builds: 'cluster' };
+  // READ finds `class AppRedis extends Redis {}`: instances of such a subclass open connections too.
+  const cluster: TraceNode = { [CONSTRUCT]: clusterInfo, [READ]: { ...clusterInfo, kind: 'subclass' } };
   const redis: TraceNode = {
     [CONSTRUCT]: client,
+    [READ]: { ...client, kind: 'subclass' },
     Cluster: cluster,
     createClient: { [CALL]: { ...client, kind: 'call' } },
   };

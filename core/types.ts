@@ -70,8 +70,8 @@ export interface ConstructionInfo {
   library: Library;
   /** Import source, e.g. `ioredis`, `redis`, `@redis/client`. */
   module: string;
-  /** `new` for constructors, `call` for factories. */
-  kind: 'new' | 'call';
+  /** `new` for constructors, `call` for factories; `subclass` marks a read that a class may extend. */
+  kind: 'new' | 'call' | 'subclass';
   /** What it builds, for naming the shared export. */
   builds: 'client' | 'cluster' | 'sentinel' | 'pool';
 }

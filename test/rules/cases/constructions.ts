@@ -1047,4 +1047,87 @@ export async function GET() {
       },
     ],
   },
+  // a subclass of the ioredis class opens its connection in super()
+  {
+    filename: 'pages/api/subclass.ts',
+    code: `import Redis from 'ioredis';
+
+class AppRedis extends Redis {
+  constructor() {
+    super(process.env.REDIS_URL!);
+  }
+}
+
+export default async function handler(req, res) {
+  const redis = new AppRedis();
+  res.json(await redis.get('x'));
+}
+`,
+    errors: [
+      {
+        messageId: 'perRequestClient',
+        line: 10,
+        column: 17,
+        endLine: 10,
+        endColumn: 31,
+        data: { construction: 'new AppRedis()', context: 'every request to this Next.js API route' },
+        suggestions: [
+          {
+            messageId: 'moveToModuleScope',
+            output: `import Redis from 'ioredis';
+
+class AppRedis extends Redis {
+  constructor() {
+    super(process.env.REDIS_URL!);
+  }
+}
+
+const redis = new AppRedis();
+export default async function handler(req, res) {
+  res.json(await redis.get('x'));
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  // a subclass of the class require('ioredis') returns
+  {
+    filename: 'lambda/cache.cjs',
+    languageOptions: { parserOptions: { sourceType: 'script' } },
+    code: `const Redis = require('ioredis');
+
+class Cache extends Redis {}
+
+exports.handler = async () => {
+  const cache = new Cache(process.env.REDIS_URL);
+  return cache.get('x');
+};
+`,
+    errors: [
+      {
+        messageId: 'perRequestClient',
+        line: 6,
+        column: 17,
+        endLine: 6,
+        endColumn: 49,
+        data: { construction: 'new Cache()', context: 'every invocation of this AWS Lambda handler `handler`' },
+        suggestions: [
+          {
+            messageId: 'moveToModuleScope',
+            output: `const Redis = require('ioredis');
+
+class Cache extends Redis {}
+
+const cache = new Cache(process.env.REDIS_URL);
+exports.handler = async () => {
+  return cache.get('x');
+};
+`,
+          },
+        ],
+      },
+    ],
+  },
 ];

@@ -663,4 +663,19 @@ program.command('flush').action(async () => {
 await program.parseAsync(process.argv);
 `,
   },
+  // a subclass of the client class built once at module scope
+  {
+    filename: 'lib/cache.ts',
+    code: `import { Redis } from 'ioredis';
+
+class Cache extends Redis {
+  async getJson(key: string) {
+    const text = await this.get(key);
+    return text === null ? null : JSON.parse(text);
+  }
+}
+
+export const cache = new Cache(process.env.REDIS_URL!);
+`,
+  },
 ];
