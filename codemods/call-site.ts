@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import type { PerCallSite } from '../core/analyze.js';
-import { contains } from '../core/ast.js';
+import { contains, declaredVariable } from '../core/ast.js';
 import { applyEdits, lineStart, removeNode, removeStatements, type Edit } from '../core/edits.js';
 import { inFileHoistEdits, takenNames, uniqueName } from '../core/in-file-hoist.js';
 import type { Node, ScopeManagerLike, VariableLike } from '../core/types.js';
@@ -26,11 +26,11 @@ export interface CallSiteRewrite {
 
 /** The file's new text: constructions replaced by the shared client, per-call cleanup removed, imports fixed. */
 export function rewriteCallSites(rewrite: CallSiteRewrite): string {
-  const { source, program, scopeManager, placements } = rewrite;
+  const { source, scopeManager, placements } = rewrite;
   const edits: Edit[] = [];
   const leaving = new Set<VariableLike>();
   for (const { site } of placements) if (site.usage.variable) leaving.add(site.usage.variable);
-  const taken = takenNames(scopeManager, leaving, program);
+  const taken = takenNames(scopeManager, leaving);
   const reserved = new Set<string>();
   const importedAs = new Map<string, string>();
   const localName = (name: string): string => {
@@ -124,7 +124,7 @@ function unusedImportEdits(rewrite: CallSiteRewrite, edits: readonly Edit[]): Ed
   // A client hoisted within the file is written back at module scope and still needs its import.
   const insertedText = edits.map((edit) => edit.text).join('\n');
   const unused = (identifier: TSESTree.Identifier): boolean => {
-    const variable = scopeManager.scopes.flatMap((scope) => scope.variables).find((candidate) => candidate.identifiers.includes(identifier));
+    const variable = declaredVariable(scopeManager, identifier);
     if (!variable || new RegExp(`\\b${identifier.name}\\b`).test(insertedText)) return false;
     return variable.references.every((reference) => reference.identifier === identifier || gone(reference.identifier));
   };

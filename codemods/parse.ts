@@ -27,11 +27,6 @@ export function parseFile(path: string, source: string): ParsedFile {
   return { program: ast as unknown as TSESTree.Program, scopeManager: scopeManager as unknown as ScopeManagerLike };
 }
 
-/** Throws with a readable message when the text does not parse. */
-export function assertParses(path: string, source: string): void {
-  parseFile(path, source);
-}
-
 function setParents(root: Node): void {
   const stack: Node[] = [root];
   while (stack.length > 0) {

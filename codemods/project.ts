@@ -1,12 +1,12 @@
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/types';
 import { DEFAULT_OPTIONS, findPerCallSites, mentionsClientModule, type PerCallSite } from '../core/analyze.js';
-import { contains, functionName } from '../core/ast.js';
+import { contains, declaredVariable, functionName, usesAsCallee } from '../core/ast.js';
 import { clientUsage, type ClientUsage } from '../core/client-usage.js';
 import type { AnalysisOptions, Node } from '../core/types.js';
 import { rewriteCallSites, type Placement } from './call-site.js';
 import { describeParseError, parseFile, type ParsedFile } from './parse.js';
-import { detectLayout, sharedModuleSpecifier, type ProjectLayout } from './project-layout.js';
+import { detectLayout, sharedModuleSpecifier } from './project-layout.js';
 import {
   appendToModule,
   configOf,
@@ -214,11 +214,8 @@ function importedHelperCalls(entry: AnalysedFile, helperPath: string, name: stri
     for (const specifier of statement.specifiers) {
       const imported = specifier.type === 'ImportSpecifier' && specifier.imported.type === 'Identifier' ? specifier.imported.name : undefined;
       if (imported !== name) continue;
-      const variable = entry.parsed.scopeManager.scopes.flatMap((scope) => scope.variables).find((candidate) => candidate.identifiers.includes(specifier.local));
-      for (const reference of variable?.references ?? []) {
-        const call = reference.identifier.parent;
-        if (call?.type === 'CallExpression' && call.callee === reference.identifier) calls.push(call);
-      }
+      const variable = declaredVariable(entry.parsed.scopeManager, specifier.local);
+      for (const { call } of variable ? usesAsCallee(variable) : []) if (call) calls.push(call);
     }
   }
   return calls;
@@ -241,4 +238,3 @@ export function mayContainRedisClient(source: string, extraModules: readonly str
   return mentionsClientModule(source, extraModules.map((module) => ({ module })));
 }
 
-export type { ProjectLayout };

@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/types';
 import { findPerCallSites } from '../core/analyze.js';
 import { outermostTransparent } from '../core/ast.js';
 import { findConstructions } from '../core/constructions.js';
+import { baseName } from '../core/in-file-hoist.js';
 import { buildTraceMaps } from '../core/sources.js';
 import type { ConstructionInfo, ConstructionNode } from '../core/types.js';
 import { parseFile } from './parse.js';
@@ -42,7 +43,7 @@ export function configOf(node: ConstructionNode, info: ConstructionInfo, source:
 
 /** `cacheRedis` from `process.env.CACHE_REDIS_URL`; `redis` when the arguments name nothing better. */
 export function exportNameFor(config: ClientConfig, taken: ReadonlySet<string>, descriptive: boolean): string {
-  const base = config.builds === 'cluster' ? 'redisCluster' : config.builds === 'sentinel' ? 'redisSentinel' : config.builds === 'pool' ? 'redisPool' : 'redis';
+  const base = baseName(config.builds);
   const candidates = [base];
   const envName = /process\.env(?:\.|\[['"])([A-Z0-9_]+)/.exec(config.argumentsText)?.[1];
   if (envName) {

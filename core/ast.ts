@@ -191,10 +191,6 @@ export function enclosingExpressionStatement(node: Node): TSESTree.ExpressionSta
   return undefined;
 }
 
-export function isAsyncFunction(fn: FunctionNode): boolean {
-  return fn.async;
-}
-
 export function functionName(fn: FunctionNode): string | undefined {
   if (fn.id) return fn.id.name;
   const parent = fn.parent;
@@ -205,4 +201,49 @@ export function functionName(fn: FunctionNode): string | undefined {
     return path === 'module.exports' ? undefined : path?.split('.').pop();
   }
   return undefined;
+}
+
+/** The object a member chain starts from: `globalThis` for `(globalThis as any).redis.client`. */
+export function memberRoot(node: Node): Node {
+  let root = node;
+  while (root.type === 'MemberExpression' || isTransparent(root)) root = root.type === 'MemberExpression' ? root.object : (root as { expression: Node }).expression;
+  return root;
+}
+
+export interface FunctionBinding {
+  variable: VariableLike;
+  /** `default` or the exported name when the declaration is exported in place. */
+  exportName: string | undefined;
+}
+
+/** The name a function is declared by: `function f() {}` or `const f = () => {}`. */
+export function functionBinding(fn: FunctionNode, scopeManager: ScopeManagerLike): FunctionBinding | undefined {
+  let id: TSESTree.Identifier | undefined;
+  let declaration: Node | undefined;
+  if (fn.type === 'FunctionDeclaration' && fn.id) {
+    id = fn.id;
+    declaration = fn;
+  } else {
+    const declarator = outermostTransparent(fn).parent;
+    if (declarator?.type === 'VariableDeclarator' && declarator.id.type === 'Identifier') {
+      id = declarator.id;
+      declaration = declarator.parent;
+    }
+  }
+  const variable = id ? resolveIdentifier(scopeManager, id) : null;
+  if (!id || !declaration || !variable) return undefined;
+  const exportName = declaration.parent?.type === 'ExportNamedDeclaration' ? id.name : declaration.parent?.type === 'ExportDefaultDeclaration' ? 'default' : undefined;
+  return { variable, exportName };
+}
+
+/** Reads of a variable other than its declaration, each paired with the call it is the callee of, if any. */
+export function usesAsCallee(variable: VariableLike): { use: Node; call: TSESTree.CallExpression | undefined }[] {
+  const declared = new Set(variable.identifiers);
+  return variable.references
+    .filter((reference) => reference.isRead() && !declared.has(reference.identifier))
+    .map((reference) => {
+      const use = outermostTransparent(reference.identifier);
+      const call = use.parent?.type === 'CallExpression' && use.parent.callee === use ? use.parent : undefined;
+      return { use, call };
+    });
 }

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/types';
-import { enclosingExpressionStatement, enclosingFunction, isClass, isTransparent, memberPath, propertyName, resolveIdentifier, staticString, walk } from './ast.js';
+import { enclosingExpressionStatement, enclosingFunction, functionBinding, isClass, isTransparent, memberPath, propertyName, resolveIdentifier, staticString, usesAsCallee, walk } from './ast.js';
 import { carriedValue } from './constructions.js';
 import type { ClassNode, ConstructionNode, FunctionNode, Node, ScopeManagerLike, VariableLike } from './types.js';
 
@@ -174,18 +174,9 @@ function mentionsBlock(call: TSESTree.CallExpression): boolean {
 }
 
 /** Calls of a helper through its name in this file: `getClient()`. */
-export function helperCalls(helper: FunctionNode, scopeManager: ScopeManagerLike): TSESTree.CallExpression[] {
-  let id: TSESTree.Identifier | undefined;
-  if (helper.type === 'FunctionDeclaration' && helper.id) id = helper.id;
-  else if (helper.parent?.type === 'VariableDeclarator' && helper.parent.id.type === 'Identifier') id = helper.parent.id;
-  const variable = id ? resolveIdentifier(scopeManager, id) : null;
-  const calls: TSESTree.CallExpression[] = [];
-  for (const reference of variable?.references ?? []) {
-    let use: Node = reference.identifier;
-    while (use.parent && isTransparent(use.parent)) use = use.parent;
-    if (use.parent?.type === 'CallExpression' && use.parent.callee === use) calls.push(use.parent);
-  }
-  return calls;
+function helperCalls(helper: FunctionNode, scopeManager: ScopeManagerLike): TSESTree.CallExpression[] {
+  const binding = functionBinding(helper, scopeManager);
+  return binding ? usesAsCallee(binding.variable).flatMap(({ call }) => (call ? [call] : [])) : [];
 }
 
 /** `res.on('finish', () => redis.disconnect())`: a listener registered only to close the client, as a whole statement. */

@@ -1,6 +1,6 @@
 import { READ, ReferenceTracker, type TraceMap } from '@eslint-community/eslint-utils';
 import type { TSESTree } from '@typescript-eslint/types';
-import { isTransparent, propertyName, resolveIdentifier, staticString, unwrap } from './ast.js';
+import { isTransparent, memberRoot, propertyName, resolveIdentifier, staticString, unwrap } from './ast.js';
 import { SPAWNING_METHODS, type TraceMaps } from './sources.js';
 import type { ConstructionInfo, ConstructionNode, Node, ScopeManagerLike, VariableLike } from './types.js';
 
@@ -118,7 +118,7 @@ function* spawnedConnections(construction: Construction, scopeManager: ScopeMana
  * The variable that ends up holding the connection a construction opens, when there is exactly one:
  * `const c = new Redis()`, `c = g.c ?? new Redis()`, `const c = await createClient().connect()`.
  */
-export function clientVariable(construction: ConstructionNode, scopeManager: ScopeManagerLike): VariableLike | null {
+function clientVariable(construction: ConstructionNode, scopeManager: ScopeManagerLike): VariableLike | null {
   let value = carriedValue(construction, { branches: true });
   while (value.parent?.type === 'LogicalExpression' && value.parent.operator !== '&&') value = carriedValue(value.parent, { branches: true });
   const parent = value.parent;
@@ -178,8 +178,7 @@ function chainedCall(value: Node): { call: TSESTree.CallExpression; name: string
 
 /** `import type { Redis }` and `import { type Redis }` bind no value, whatever the code does with the name. */
 function isTypeOnlyImport(node: Node, scopeManager: ScopeManagerLike): boolean {
-  let root: Node = node.type === 'NewExpression' || node.type === 'CallExpression' ? node.callee : node;
-  while (root.type === 'MemberExpression' || isTransparent(root)) root = root.type === 'MemberExpression' ? root.object : (root as { expression: Node }).expression;
+  const root = memberRoot(node.type === 'NewExpression' || node.type === 'CallExpression' ? node.callee : node);
   if (root.type !== 'Identifier') return false;
   const definition = resolveIdentifier(scopeManager, root)?.defs[0];
   const specifier = definition?.node as { importKind?: string } | undefined;

@@ -13,9 +13,9 @@ export function inFileHoistEdits(site: PerCallSite, source: string, scopeManager
   const edits: Edit[] = [];
   const original = usage.declarator?.id.type === 'Identifier' ? usage.declarator.id.name : undefined;
   // Only a declaration that the fix removes frees its name.
-  const taken = takenNames(scopeManager, usage.position === 'declaration' && usage.variable ? new Set([usage.variable]) : new Set(), site.fn);
+  const taken = takenNames(scopeManager, usage.position === 'declaration' && usage.variable ? new Set([usage.variable]) : new Set());
   for (const name of reserved) taken.add(name);
-  const name = uniqueName(original ?? baseName(site.info), taken);
+  const name = uniqueName(original ?? baseName(site.info.builds), taken);
   reserved.add(name);
   const nodeRedis = site.info.library === 'node-redis';
   const constructionText = source.slice(site.node.range[0], site.node.range[1]);
@@ -37,7 +37,7 @@ export function inFileHoistEdits(site: PerCallSite, source: string, scopeManager
     } else if (statement.declarations.length === 1) {
       edits.push(removeNode(source, statement));
     } else {
-      edits.push(removeDeclarator(source, usage.declarator));
+      edits.push(removeDeclarator(usage.declarator));
     }
     if (name !== original) {
       for (const reference of usage.variable?.references ?? []) {
@@ -67,18 +67,18 @@ function insertionPoint(source: string, statement: Node): number {
   }
 }
 
-function removeDeclarator(source: string, declarator: TSESTree.VariableDeclarator): Edit {
+function removeDeclarator(declarator: TSESTree.VariableDeclarator): Edit {
   const declaration = declarator.parent as TSESTree.VariableDeclaration;
   const declarators: TSESTree.VariableDeclarator[] = declaration.declarations;
   const index = declarators.indexOf(declarator);
   const next = declarators[index + 1];
   const previous = declarators[index - 1];
-  void source;
   return next ? { range: [declarator.range[0], next.range[0]], text: '' } : { range: [previous.range[1], declarator.range[1]], text: '' };
 }
 
-export function baseName(info: ConstructionInfo): string {
-  switch (info.builds) {
+/** The name a client of this kind is given when nothing better is known. */
+export function baseName(builds: ConstructionInfo['builds']): string {
+  switch (builds) {
     case 'cluster':
       return 'redisCluster';
     case 'sentinel':
@@ -94,11 +94,10 @@ export function baseName(info: ConstructionInfo): string {
  * Names a new module-level binding must not take: every binding in the file and every global it reads, but the
  * bindings that go away.
  */
-export function takenNames(scopeManager: ScopeManagerLike, leaving: ReadonlySet<unknown>, within: Node | undefined): Set<string> {
+export function takenNames(scopeManager: ScopeManagerLike, leaving: ReadonlySet<unknown>): Set<string> {
   const names = new Set<string>();
   for (const scope of scopeManager.scopes) {
     // Any name in use anywhere in the file is avoided, so no reader mistakes one binding for another.
-    void within;
     for (const variable of scope.variables) if (!leaving.has(variable)) names.add(variable.name);
   }
   for (const reference of scopeManager.globalScope?.through ?? []) {

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/types';
-import { contains, isClass, isFunction, isTransparent, memberPath, propertyName, resolveIdentifier, walk } from './ast.js';
+import { contains, functionBinding, isClass, isFunction, isTransparent, memberPath, memberRoot, propertyName, resolveIdentifier, usesAsCallee, walk } from './ast.js';
 import { carriedValue } from './constructions.js';
 import type { ClassNode, FunctionNode, Node, ScopeManagerLike } from './types.js';
 
@@ -146,7 +146,7 @@ function mentions(test: Node, key: string): boolean {
 }
 
 /** Whether a check of the target guards `node` inside its function: an enclosing `if`/`?:`/`&&`, or an earlier early return. */
-export function hasGuard(node: Node, key: string | undefined): boolean {
+function hasGuard(node: Node, key: string | undefined): boolean {
   if (key === undefined) return false;
   let child: Node = node;
   for (let current = node.parent; current; child = current, current = current.parent) {
@@ -174,8 +174,7 @@ function leavesFunction(statement: Node): boolean {
 
 /** The memo the target proves: a binding outside `fn`, a global object's property, or a class's own property. */
 function outerTarget(target: Node, fn: FunctionNode, scopeManager: ScopeManagerLike): Memoisation | undefined {
-  let root: Node = target;
-  while (root.type === 'MemberExpression' || isTransparent(root)) root = root.type === 'MemberExpression' ? root.object : (root as { expression: Node }).expression;
+  const root = memberRoot(target);
   if (root.type === 'ThisExpression') {
     const owner = thisOwner(fn);
     if (!owner) return undefined;
@@ -201,7 +200,7 @@ function aliasOfGlobal(variable: { defs: { node: Node }[] }): Memoisation | unde
 }
 
 /** For `this` inside a class member: the class and whether the member is static. */
-export function thisOwner(fn: FunctionNode): { classNode: ClassNode; isStatic: boolean } | undefined {
+function thisOwner(fn: FunctionNode): { classNode: ClassNode; isStatic: boolean } | undefined {
   // Arrow functions take `this` from their surroundings.
   let current: FunctionNode | undefined = fn;
   while (current?.type === 'ArrowFunctionExpression') current = enclosingFunctionOf(current);
@@ -225,23 +224,8 @@ function enclosingFunctionOf(node: Node): FunctionNode | undefined {
  * every caller. Only for a function used nowhere but in such calls (not exported, not passed around).
  */
 function guardedAtEveryCall(fn: FunctionNode, key: string | undefined, scopeManager: ScopeManagerLike): boolean {
-  if (key === undefined) return false;
-  let id: TSESTree.Identifier | undefined;
-  let declaration: Node | undefined;
-  if (fn.type === 'FunctionDeclaration' && fn.id) {
-    id = fn.id;
-    declaration = fn;
-  } else if (fn.parent?.type === 'VariableDeclarator' && fn.parent.id.type === 'Identifier') {
-    id = fn.parent.id;
-    declaration = fn.parent.parent;
-  }
-  if (!id || !declaration || declaration.parent?.type === 'ExportNamedDeclaration' || declaration.parent?.type === 'ExportDefaultDeclaration') return false;
-  const uses = (resolveIdentifier(scopeManager, id)?.references ?? []).filter((reference) => reference.identifier !== id);
-  return (
-    uses.length > 0 &&
-    uses.every((reference) => {
-      const call = reference.identifier.parent;
-      return call?.type === 'CallExpression' && call.callee === reference.identifier && hasGuard(call, key);
-    })
-  );
+  const binding = key === undefined ? undefined : functionBinding(fn, scopeManager);
+  if (!binding || binding.exportName !== undefined) return false;
+  const uses = usesAsCallee(binding.variable);
+  return uses.length > 0 && uses.every(({ call }) => call !== undefined && hasGuard(call, key));
 }

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/types';
-import { calleeName, functionName, isFunction, memberPath, outermostTransparent, propertyName, resolveIdentifier, staticString, unwrap } from './ast.js';
+import { calleeName, functionBinding, functionName, isFunction, memberPath, outermostTransparent, propertyName, resolveIdentifier, staticString, unwrap, type FunctionBinding } from './ast.js';
 import { memoisation } from './memoised-assignment.js';
 import {
   FASTIFY_REQUEST_HOOKS,
@@ -139,13 +139,13 @@ export class RunOnceAnalysis {
     }
     const assigned = exportedByAssignment(outer);
     if (assigned !== undefined) return this.exportExecution(assigned, fn) ?? perCall(this.genericPhrase(fn));
-    const binding = this.bindingOf(fn);
+    const binding = functionBinding(fn, this.scopeManager);
     if (binding) return this.bindingExecution(binding, fn);
     return perCall(this.genericPhrase(fn));
   }
 
   /** A function used through a name: its export (if any) and every place the name is used. */
-  private bindingExecution(binding: Binding, fn: FunctionNode): Execution {
+  private bindingExecution(binding: FunctionBinding, fn: FunctionNode): Execution {
     if (binding.exportName !== undefined) {
       return this.exportExecution(binding.exportName, fn) ?? perCall(this.genericPhrase(fn));
     }
@@ -287,26 +287,6 @@ export class RunOnceAnalysis {
     return null;
   }
 
-  private bindingOf(fn: FunctionNode): Binding | undefined {
-    let id: TSESTree.Identifier | undefined;
-    let declaration: Node | undefined;
-    if (fn.type === 'FunctionDeclaration' && fn.id) {
-      id = fn.id;
-      declaration = fn;
-    } else {
-      const declarator = outermostTransparent(fn).parent;
-      if (declarator?.type === 'VariableDeclarator' && declarator.id.type === 'Identifier') {
-        id = declarator.id;
-        declaration = declarator.parent;
-      }
-    }
-    if (!id || !declaration) return undefined;
-    const variable = resolveIdentifier(this.scopeManager, id);
-    if (!variable) return undefined;
-    const exportName = declaration.parent?.type === 'ExportNamedDeclaration' ? id.name : declaration.parent?.type === 'ExportDefaultDeclaration' ? 'default' : undefined;
-    return { variable, exportName };
-  }
-
   /** The export name when a call's value is what the module exports: `export default wrap(fn)`, `export const GET = wrap(fn)`. */
   private exportedValueName(call: Node): string | undefined {
     let value = outermostTransparent(call);
@@ -356,11 +336,6 @@ export class RunOnceAnalysis {
     const name = functionName(fn);
     return name ? `every call to \`${name}()\`` : 'every call to this function';
   }
-}
-
-interface Binding {
-  variable: VariableLike;
-  exportName: string | undefined;
 }
 
 /** `exports.handler = fn`, `module.exports.handler = fn`, `module.exports = fn` → the export name. */
