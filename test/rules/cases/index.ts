@@ -1,5 +1,6 @@
 // All rule cases, exported so other suites (the rule/codemod agreement test) can reuse them.
 import { constructionCases } from './constructions.js';
+import { exportedFactoryCases } from './exported-factories.js';
 import { handlerCases } from './handlers.js';
 import { neverReportedCases } from './never-reported.js';
 import { optionInvalidCases, optionValidCases } from './options.js';
@@ -10,6 +11,7 @@ import { unsafeCases } from './unsafe.js';
 
 export {
   constructionCases,
+  exportedFactoryCases,
   handlerCases,
   neverReportedCases,
   optionInvalidCases,
@@ -20,7 +22,7 @@ export {
 };
 export type { Invalid, Valid };
 
-export const valid: Valid[] = [...runOnceCases, ...neverReportedCases, ...optionValidCases];
+export const valid: Valid[] = [...runOnceCases, ...neverReportedCases, ...optionValidCases, ...exportedFactoryCases];
 
 export const invalid: Invalid[] = [
   ...constructionCases,

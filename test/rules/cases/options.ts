@@ -28,11 +28,18 @@ import { lazy } from './lazy.js';
 export const getRedis = lazy(() => new Redis(process.env.REDIS_URL));
 `;
 
-const testClientFactory = `import Redis from 'ioredis';
+const testClientFactory = `import express from 'express';
+import Redis from 'ioredis';
 
-export function createTestClient() {
+const app = express();
+
+function createTestClient() {
   return new Redis(process.env.REDIS_URL);
 }
+
+app.get('/debug/ping', async (_req, res) => {
+  res.json({ pong: await createTestClient().ping() });
+});
 `;
 
 export const optionValidCases: Valid[] = [
@@ -227,40 +234,6 @@ export const main = async () => {
       },
     ],
   },
-  // `handlerNames` replaces the default: `handler` is then any other function
-  {
-    filename: 'lambda/handler.mjs',
-    options: [{ handlerNames: ['main'] }],
-    code: `import Redis from 'ioredis';
-
-export const handler = async () => {
-  const redis = new Redis(process.env.REDIS_URL);
-  return { statusCode: 200, body: String(await redis.incr('hits')) };
-};
-`,
-    errors: [
-      {
-        messageId: 'perRequestClient',
-        line: 4,
-        column: 17,
-        endLine: 4,
-        endColumn: 49,
-        data: { construction: 'new Redis()', context: 'every call to `handler()`' },
-        suggestions: [
-          {
-            messageId: 'moveToModuleScope',
-            output: `import Redis from 'ioredis';
-
-const redis = new Redis(process.env.REDIS_URL);
-export const handler = async () => {
-  return { statusCode: 200, body: String(await redis.incr('hits')) };
-};
-`,
-          },
-        ],
-      },
-    ],
-  },
   // `onceWrappers` default: an unknown wrapper's callback is any other callback
   {
     filename: 'lib/lazy-redis.ts',
@@ -294,20 +267,27 @@ export const getRedis = lazy(() => redis);
     errors: [
       {
         messageId: 'perRequestClient',
-        line: 4,
+        line: 7,
         column: 10,
-        endLine: 4,
+        endLine: 7,
         endColumn: 42,
         data: { construction: 'new Redis()', context: 'every call to `createTestClient()`' },
         suggestions: [
           {
             messageId: 'moveToModuleScope',
-            output: `import Redis from 'ioredis';
+            output: `import express from 'express';
+import Redis from 'ioredis';
+
+const app = express();
 
 const redis = new Redis(process.env.REDIS_URL);
-export function createTestClient() {
+function createTestClient() {
   return redis;
 }
+
+app.get('/debug/ping', async (_req, res) => {
+  res.json({ pong: await createTestClient().ping() });
+});
 `,
           },
         ],

@@ -33,52 +33,6 @@ export default async function handler(req, res) {
       },
     ],
   },
-  // options read a parameter of a helper
-  {
-    filename: 'lib/connect.ts',
-    code: `import Redis from 'ioredis';
-
-export function connect(url: string) {
-  return new Redis(url);
-}
-`,
-    errors: [
-      {
-        messageId: 'perRequestClientUnsafe',
-        line: 4,
-        column: 10,
-        endLine: 4,
-        endColumn: 24,
-        data: { construction: 'new Redis()', context: 'every call to `connect()`', reason: 'its options use `url`' },
-        suggestions: [],
-      },
-    ],
-  },
-  // the first request-scoped name in source order is named
-  {
-    filename: 'lib/connect-to.js',
-    code: `import Redis from 'ioredis';
-
-export function connectTo(host, port) {
-  return new Redis(Number(port), host);
-}
-`,
-    errors: [
-      {
-        messageId: 'perRequestClientUnsafe',
-        line: 4,
-        column: 10,
-        endLine: 4,
-        endColumn: 39,
-        data: {
-          construction: 'new Redis()',
-          context: 'every call to `connectTo()`',
-          reason: 'its options use `port`',
-        },
-        suggestions: [],
-      },
-    ],
-  },
   // options read `this`
   {
     filename: 'src/cache.js',
@@ -632,33 +586,6 @@ export default async function handler(req, res) {
         endLine: 4,
         endColumn: 48,
         data: { construction: 'new Redis()', context: nextApiRoute, reason: 'the variable `client` is reassigned' },
-        suggestions: [],
-      },
-    ],
-  },
-  // node-redis in a function that is not async
-  {
-    filename: 'lib/client.ts',
-    code: `import { createClient } from 'redis';
-
-export function getClient() {
-  const client = createClient({ url: process.env.REDIS_URL });
-  client.connect();
-  return client;
-}
-`,
-    errors: [
-      {
-        messageId: 'perRequestClientUnsafe',
-        line: 4,
-        column: 18,
-        endLine: 4,
-        endColumn: 62,
-        data: {
-          construction: 'createClient()',
-          context: 'every call to `getClient()`',
-          reason: 'it is in a function that is not async, so it cannot await the shared connection',
-        },
         suggestions: [],
       },
     ],

@@ -1,0 +1,107 @@
+import { ResolverFactory } from 'oxc-resolver';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** Where an import leads: a source file of the project, or nothing the analysis can read. */
+export type Resolution = { kind: 'source'; path: string } | { kind: 'external' } | { kind: 'unresolved' };
+
+const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+const SOURCE_FILE = /\.[cm]?[jt]sx?$/;
+const DECLARATION_FILE = /\.d\.[cm]?ts$/;
+
+/**
+ * Resolves import specifiers as Node.js and TypeScript do — relative paths, `index` files, `.js` written for a
+ * `.ts` file, tsconfig `paths`, package `exports` — through oxc-resolver, plus workspace packages of an npm, yarn
+ * or pnpm monorepo whose links are not installed yet.
+ */
+export class ModuleResolver {
+  private readonly resolver = new ResolverFactory({
+    tsconfig: 'auto',
+    conditionNames: ['node', 'import', 'require', 'default'],
+    extensions: [...SOURCE_EXTENSIONS, '.json'],
+    extensionAlias: { '.js': ['.ts', '.tsx', '.js', '.jsx'], '.mjs': ['.mts', '.mjs'], '.cjs': ['.cts', '.cjs'], '.jsx': ['.tsx', '.jsx'] },
+    mainFields: ['module', 'main'],
+    builtinModules: true,
+  });
+  private readonly workspaces = new Map<string, ReadonlyMap<string, string>>();
+
+  resolve(fromFile: string, specifier: string): Resolution {
+    let resolved: string | undefined;
+    try {
+      const result = this.resolver.resolveFileSync(fromFile, specifier);
+      resolved = result.path ?? (result.error === undefined ? undefined : this.resolveInWorkspace(fromFile, specifier));
+      if (result.builtin) return { kind: 'external' };
+    } catch {
+      return { kind: 'unresolved' };
+    }
+    if (resolved === undefined) return { kind: 'unresolved' };
+    if (resolved.split(path.sep).includes('node_modules') || DECLARATION_FILE.test(resolved) || !SOURCE_FILE.test(resolved)) return { kind: 'external' };
+    return { kind: 'source', path: resolved };
+  }
+
+  /** `@acme/db` from a workspace package whose sibling's link is not in node_modules (nothing installed at the root). */
+  private resolveInWorkspace(fromFile: string, specifier: string): string | undefined {
+    if (specifier.startsWith('.') || specifier.startsWith('/')) return undefined;
+    const parts = specifier.split('/');
+    const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+    const packageDir = this.workspacePackages(path.dirname(fromFile)).get(name);
+    if (packageDir === undefined) return undefined;
+    const subpath = specifier.slice(name.length);
+    const result = this.resolver.sync(packageDir, subpath === '' ? '.' : `.${subpath}`);
+    return result.path;
+  }
+
+  /** Package name → folder for the nearest enclosing workspace root (`workspaces` in package.json). */
+  private workspacePackages(directory: string): ReadonlyMap<string, string> {
+    const cached = this.workspaces.get(directory);
+    if (cached) return cached;
+    const parent = path.dirname(directory);
+    const patterns = workspacePatterns(directory);
+    const packages = patterns ? packagesOf(directory, patterns) : parent === directory ? new Map<string, string>() : this.workspacePackages(parent);
+    this.workspaces.set(directory, packages);
+    return packages;
+  }
+}
+
+function readJson(file: string): Record<string, unknown> | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+}
+
+function workspacePatterns(directory: string): string[] | undefined {
+  const manifest = readJson(path.join(directory, 'package.json'));
+  const workspaces = manifest?.workspaces;
+  if (Array.isArray(workspaces)) return workspaces.filter((item): item is string => typeof item === 'string');
+  const nested = (workspaces as { packages?: unknown } | undefined)?.packages;
+  if (Array.isArray(nested)) return nested.filter((item): item is string => typeof item === 'string');
+  return undefined;
+}
+
+/** Workspace globs as npm writes them: `packages/*`, `apps/**`, or a folder. */
+function packagesOf(root: string, patterns: readonly string[]): Map<string, string> {
+  const packages = new Map<string, string>();
+  const add = (folder: string): void => {
+    const name = readJson(path.join(folder, 'package.json'))?.name;
+    if (typeof name === 'string') packages.set(name, folder);
+  };
+  for (const pattern of patterns) {
+    if (pattern.startsWith('!')) continue;
+    const wildcard = pattern.match(/^(.*?)\/\*\*?$/);
+    if (!wildcard) {
+      add(path.join(root, pattern));
+      continue;
+    }
+    const parent = path.join(root, wildcard[1]);
+    let entries: string[] = [];
+    try {
+      entries = readdirSync(parent, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    } catch {
+      continue;
+    }
+    for (const entry of entries) add(path.join(parent, entry));
+  }
+  return packages;
+}
