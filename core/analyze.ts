@@ -1,12 +1,15 @@
 import type { TSESTree } from '@typescript-eslint/types';
-import { constructionLabel, enclosingFunction, staticString } from './ast.js';
+import { constructionLabel, enclosingFunction, resolveIdentifier, staticString } from './ast.js';
 import { clientUsage, type ClientUsage } from './client-usage.js';
 import { findConstructions } from './constructions.js';
 import { hoistability, type Hoistability } from './hoistability.js';
 import { fileRole } from './request-handlers.js';
-import { RunOnceAnalysis, type ImportedName } from './run-once.js';
+import { KnownClients } from './known-clients.js';
+import type { ClientOrigin } from './project/facts.js';
+import { importedBindings, importedSites, isImportedOnceWrapper, type ImportedBinding, type ModuleLookup } from './project/imported-sites.js';
+import { RunOnceAnalysis, type Execution, type ImportedName } from './run-once.js';
 import { buildTraceMaps, type TraceMaps } from './sources.js';
-import type { AnalysisOptions, ClientSource, ConstructionInfo, ConstructionNode, FunctionNode, ScopeManagerLike } from './types.js';
+import type { AnalysisOptions, ClientSource, ConstructionInfo, ConstructionNode, FunctionNode, Node, ScopeManagerLike, VariableLike } from './types.js';
 
 export interface PerCallSite {
   node: ConstructionNode;
@@ -19,6 +22,18 @@ export interface PerCallSite {
   usage: ClientUsage;
   /** The function the construction runs in. */
   fn: FunctionNode | undefined;
+  /** Where the connection is really built, for a call of an imported factory or class or a `.duplicate()` of an imported client. */
+  origin?: ClientOrigin;
+}
+
+/** A construction with how often it runs; `origin` and `problem` for one that opens a connection built in another module. */
+export interface AnalysedConstruction {
+  node: ConstructionNode;
+  info: ConstructionInfo;
+  execution: Execution;
+  origin?: ClientOrigin;
+  /** Why the connection cannot be shared, as the rule words it. */
+  problem?: string;
 }
 
 export const DEFAULT_OPTIONS = {
@@ -49,34 +64,70 @@ export function mentionsClientModule(sourceText: string, sources: readonly Clien
   return sources.some((source) => sourceText.includes(source.module));
 }
 
+/**
+ * Every construction in the file, with how often it runs: built here (found by import source), spawned from a
+ * client the file knows (`this.client.duplicate()`), or opened through an import from another project module
+ * (`lookup` reaches their summaries; without it, the file is read alone).
+ */
+export function analyseConstructions(
+  program: TSESTree.Program,
+  scopeManager: ScopeManagerLike,
+  sourceText: string,
+  options: AnalysisOptions,
+  lookup?: ModuleLookup,
+): { constructions: AnalysedConstruction[]; bindings: Map<VariableLike, ImportedBinding> } {
+  const local = findConstructions(program, scopeManager, traceMapsFor(options.sources));
+  const bindings = lookup ? importedBindings(program, scopeManager, options.filename, lookup) : new Map<VariableLike, ImportedBinding>();
+  const imported = importedSites(bindings, scopeManager);
+  const built = new Map<Node, ConstructionInfo>(local.map(({ node, info }) => [node, info]));
+  for (const site of imported) if (!built.has(site.node)) built.set(site.node, site.info);
+  const knownClients = new KnownClients(program, scopeManager, options.sources, (value) => built.get(value) ?? importedClientInfo(value, bindings, scopeManager));
+  const spawned = knownClients.spawns(program, sourceText, new Set(built.keys()));
+  if (local.length === 0 && imported.length === 0 && spawned.length === 0) return { constructions: [], bindings };
+
+  const { imports, modules } = importsOf(program);
+  const behaviour = { isOnceWrapper: (callee: Node) => isImportedOnceWrapper(callee, bindings, scopeManager) };
+  const runOnce = new RunOnceAnalysis(scopeManager, options, fileRole(options.filename, program), imports, modules, behaviour);
+  const constructions: AnalysedConstruction[] = [];
+  const seen = new Set<Node>();
+  const add = (construction: Omit<AnalysedConstruction, 'execution'>): void => {
+    if (seen.has(construction.node)) return;
+    seen.add(construction.node);
+    constructions.push({ ...construction, execution: runOnce.executionOf(construction.node) });
+  };
+  for (const construction of local) add(construction);
+  for (const site of imported) add(site);
+  for (const spawn of spawned) add(spawn);
+  return { constructions: constructions.sort((a, b) => a.node.range[0] - b.node.range[0]), bindings };
+}
+
 /** Every construction that runs per call, with its context, hoistability and what the fixes must follow. */
 export function findPerCallSites(
   program: TSESTree.Program,
   scopeManager: ScopeManagerLike,
   sourceText: string,
   options: AnalysisOptions,
+  lookup?: ModuleLookup,
 ): PerCallSite[] {
-  const constructions = findConstructions(program, scopeManager, traceMapsFor(options.sources));
-  if (constructions.length === 0) return [];
-  const { imports, modules } = importsOf(program);
-  const runOnce = new RunOnceAnalysis(scopeManager, options, fileRole(options.filename, program), imports, modules);
+  const { constructions } = analyseConstructions(program, scopeManager, sourceText, options, lookup);
   const sites: PerCallSite[] = [];
-  for (const { node, info } of constructions) {
-    const execution = runOnce.executionOf(node);
+  for (const { node, info, execution, origin, problem } of constructions) {
     if (execution.runsOnce) continue;
     const fn = enclosingFunction(node);
     const usage = clientUsage(node, scopeManager);
-    sites.push({
-      node,
-      info,
-      label: constructionLabel(node, sourceText),
-      context: execution.context,
-      hoist: hoistability(node, info, usage, fn, scopeManager),
-      usage,
-      fn,
-    });
+    const hoist = problem !== undefined ? { hoistable: false as const, reason: problem } : hoistability(node, info, usage, fn, scopeManager);
+    sites.push({ node, info, label: constructionLabel(node, sourceText), context: execution.context, hoist, usage, fn, origin });
   }
   return sites;
+}
+
+/** `redis` imported from a module that exports a client: what it is. */
+function importedClientInfo(value: Node, bindings: ReadonlyMap<VariableLike, ImportedBinding>, scopeManager: ScopeManagerLike): ConstructionInfo | undefined {
+  if (value.type !== 'Identifier') return undefined;
+  const variable = resolveIdentifier(scopeManager, value);
+  const binding = variable ? bindings.get(variable) : undefined;
+  const fact = binding?.module.exports.get(binding.imported);
+  return fact?.kind === 'instance' ? fact.origin.info : undefined;
 }
 
 /** Local names bound by imports, and every module the file imports or requires at top level. */

@@ -1,6 +1,6 @@
 import { READ, ReferenceTracker, type TraceMap } from '@eslint-community/eslint-utils';
 import type { TSESTree } from '@typescript-eslint/types';
-import { isTransparent, memberRoot, propertyName, resolveIdentifier, staticString, unwrap } from './ast.js';
+import { isTransparent, memberRoot, outermostTransparent, propertyName, resolveIdentifier, staticString, unwrap, walk } from './ast.js';
 import { SPAWNING_METHODS, type TraceMaps } from './sources.js';
 import type { ConstructionInfo, ConstructionNode, Node, ScopeManagerLike, VariableLike } from './types.js';
 
@@ -82,6 +82,7 @@ function* moduleObjects(program: TSESTree.Program, scopeManager: ScopeManagerLik
     const module = staticString(call.arguments[0]);
     if (module !== undefined && Object.hasOwn(cjs, module)) yield { node: call, surface: cjs[module] };
   }
+  yield* dynamicImports(program, cjs);
   for (const statement of program.body) {
     const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
     if (declaration?.type !== 'TSImportEqualsDeclaration' || declaration.importKind === 'type') continue;
@@ -94,6 +95,20 @@ function* moduleObjects(program: TSESTree.Program, scopeManager: ScopeManagerLik
       if (use.identifier !== declaration.id && use.isRead()) yield { node: use.identifier, surface: cjs[module] };
     }
   }
+}
+
+/** `await import('redis')`: the awaited value is the module, as `require()` returns it. */
+function* dynamicImports(program: TSESTree.Program, cjs: Record<string, unknown>): Generator<ModuleObject> {
+  const found: ModuleObject[] = [];
+  walk(program, (node) => {
+    if (node.type !== 'ImportExpression') return true;
+    const module = staticString(node.source);
+    if (module === undefined || !Object.hasOwn(cjs, module)) return true;
+    const holder = outermostTransparent(node).parent;
+    found.push({ node: holder?.type === 'AwaitExpression' ? holder : node, surface: cjs[module] });
+    return true;
+  });
+  yield* found;
 }
 
 /** `x.duplicate()` / `x.createPool()` where `x` holds a connection built by `construction`. */
@@ -118,7 +133,7 @@ function* spawnedConnections(construction: Construction, scopeManager: ScopeMana
  * The variable that ends up holding the connection a construction opens, when there is exactly one:
  * `const c = new Redis()`, `c = g.c ?? new Redis()`, `const c = await createClient().connect()`.
  */
-function clientVariable(construction: ConstructionNode, scopeManager: ScopeManagerLike): VariableLike | null {
+export function clientVariable(construction: ConstructionNode, scopeManager: ScopeManagerLike): VariableLike | null {
   let value = carriedValue(construction, { branches: true });
   while (value.parent?.type === 'LogicalExpression' && value.parent.operator !== '&&') value = carriedValue(value.parent, { branches: true });
   const parent = value.parent;

@@ -2,6 +2,7 @@ import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/ut
 import { DEFAULT_OPTIONS, findPerCallSites, mentionsClientModule, type PerCallSite } from '../core/analyze.js';
 import { applyEdits, normaliseEdits } from '../core/edits.js';
 import { inFileHoistEdits } from '../core/in-file-hoist.js';
+import { displayPath, projectModelFor, type ProjectSettings } from '../core/project/project-model.js';
 import type { ClientSource, ScopeManagerLike } from '../core/types.js';
 import { createRule } from './create-rule.js';
 
@@ -13,7 +14,7 @@ export type Options = [
     allowInFunctions?: string[];
   },
 ];
-export type MessageIds = 'perRequestClient' | 'perRequestClientUnsafe' | 'moveToModuleScope';
+export type MessageIds = 'perRequestClient' | 'perRequestClientUnsafe' | 'perRequestClientFrom' | 'perRequestClientFromUnsafe' | 'moveToModuleScope';
 
 const stringList = (description: string) => ({ type: 'array' as const, items: { type: 'string' as const }, uniqueItems: true, description });
 
@@ -29,6 +30,7 @@ function reportPerCallClients(context: Readonly<TSESLint.RuleContext<MessageIds,
     allowInFunctions: options.allowInFunctions ?? DEFAULT_OPTIONS.allowInFunctions,
   };
   const scopeManager = sourceCode.scopeManager as unknown as ScopeManagerLike;
+  const project = projectModelFor(projectSettings(options));
 
   function suggestionFix(site: PerCallSite): TSESLint.ReportFixFunction {
     return (fixer) => {
@@ -42,6 +44,16 @@ function reportPerCallClients(context: Readonly<TSESLint.RuleContext<MessageIds,
 
   function reportSite(site: PerCallSite): void {
     const data = { construction: site.label, context: site.context };
+    if (site.origin) {
+      // Built in another module: the call here is where the per-request decision is made; the fix belongs there.
+      const origin = `${displayPath(site.origin.file, context.cwd)}:${site.origin.line}`;
+      context.report(
+        site.hoist.hoistable
+          ? { node: site.node, messageId: 'perRequestClientFrom', data: { ...data, origin } }
+          : { node: site.node, messageId: 'perRequestClientFromUnsafe', data: { ...data, origin, reason: site.hoist.reason } },
+      );
+      return;
+    }
     if (site.hoist.hoistable) {
       context.report({
         node: site.node,
@@ -59,7 +71,7 @@ function reportPerCallClients(context: Readonly<TSESLint.RuleContext<MessageIds,
   }
 
   function checkProgram(program: TSESTree.Program): void {
-    for (const site of findPerCallSites(program, scopeManager, sourceCode.text, analysisOptions)) reportSite(site);
+    for (const site of findPerCallSites(program, scopeManager, sourceCode.text, analysisOptions, project)) reportSite(site);
   }
 
   return { Program: checkProgram };
@@ -79,6 +91,10 @@ const rule = createRule<Options, MessageIds>({
         '`{{construction}}` opens a new Redis connection on {{context}}; build it once at module scope or import the shared client from lib/redis instead.',
       perRequestClientUnsafe:
         '`{{construction}}` opens a new Redis connection on {{context}}, and it cannot simply be shared because {{reason}}.',
+      perRequestClientFrom:
+        '`{{construction}}` ({{origin}}) opens a new Redis connection on {{context}}; build the client once where it is defined, or import the shared client from lib/redis instead.',
+      perRequestClientFromUnsafe:
+        '`{{construction}}` ({{origin}}) opens a new Redis connection on {{context}}, and it cannot simply be shared because {{reason}}.',
       moveToModuleScope: 'Move the client to module scope',
     },
     schema: [
@@ -116,6 +132,23 @@ const rule = createRule<Options, MessageIds>({
   create: reportPerCallClients,
 });
 
+/** One project model per settled options object, so summaries are shared by every file a configuration lints. */
+const settingsCache = new WeakMap<object, ProjectSettings>();
+
+function projectSettings(options: Options[0]): ProjectSettings {
+  let settings = settingsCache.get(options);
+  if (!settings) {
+    settings = {
+      sources: options.sources ?? DEFAULT_OPTIONS.sources,
+      handlerNames: options.handlerNames ?? DEFAULT_OPTIONS.handlerNames,
+      onceWrappers: options.onceWrappers ?? DEFAULT_OPTIONS.onceWrappers,
+      allowInFunctions: options.allowInFunctions ?? DEFAULT_OPTIONS.allowInFunctions,
+    };
+    settingsCache.set(options, settings);
+  }
+  return settings;
+}
+
 /** The rule creator's option merge clones the defaults; one merge per options object is enough. */
 const defaultedOptions = new WeakMap<object, Options>();
 
@@ -137,6 +170,10 @@ export default {
   ...rule,
   create(context) {
     const sources = (context.options[0] as Options[0] | undefined)?.sources ?? DEFAULT_OPTIONS.sources;
-    return mentionsClientModule(context.sourceCode.text, sources) ? reportPerCallClients(context, settledOptions(context.options)) : {};
+    const text = context.sourceCode.text;
+    if (mentionsClientModule(text, sources)) return reportPerCallClients(context, settledOptions(context.options));
+    // A file that names no client module matters only through an import of a project module that builds one.
+    const options = settledOptions(context.options);
+    return projectModelFor(projectSettings(options[0])).importsRelevantModule(context.filename, text) ? reportPerCallClients(context, options) : {};
   },
 } satisfies typeof rule;

@@ -10,6 +10,10 @@ describe('no-per-request-client meta', () => {
         '`{{construction}}` opens a new Redis connection on {{context}}; build it once at module scope or import the shared client from lib/redis instead.',
       perRequestClientUnsafe:
         '`{{construction}}` opens a new Redis connection on {{context}}, and it cannot simply be shared because {{reason}}.',
+      perRequestClientFrom:
+        '`{{construction}}` ({{origin}}) opens a new Redis connection on {{context}}; build the client once where it is defined, or import the shared client from lib/redis instead.',
+      perRequestClientFromUnsafe:
+        '`{{construction}}` ({{origin}}) opens a new Redis connection on {{context}}, and it cannot simply be shared because {{reason}}.',
       moveToModuleScope: 'Move the client to module scope',
     });
   });

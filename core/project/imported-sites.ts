@@ -1,0 +1,164 @@
+import type { TSESTree } from '@typescript-eslint/types';
+import { outermostTransparent, propertyName, resolveIdentifier, staticString } from '../ast.js';
+import { carriedValue } from '../constructions.js';
+import { SPAWNING_METHODS } from '../sources.js';
+import type { ConstructionInfo, ConstructionNode, Node, ScopeManagerLike, VariableLike } from '../types.js';
+import type { ClientOrigin, ExportFact, ModuleSummary } from './facts.js';
+
+/** How the analysis reaches the summaries of the modules a file imports. */
+export interface ModuleLookup {
+  /** The summary of the project module `specifier` leads to from `fromFile`; undefined when it cannot be read. */
+  moduleAt(fromFile: string, specifier: string): ModuleSummary | undefined;
+}
+
+/** A local binding of an imported module's export (or of the whole module). */
+export interface ImportedBinding {
+  /** The export's name in its module (`default`, `*` for a namespace). */
+  imported: string;
+  module: ModuleSummary;
+}
+
+/** A construction in this file that opens a connection built in another: `openCache()`, `new Store()`, `redis.duplicate()`. */
+export interface ImportedSite {
+  node: ConstructionNode;
+  info: ConstructionInfo;
+  origin: ClientOrigin;
+  /** Why the connection the export opens cannot be shared, when its own module says so. */
+  problem?: string;
+}
+
+/**
+ * Every binding the file's imports create for a project module that has something to say about Redis:
+ * `import x from`, `import { a as b }`, `import * as ns`, `const x = require()`, `const { a } = require()`,
+ * `import x = require()`.
+ */
+export function importedBindings(program: TSESTree.Program, scopeManager: ScopeManagerLike, file: string, lookup: ModuleLookup): Map<VariableLike, ImportedBinding> {
+  const bindings = new Map<VariableLike, ImportedBinding>();
+  const bind = (identifier: TSESTree.Identifier, imported: string, module: ModuleSummary): void => {
+    const variable = resolveIdentifier(scopeManager, identifier);
+    if (variable) bindings.set(variable, { imported, module });
+  };
+  const summaryOf = (specifier: string | undefined): ModuleSummary | undefined => {
+    if (specifier === undefined) return undefined;
+    const summary = lookup.moduleAt(file, specifier);
+    return summary && summary.exports.size > 0 ? summary : undefined;
+  };
+
+  for (const statement of program.body) {
+    if (statement.type === 'ImportDeclaration') {
+      if (statement.importKind === 'type') continue;
+      const module = summaryOf(statement.source.value);
+      if (!module) continue;
+      for (const specifier of statement.specifiers) {
+        if (specifier.type === 'ImportSpecifier') {
+          if (specifier.importKind === 'type') continue;
+          bind(specifier.local, specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value, module);
+        } else {
+          bind(specifier.local, specifier.type === 'ImportDefaultSpecifier' ? 'default' : '*', module);
+        }
+      }
+    } else if (statement.type === 'TSImportEqualsDeclaration' && statement.moduleReference.type === 'TSExternalModuleReference') {
+      const module = summaryOf(staticString(statement.moduleReference.expression));
+      if (module) bind(statement.id, 'default', module);
+    } else if (statement.type === 'VariableDeclaration') {
+      for (const declarator of statement.declarations) {
+        const init = declarator.init && outermostTransparentInit(declarator.init);
+        if (init?.type !== 'CallExpression' || init.callee.type !== 'Identifier' || init.callee.name !== 'require') continue;
+        const module = summaryOf(staticString(init.arguments[0]));
+        if (!module) continue;
+        if (declarator.id.type === 'Identifier') bind(declarator.id, 'default', module);
+        else if (declarator.id.type === 'ObjectPattern') {
+          for (const property of declarator.id.properties) {
+            if (property.type !== 'Property' || property.value.type !== 'Identifier') continue;
+            const key = property.key.type === 'Identifier' ? property.key.name : staticString(property.key);
+            if (key !== undefined) bind(property.value, key, module);
+          }
+        }
+      }
+    }
+  }
+  return bindings;
+}
+
+function outermostTransparentInit(init: Node): Node {
+  let inner = init;
+  while (inner.type === 'TSAsExpression' || inner.type === 'TSNonNullExpression' || inner.type === 'TSSatisfiesExpression') inner = inner.expression;
+  return inner;
+}
+
+/** The fact behind a read of an imported binding, or behind `ns.name` for a namespace (or CommonJS module object). */
+function factAt(use: Node, binding: ImportedBinding): { value: Node; fact: ExportFact } | undefined {
+  const exports = binding.module.exports;
+  const own = binding.imported === '*' ? undefined : exports.get(binding.imported);
+  if (own) return { value: use, fact: own };
+  const member = use.parent;
+  if (member?.type !== 'MemberExpression' || member.object !== use) return undefined;
+  const name = propertyName(member);
+  if (name === undefined) return undefined;
+  // `import * as cache` + `cache.open()`; `const cache = require()` + `cache.open()`; `import { store }` + `store.open()`.
+  const key = binding.imported === '*' || binding.imported === 'default' ? name : `${binding.imported}.${name}`;
+  const fact = exports.get(key) ?? (binding.imported === 'default' ? exports.get(`default.${name}`) : undefined);
+  return fact ? { value: outermostTransparent(member), fact } : undefined;
+}
+
+/** Calls and `new`s of imported factories and classes, and `.duplicate()` of imported clients, in this file. */
+export function importedSites(bindings: ReadonlyMap<VariableLike, ImportedBinding>, scopeManager: ScopeManagerLike): ImportedSite[] {
+  const sites: ImportedSite[] = [];
+  for (const [variable, binding] of bindings) {
+    for (const reference of variable.references) {
+      if (!reference.isRead() || variable.identifiers.includes(reference.identifier)) continue;
+      const found = factAt(outermostTransparent(reference.identifier), binding);
+      if (!found) continue;
+      const { value, fact } = found;
+      const parent = value.parent;
+      if (fact.kind === 'factory' && parent?.type === 'CallExpression' && parent.callee === value) {
+        sites.push({ node: parent, info: { ...fact.origin.info, kind: 'call' }, origin: fact.origin, problem: fact.problem });
+      } else if (fact.kind === 'class' && parent?.type === 'NewExpression' && parent.callee === value) {
+        sites.push({ node: parent, info: { ...fact.origin.info, kind: 'new' }, origin: fact.origin, problem: fact.problem });
+      } else if (fact.kind === 'instance') {
+        sites.push(...spawnsOf([value], fact.origin));
+      } else if (fact.kind === 'instanceGetter' && parent?.type === 'CallExpression' && parent.callee === value) {
+        sites.push(...spawnsOf(clientHolders(parent, scopeManager), fact.origin));
+      }
+    }
+  }
+  return sites;
+}
+
+/** The expressions that stand for the client a getter call returns: the call itself, and reads of the local it is stored in. */
+function clientHolders(call: TSESTree.CallExpression, scopeManager: ScopeManagerLike): Node[] {
+  const value = carriedValue(call);
+  const holders: Node[] = [value];
+  const declarator = value.parent;
+  if (declarator?.type === 'VariableDeclarator' && declarator.init === value && declarator.id.type === 'Identifier') {
+    const variable = resolveIdentifier(scopeManager, declarator.id);
+    for (const reference of variable?.references ?? []) if (reference.isRead()) holders.push(outermostTransparent(reference.identifier));
+  }
+  return holders;
+}
+
+/** `holder.duplicate()` / `holder.createPool()`: a new connection with the holder's configuration. */
+export function spawnsOf(holders: readonly Node[], origin: ClientOrigin): ImportedSite[] {
+  const sites: ImportedSite[] = [];
+  for (const holder of holders) {
+    const member = holder.parent;
+    if (member?.type !== 'MemberExpression' || member.object !== holder) continue;
+    const name = propertyName(member);
+    const call = member.parent;
+    if (name === undefined || !Object.hasOwn(SPAWNING_METHODS, name) || call?.type !== 'CallExpression' || call.callee !== member) continue;
+    sites.push({ node: call, info: { ...origin.info, kind: 'call', builds: SPAWNING_METHODS[name] }, origin });
+  }
+  return sites;
+}
+
+/** Callees that are imported run-once wrappers. */
+export function isImportedOnceWrapper(callee: Node, bindings: ReadonlyMap<VariableLike, ImportedBinding>, scopeManager: ScopeManagerLike): boolean {
+  const inner = outermostTransparent(callee) === callee ? callee : callee;
+  const root = inner.type === 'MemberExpression' ? inner.object : inner;
+  if (root.type !== 'Identifier') return false;
+  const variable = resolveIdentifier(scopeManager, root);
+  const binding = variable ? bindings.get(variable) : undefined;
+  if (!binding) return false;
+  const found = factAt(outermostTransparent(root), binding);
+  return found?.fact.kind === 'onceWrapper' && (found.value === inner || outermostTransparent(found.value) === outermostTransparent(inner));
+}

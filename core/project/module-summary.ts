@@ -1,0 +1,234 @@
+import type { TSESTree } from '@typescript-eslint/types';
+import { isFunction, memberPath, outermostTransparent, propertyName, resolveIdentifier, unwrap, walk } from '../ast.js';
+import { clientVariable } from '../constructions.js';
+import { memoisation } from '../memoised-assignment.js';
+import type { FunctionNode, Node, ScopeManagerLike, VariableLike } from '../types.js';
+import type { AnalysedConstruction } from '../analyze.js';
+import type { ClientOrigin, ExportFact, ModuleSummary } from './facts.js';
+import type { ImportedBinding, ModuleLookup } from './imported-sites.js';
+
+/**
+ * What a module's exports do with Redis connections, from the analysis of its constructions: exports that are
+ * clients, functions and classes that open a connection per call or per instance (their callers elsewhere decide
+ * whether that is per request), and wrappers that run their callback once.
+ */
+export function summariseExports(
+  file: string,
+  program: TSESTree.Program,
+  scopeManager: ScopeManagerLike,
+  constructions: readonly AnalysedConstruction[],
+  bindings: ReadonlyMap<VariableLike, ImportedBinding>,
+  lookup: ModuleLookup,
+): ModuleSummary {
+  const exports = new Map<string, ExportFact>();
+  const holders = new Map<VariableLike, ClientOrigin>();
+  for (const construction of constructions) {
+    const origin = construction.origin ?? originOf(file, construction);
+    const { execution } = construction;
+    if (!execution.runsOnce) continue;
+    if (execution.decidedBy) {
+      for (const deferred of execution.decidedBy) {
+        if (exports.has(deferred.name)) continue;
+        exports.set(deferred.name, { kind: deferred.kind === 'class' ? 'class' : 'factory', origin, problem: construction.problem });
+      }
+      continue;
+    }
+    const holder = clientVariable(construction.node, scopeManager);
+    if (holder) holders.set(holder, origin);
+  }
+  // An imported client re-exported, or kept in a local, is still that client.
+  for (const [variable, binding] of bindings) {
+    const fact = binding.module.exports.get(binding.imported);
+    if (fact?.kind === 'instance') holders.set(variable, fact.origin);
+  }
+  addClientExports(program, scopeManager, holders, bindings, exports);
+  addOnceWrappers(program, scopeManager, exports);
+  addReexports(file, program, lookup, exports);
+  return { file, exports };
+}
+
+function originOf(file: string, construction: AnalysedConstruction): ClientOrigin {
+  const { line, column } = construction.node.loc.start;
+  return { file, line, column: column + 1, info: construction.info };
+}
+
+/** Exported names whose value is a client held in `holders`, or a function that returns one. */
+function addClientExports(
+  program: TSESTree.Program,
+  scopeManager: ScopeManagerLike,
+  holders: ReadonlyMap<VariableLike, ClientOrigin>,
+  bindings: ReadonlyMap<VariableLike, ImportedBinding>,
+  exports: Map<string, ExportFact>,
+): void {
+  const valueFact = (value: Node | null | undefined): ExportFact | undefined => {
+    if (!value) return undefined;
+    const inner = unwrap(value);
+    if (inner.type === 'Identifier') {
+      const variable = resolveIdentifier(scopeManager, inner);
+      if (!variable) return undefined;
+      const origin = holders.get(variable);
+      if (origin) return { kind: 'instance', origin };
+      const binding = bindings.get(variable);
+      const imported = binding?.module.exports.get(binding.imported);
+      if (imported) return imported;
+      const fn = functionOf(variable);
+      return fn ? getterFact(fn) : undefined;
+    }
+    if (isFunction(inner)) return getterFact(inner);
+    return undefined;
+  };
+  const getterFact = (fn: FunctionNode): ExportFact | undefined => {
+    const returned = returnedValues(fn);
+    for (const value of returned) {
+      const fact = valueFact(value);
+      if (fact?.kind === 'instance') return { kind: 'instanceGetter', origin: fact.origin };
+    }
+    return undefined;
+  };
+  const record = (name: string, value: Node | null | undefined): void => {
+    if (exports.has(name)) return;
+    const fact = valueFact(value);
+    if (fact) exports.set(name, fact);
+  };
+
+  for (const statement of program.body) {
+    if (statement.type === 'ExportNamedDeclaration' && !statement.source) {
+      const declaration = statement.declaration;
+      if (declaration?.type === 'VariableDeclaration') {
+        for (const declarator of declaration.declarations) if (declarator.id.type === 'Identifier') record(declarator.id.name, declarator.id);
+      } else if (declaration?.type === 'FunctionDeclaration' && declaration.id) {
+        const fact = getterFact(declaration);
+        if (fact && !exports.has(declaration.id.name)) exports.set(declaration.id.name, fact);
+      }
+      for (const specifier of statement.specifiers) {
+        const exported = specifier.exported.type === 'Identifier' ? specifier.exported.name : specifier.exported.value;
+        if (specifier.local.type === 'Identifier') record(exported, specifier.local);
+      }
+    } else if (statement.type === 'ExportDefaultDeclaration') {
+      const declaration = statement.declaration;
+      if (declaration.type === 'FunctionDeclaration') {
+        const fact = getterFact(declaration);
+        if (fact && !exports.has('default')) exports.set('default', fact);
+      } else {
+        record('default', declaration as Node);
+      }
+    } else if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
+      const { left, right } = statement.expression;
+      const target = memberPath(left);
+      if (target === 'module.exports') {
+        const object = unwrap(right);
+        if (object.type === 'ObjectExpression') {
+          for (const property of object.properties) {
+            if (property.type !== 'Property') continue;
+            const key = propertyName(property);
+            if (key !== undefined) record(key, property.value as Node);
+          }
+        } else {
+          record('default', right);
+        }
+      } else {
+        const match = target?.match(/^(?:module\.)?exports\.([^.]+)$/);
+        if (match) record(match[1], right);
+      }
+    }
+  }
+}
+
+function functionOf(variable: VariableLike): FunctionNode | undefined {
+  const definition = variable.defs[0]?.node;
+  if (definition?.type === 'FunctionDeclaration') return definition;
+  if (definition?.type === 'VariableDeclarator' && definition.init) {
+    const init = outermostTransparentValue(definition.init);
+    if (isFunction(init)) return init;
+  }
+  return undefined;
+}
+
+function outermostTransparentValue(node: Node): Node {
+  return unwrap(node);
+}
+
+/** What a function returns: `return x`, `return await x`, an arrow's expression body. */
+function returnedValues(fn: FunctionNode): Node[] {
+  if (fn.body.type !== 'BlockStatement') return [stripAwait(fn.body)];
+  const values: Node[] = [];
+  walk(fn.body, (node) => {
+    if (isFunction(node)) return false;
+    if (node.type === 'ReturnStatement' && node.argument) values.push(stripAwait(node.argument));
+    return true;
+  });
+  return values;
+}
+
+function stripAwait(node: Node): Node {
+  let inner = unwrap(node);
+  while (inner.type === 'AwaitExpression') inner = unwrap(inner.argument);
+  return inner;
+}
+
+/**
+ * Exported functions that call a callback parameter only where the result is memoised in persistent state:
+ * `singleton(name, factory)` storing `factory()` on `globalThis`, a project's own `once(fn)`.
+ */
+function addOnceWrappers(program: TSESTree.Program, scopeManager: ScopeManagerLike, exports: Map<string, ExportFact>): void {
+  const consider = (name: string, fn: Node | null | undefined): void => {
+    if (!fn || exports.has(name)) return;
+    const inner = unwrap(fn);
+    if (isFunction(inner) && callsCallbackOnce(inner, scopeManager)) exports.set(name, { kind: 'onceWrapper' });
+  };
+  for (const statement of program.body) {
+    if (statement.type === 'ExportNamedDeclaration') {
+      const declaration = statement.declaration;
+      if (declaration?.type === 'FunctionDeclaration' && declaration.id) consider(declaration.id.name, declaration);
+      if (declaration?.type === 'VariableDeclaration') {
+        for (const declarator of declaration.declarations) if (declarator.id.type === 'Identifier') consider(declarator.id.name, declarator.init);
+      }
+      for (const specifier of statement.specifiers) {
+        if (specifier.local.type !== 'Identifier') continue;
+        const variable = resolveIdentifier(scopeManager, specifier.local);
+        const exported = specifier.exported.type === 'Identifier' ? specifier.exported.name : specifier.exported.value;
+        if (variable) consider(exported, functionOf(variable));
+      }
+    } else if (statement.type === 'ExportDefaultDeclaration') {
+      consider('default', statement.declaration as Node);
+    }
+  }
+}
+
+function callsCallbackOnce(fn: FunctionNode, scopeManager: ScopeManagerLike): boolean {
+  let calledOnce = false;
+  for (const param of fn.params) {
+    const identifier = param.type === 'AssignmentPattern' ? param.left : param;
+    if (identifier.type !== 'Identifier') continue;
+    const variable = resolveIdentifier(scopeManager, identifier);
+    const calls = (variable?.references ?? []).filter((reference) => reference.isRead()).map((reference) => outermostTransparent(reference.identifier));
+    const invoked = calls.filter((use) => use.parent?.type === 'CallExpression' && use.parent.callee === use);
+    if (invoked.length === 0 || invoked.length !== calls.length) continue;
+    if (invoked.every((use) => memoisation(use.parent!, scopeManager) !== undefined)) calledOnce = true;
+  }
+  return calledOnce;
+}
+
+/** `export { a as b } from './x'` and `export * from './x'`: the facts of the module they lead to. */
+function addReexports(file: string, program: TSESTree.Program, lookup: ModuleLookup, exports: Map<string, ExportFact>): void {
+  for (const statement of program.body) {
+    if (statement.type === 'ExportNamedDeclaration' && statement.source && statement.exportKind !== 'type') {
+      const module = lookup.moduleAt(file, statement.source.value);
+      if (!module) continue;
+      for (const specifier of statement.specifiers) {
+        const local = specifier.local.type === 'Identifier' ? specifier.local.name : specifier.local.value;
+        const exported = specifier.exported.type === 'Identifier' ? specifier.exported.name : specifier.exported.value;
+        const fact = module.exports.get(local);
+        if (fact && !exports.has(exported)) exports.set(exported, fact);
+      }
+    } else if (statement.type === 'ExportAllDeclaration' && statement.exportKind !== 'type') {
+      const module = lookup.moduleAt(file, statement.source.value);
+      if (!module) continue;
+      const exported = statement.exported as { type: string; name?: string; value?: string } | null;
+      const prefix = exported ? `${exported.name ?? exported.value}.` : '';
+      for (const [name, fact] of module.exports) {
+        if (name !== 'default' && !exports.has(`${prefix}${name}`)) exports.set(`${prefix}${name}`, fact);
+      }
+    }
+  }
+}

@@ -1,0 +1,159 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { analyseConstructions, mentionsClientModule } from '../analyze.js';
+import type { AnalysisOptions, ClientSource } from '../types.js';
+import { EMPTY_EXPORTS, type ModuleSummary } from './facts.js';
+import type { ModuleLookup } from './imported-sites.js';
+import { summariseExports } from './module-summary.js';
+import { parseFile } from './parse.js';
+import { ModuleResolver, type Resolution } from './resolution.js';
+
+/** Imports followed from the file being analysed: its own, their modules', and one level more. */
+export const MAX_IMPORT_DEPTH = 3;
+
+/** The text of a file and a version that changes when it does (its modification time). */
+export interface FileSource {
+  read(file: string): { text: string; version: number } | undefined;
+  version(file: string): number | undefined;
+}
+
+export const diskFiles: FileSource = {
+  version(file) {
+    try {
+      return statSync(file).mtimeMs;
+    } catch {
+      return undefined;
+    }
+  },
+  read(file) {
+    try {
+      const version = statSync(file).mtimeMs;
+      return { text: readFileSync(file, 'utf8'), version };
+    } catch {
+      return undefined;
+    }
+  },
+};
+
+export type ProjectSettings = Omit<AnalysisOptions, 'filename' | 'callers'>;
+
+export interface ProjectModelStats {
+  /** Module summaries asked for. */
+  lookups: number;
+  /** Of those, answered from the cache. */
+  hits: number;
+  /** Modules read and summarised (parsed when their text can matter). */
+  summarised: number;
+  /** Of those, parsed and analysed. */
+  parsed: number;
+}
+
+const SPECIFIER = /\bfrom\s*(['"])([^'"\n]+)\1|\brequire\s*\(\s*(['"])([^'"\n]+)\3\s*\)|\bimport\s*\(\s*(['"])([^'"\n]+)\5\s*\)/g;
+const CLIENT_MODULES = new Set(['ioredis', 'redis', '@redis/client']);
+
+/**
+ * What the project's modules export that matters for Redis connections, summarised once per file and
+ * modification time, for as long as the process lives. Only modules whose text names a client module, or that
+ * import such a module, are parsed; the rest cost a text scan and the resolution of their imports.
+ */
+export class ProjectModel implements ModuleLookup {
+  readonly stats: ProjectModelStats = { lookups: 0, hits: 0, summarised: 0, parsed: 0 };
+  private readonly summaries = new Map<string, { version: number; summary: ModuleSummary }>();
+  private readonly inProgress = new Set<string>();
+  private depth = 0;
+
+  constructor(
+    readonly settings: ProjectSettings,
+    private readonly files: FileSource = diskFiles,
+    readonly resolver: ModuleResolver = new ModuleResolver(),
+  ) {}
+
+  moduleAt(fromFile: string, specifier: string): ModuleSummary | undefined {
+    if (CLIENT_MODULES.has(specifier) || this.isCustomSource(specifier) || this.depth >= MAX_IMPORT_DEPTH) return undefined;
+    const resolution = this.resolve(fromFile, specifier);
+    return resolution.kind === 'source' ? this.summaryOf(resolution.path) : undefined;
+  }
+
+  resolve(fromFile: string, specifier: string): Resolution {
+    return this.resolver.resolve(fromFile, specifier);
+  }
+
+  /** The summary of one module; undefined while it is being summarised (an import cycle) or when it cannot be read. */
+  summaryOf(file: string): ModuleSummary | undefined {
+    this.stats.lookups++;
+    const version = this.files.version(file);
+    if (version === undefined) return undefined;
+    const cached = this.summaries.get(file);
+    if (cached && cached.version === version) {
+      this.stats.hits++;
+      return cached.summary;
+    }
+    if (this.inProgress.has(file)) return undefined;
+    const source = this.files.read(file);
+    if (!source) return undefined;
+    this.inProgress.add(file);
+    this.depth++;
+    try {
+      const summary = this.summarise(file, source.text);
+      this.summaries.set(file, { version: source.version, summary });
+      return summary;
+    } finally {
+      this.depth--;
+      this.inProgress.delete(file);
+    }
+  }
+
+  /** Whether a file that names no client module still imports one that matters (so the analysis must read it). */
+  importsRelevantModule(file: string, text: string): boolean {
+    for (const specifier of specifiersIn(text)) {
+      const summary = this.moduleAt(file, specifier);
+      if (summary && summary.exports.size > 0) return true;
+    }
+    return false;
+  }
+
+  private summarise(file: string, text: string): ModuleSummary {
+    this.stats.summarised++;
+    if (!mentionsClientModule(text, this.settings.sources) && !this.importsRelevantModule(file, text)) return { file, exports: EMPTY_EXPORTS };
+    try {
+      const { program, scopeManager } = parseFile(file, text);
+      this.stats.parsed++;
+      const options: AnalysisOptions = { ...this.settings, filename: file };
+      const { constructions, bindings } = analyseConstructions(program, scopeManager, text, options, this);
+      return summariseExports(file, program, scopeManager, constructions, bindings, this);
+    } catch {
+      // A module that does not parse says nothing; its importers fall back to what they see themselves.
+      return { file, exports: EMPTY_EXPORTS };
+    }
+  }
+
+  private isCustomSource(specifier: string): boolean {
+    return this.settings.sources.some((source: ClientSource) => source.module === specifier);
+  }
+}
+
+/** The module specifiers a file's text imports, requires or loads, found without parsing it. */
+export function* specifiersIn(text: string): Generator<string> {
+  for (const match of text.matchAll(SPECIFIER)) {
+    const specifier = match[2] ?? match[4] ?? match[6];
+    if (specifier !== undefined && !specifier.startsWith('node:')) yield specifier;
+  }
+}
+
+/** One model per settings object: the rule's options are settled once per configuration, and so is the model. */
+const models = new WeakMap<object, ProjectModel>();
+
+export function projectModelFor(settings: ProjectSettings): ProjectModel {
+  let model = models.get(settings);
+  if (!model) {
+    model = new ProjectModel(settings);
+    models.set(settings, model);
+  }
+  return model;
+}
+
+/** A path as the user reads it in a message: relative to the folder ESLint runs in, with forward slashes. */
+export function displayPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  return (relative.startsWith('..') || path.isAbsolute(relative) ? file : relative).split(path.sep).join('/');
+}
