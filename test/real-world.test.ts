@@ -8,7 +8,8 @@ import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import rule from '../rules/no-per-request-client.js';
-import { realWorldGroups, type ExpectedReport, type RealWorldCase } from './real-world/index.js';
+import { realWorldGroups, type RealWorldCase } from './real-world/index.js';
+import { positionOf } from './real-world/positions.js';
 
 const ruleId = 'redis-singleton/no-per-request-client';
 const projectRoot = '/repo';
@@ -60,17 +61,6 @@ function findings(ruleCase: RealWorldCase, parser: Parser): string[] {
       if (message.messageId === 'perRequestClient' && hoistable) return `${message.line}:${message.column} ${message.messageId} ${hoistable[1]}`;
       return `${message.line}:${message.column} ${message.messageId ?? 'no messageId'} unexpected message: ${message.message}`;
     });
-}
-
-/** Line and column (1-based, as ESLint reports them) of the `nth` occurrence of the construction's text. */
-function positionOf(code: string, expected: ExpectedReport): { line: number; column: number } {
-  let index = -1;
-  for (let count = 0; count < (expected.nth ?? 1); count++) {
-    index = code.indexOf(expected.at, index + 1);
-    if (index === -1) throw new Error(`The snippet has no occurrence ${expected.nth ?? 1} of \`${expected.at}\`; fix the expectation.`);
-  }
-  const before = code.slice(0, index);
-  return { line: before.split('\n').length, column: index - before.lastIndexOf('\n') };
 }
 
 function expectedFindings(ruleCase: RealWorldCase): string[] {
