@@ -11,18 +11,14 @@ import { fileURLToPath } from 'node:url';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import rule from '../rules/no-per-request-client.js';
+import { describeExpected, describeMessage, ruleMessages, ruleOnlyConfig } from './real-world/lint.js';
 import { positionOf } from './real-world/positions.js';
 import { projectCases } from './real-world/projects.js';
 import type { ProjectCase } from './real-world/types.js';
 
-const ruleId = 'redis-singleton/no-per-request-client';
 const projectsRoot = join(dirname(fileURLToPath(import.meta.url)), 'projects', 'real-world');
 const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 const TYPESCRIPT = /\.(?:[cm]?ts|tsx)$/;
-const ORIGIN = ' \\(([^()\\s]+:\\d+)\\)';
-const HOISTABLE = new RegExp(`^\`.+?\`(?:${ORIGIN})? opens a new Redis connection on (.+); build it once at module scope or import the shared client from lib/redis instead\\.$`, 's');
-const UNSAFE = new RegExp(`^\`.+?\`(?:${ORIGIN})? opens a new Redis connection on (.+?), and it cannot simply be shared because (.+)\\.$`, 's');
 /** What a line that builds a client looks like, to catch an `origin` that points at the wrong line. */
 const CONSTRUCTION = /\bnew [\w.]+\(|\bcreate(?:Client|Cluster|Sentinel|ClientPool)\(|\.duplicate\(|\bsuper\(/;
 
@@ -51,52 +47,24 @@ function sourceTypeOf(folder: string, file: string): 'module' | 'commonjs' {
   return 'commonjs';
 }
 
-function configFor(folder: string, file: string): Linter.Config[] {
-  return [
-    {
-      files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
-      linterOptions: { reportUnusedDisableDirectives: 'off' },
-      languageOptions: {
-        ecmaVersion: 'latest',
-        sourceType: sourceTypeOf(folder, file),
-        ...(TYPESCRIPT.test(file) ? { parser: tsParser } : { parserOptions: { ecmaFeatures: { jsx: file.endsWith('.jsx') } } }),
-      },
-      plugins: { 'redis-singleton': { rules: { 'no-per-request-client': rule as never } } },
-      rules: { [ruleId]: 'error' },
-    },
-  ];
-}
-
-/** `file line:column messageId context | reason @ origin` for one message; anything else is shown as unexpected. */
-function describeMessage(file: string, message: Linter.LintMessage): string {
-  const where = `${file} ${message.line}:${message.column} ${message.messageId ?? 'no messageId'}`;
-  const unsafe = UNSAFE.exec(message.message);
-  if (message.messageId === 'perRequestClientUnsafe' && unsafe) return `${where} ${unsafe[2]} | ${unsafe[3]}${unsafe[1] ? ` @ ${unsafe[1]}` : ''}`;
-  const hoistable = HOISTABLE.exec(message.message);
-  if (message.messageId === 'perRequestClient' && hoistable) return `${where} ${hoistable[2]}${hoistable[1] ? ` @ ${hoistable[1]}` : ''}`;
-  return `${where} unexpected message: ${message.message}`;
+function languageOptionsFor(folder: string, file: string): Linter.LanguageOptions {
+  const sourceType = sourceTypeOf(folder, file);
+  return TYPESCRIPT.test(file) ? { sourceType, parser: tsParser } : { sourceType, parserOptions: { ecmaFeatures: { jsx: file.endsWith('.jsx') } } };
 }
 
 const byPosition = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });
 
-/** The rule's findings on every source file of the project; a crash or a parse error fails with its text. */
+/** The rule's findings on every source file of the project, as `file line:column messageId context | reason @ origin`. */
 function findings(projectCase: ProjectCase): string[] {
   const folder = join(projectsRoot, projectCase.project);
   const linter = new Linter({ configType: 'flat', cwd: folder });
-  return sourceFiles(folder).flatMap((file) => {
-    const path = join(folder, file);
-    let messages: Linter.LintMessage[];
-    try {
-      messages = linter.verify(readFileSync(path, 'utf8'), configFor(folder, file), path);
-    } catch (error) {
-      throw new Error(`The rule threw on ${projectCase.project}/${file}: ${error instanceof Error ? error.stack : String(error)}`);
-    }
-    const foreign = messages.filter((message) => message.ruleId !== ruleId);
-    if (foreign.length > 0) {
-      throw new Error(`${projectCase.project}/${file} did not lint cleanly: ${foreign.map((message) => `${message.line}:${message.column} ${message.message}`).join('; ')}`);
-    }
-    return messages.map((message) => describeMessage(file, message));
-  }).sort(byPosition);
+  return sourceFiles(folder)
+    .flatMap((file) => {
+      const path = join(folder, file);
+      const messages = ruleMessages(linter, readFileSync(path, 'utf8'), ruleOnlyConfig(languageOptionsFor(folder, file)), path, `${projectCase.project}/${file}`);
+      return messages.map((message) => `${file} ${message.line}:${message.column} ${describeMessage(message)}`);
+    })
+    .sort(byPosition);
 }
 
 function expectedFindings(projectCase: ProjectCase): string[] {
@@ -106,9 +74,7 @@ function expectedFindings(projectCase: ProjectCase): string[] {
       const code = readFileSync(join(folder, file), 'utf8');
       return reports.map((report) => {
         const { line, column } = positionOf(code, report);
-        const reason = report.messageId === 'perRequestClientUnsafe' ? ` | ${report.reason}` : '';
-        const origin = report.origin ? ` @ ${report.origin}` : '';
-        return `${file} ${line}:${column} ${report.messageId} ${report.context}${reason}${origin}`;
+        return `${file} ${line}:${column} ${describeExpected(report)}`;
       });
     })
     .sort(byPosition);

@@ -266,6 +266,24 @@ const reportedAcrossFiles: ProjectCase[] = [
       'src/index.js': [hoistableAt('getRedisConnection(', 'every invocation of this AWS Lambda handler `handler`', 'src/redis.js:6')],
     },
   },
+  {
+    name: 'NestJS gateway duplicates the imported client once in its constructor and again per connection',
+    project: 'nest-gateway-duplicates',
+    note: 'A gateway is a singleton provider: the constructor\'s duplicate runs once and stays silent. `handleConnection` runs per socket, and its duplicate subscribes, so it is reported with the import\'s construction as origin.',
+    expected: {
+      'src/presence/presence.gateway.ts': [
+        { ...unsafeAt('redisConnection.duplicate(', 'every call to `PresenceGateway.handleConnection()`', subscribes('subscribe'), 'src/redis/connection.ts:3'), nth: 2 },
+      ],
+    },
+  },
+  {
+    name: 'route builds a store per request whose method connects lazily on this.client',
+    project: 'lazy-member-client-per-request-instance',
+    note: 'State on `this` guards only within one instance; the instance is built per request, so each request opens a connection. Reported at the `new`, where the per-request decision is made, with the lazy construction as origin.',
+    expected: {
+      'src/app.ts': [hoistableAt('new CartStore(', EXPRESS_ROUTE, 'src/cart-store.ts:8')],
+    },
+  },
 ];
 
 /** Code that already runs once per process, or builds no connection: no report in any file. */
@@ -454,6 +472,12 @@ const staySilent: ProjectCase[] = [
     name: 'socket.io redis adapter duplicates the imported client at module scope',
     project: 'socketio-adapter-module-duplicate',
     note: 'A module-scope `.duplicate()` runs once; the connection callback only emits.',
+    expected: {},
+  },
+  {
+    name: 'lazy this.client on an instance built once in another module',
+    project: 'lazy-member-client-run-once-instance',
+    note: 'The issue: state on `this` in a class whose instances are themselves run-once; the only instance is built at module scope of sessions.ts.',
     expected: {},
   },
 ];
