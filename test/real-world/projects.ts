@@ -480,6 +480,24 @@ const staySilent: ProjectCase[] = [
     note: 'The issue: state on `this` in a class whose instances are themselves run-once; the only instance is built at module scope of sessions.ts.',
     expected: {},
   },
+  {
+    name: 'exported factory whose only caller in its file is a memo',
+    project: 'exported-factory-behind-own-memo',
+    note: 'The issue: a factory only called from a memoised function in the same file runs once; the route calls the memo. No other file calls the factory.',
+    expected: {},
+  },
+  {
+    name: 'WeakMap pool keyed by module-level tenant configs',
+    project: 'weakmap-pool-per-tenant-config',
+    note: 'An entry of a module-level WeakMap tested and set on the same path: one client per tenant object for the life of the process.',
+    expected: {},
+  },
+  {
+    name: 'route-level middleware factory called while the routes are registered',
+    project: 'express-route-level-middleware-factory',
+    note: '`trips.get(\'/\', cacheFor(60), handler)` calls the factory at module scope, once per route, not per request; only the returned middleware runs per request, and it builds nothing.',
+    expected: {},
+  },
 ];
 
 export const projectCases: readonly ProjectCase[] = [...reportedAcrossFiles, ...staySilent];
