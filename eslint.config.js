@@ -22,9 +22,9 @@ const nodeGlobals = {
 };
 
 export default defineConfig([
-  // Build output, fixture repos (linted by their own tests, with their own expectations) and scratch space.
+  // Build output, fixture repos and test projects (linted by their own tests, with their own expectations) and scratch space.
   // The benchmark writes its synthetic repositories to the OS temp folder, so bench/ holds only sources.
-  globalIgnores(['dist/', 'fixtures/', 'coverage/', 'node_modules/', '.tmp/']),
+  globalIgnores(['dist/', 'fixtures/', 'test/projects/', 'coverage/', 'node_modules/', '.tmp/']),
   {
     files: ['**/*.{js,mjs,cjs}'],
     extends: [js.configs.recommended],

@@ -7,13 +7,11 @@
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import rule from '../rules/no-per-request-client.js';
-import { realWorldGroups, type ExpectedReport, type RealWorldCase } from './real-world/index.js';
+import { realWorldGroups, type RealWorldCase } from './real-world/index.js';
+import { describeExpected, describeMessage, ruleMessages, ruleOnlyConfig } from './real-world/lint.js';
+import { positionOf } from './real-world/positions.js';
 
-const ruleId = 'redis-singleton/no-per-request-client';
 const projectRoot = '/repo';
-const HOISTABLE = /^`.+?` opens a new Redis connection on (.+); build it once at module scope or import the shared client from lib\/redis instead\.$/s;
-const UNSAFE = /^`.+?` opens a new Redis connection on (.+?), and it cannot simply be shared because (.+)\.$/s;
 
 type Parser = 'typescript-eslint' | 'espree';
 
@@ -21,66 +19,20 @@ function sourceTypeOf(ruleCase: RealWorldCase): 'module' | 'commonjs' {
   return ruleCase.sourceType ?? (ruleCase.filename.endsWith('.cjs') ? 'commonjs' : 'module');
 }
 
-function configFor(ruleCase: RealWorldCase, parser: Parser): Linter.Config[] {
-  return [
-    {
-      files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
-      // Snippets keep the disable comments their projects need for other rules.
-      linterOptions: { reportUnusedDisableDirectives: 'off' },
-      languageOptions: {
-        ecmaVersion: 'latest',
-        sourceType: sourceTypeOf(ruleCase),
-        ...(parser === 'typescript-eslint' ? { parser: tsParser } : {}),
-      },
-      plugins: { 'redis-singleton': { rules: { 'no-per-request-client': rule as never } } },
-      rules: { [ruleId]: ruleCase.options === undefined ? 'error' : ['error', ruleCase.options] },
-    },
-  ];
-}
-
-/** The rule's findings on one snippet; a crash, a parse error or any other message fails with its text. */
+/** The rule's findings on one snippet, as `line:column messageId context | reason`. */
 function findings(ruleCase: RealWorldCase, parser: Parser): string[] {
   const linter = new Linter({ configType: 'flat', cwd: projectRoot });
-  let messages: Linter.LintMessage[];
-  try {
-    messages = linter.verify(ruleCase.code, configFor(ruleCase, parser), `${projectRoot}/${ruleCase.filename}`);
-  } catch (error) {
-    throw new Error(`The rule threw on ${ruleCase.filename} (${parser}): ${error instanceof Error ? error.stack : String(error)}`);
-  }
-  const foreign = messages.filter((message) => message.ruleId !== ruleId);
-  if (foreign.length > 0) {
-    throw new Error(`${ruleCase.filename} did not lint cleanly (${parser}): ${foreign.map((message) => `${message.line}:${message.column} ${message.message}`).join('; ')}`);
-  }
-  return messages
+  const config = ruleOnlyConfig({ sourceType: sourceTypeOf(ruleCase), ...(parser === 'typescript-eslint' ? { parser: tsParser } : {}) }, ruleCase.options);
+  return ruleMessages(linter, ruleCase.code, config, `${projectRoot}/${ruleCase.filename}`, `${ruleCase.filename} (${parser})`)
     .sort((a, b) => a.line - b.line || a.column - b.column)
-    .map((message) => {
-      const unsafe = UNSAFE.exec(message.message);
-      if (message.messageId === 'perRequestClientUnsafe' && unsafe) return `${message.line}:${message.column} ${message.messageId} ${unsafe[1]} | ${unsafe[2]}`;
-      const hoistable = HOISTABLE.exec(message.message);
-      if (message.messageId === 'perRequestClient' && hoistable) return `${message.line}:${message.column} ${message.messageId} ${hoistable[1]}`;
-      return `${message.line}:${message.column} ${message.messageId ?? 'no messageId'} unexpected message: ${message.message}`;
-    });
-}
-
-/** Line and column (1-based, as ESLint reports them) of the `nth` occurrence of the construction's text. */
-function positionOf(code: string, expected: ExpectedReport): { line: number; column: number } {
-  let index = -1;
-  for (let count = 0; count < (expected.nth ?? 1); count++) {
-    index = code.indexOf(expected.at, index + 1);
-    if (index === -1) throw new Error(`The snippet has no occurrence ${expected.nth ?? 1} of \`${expected.at}\`; fix the expectation.`);
-  }
-  const before = code.slice(0, index);
-  return { line: before.split('\n').length, column: index - before.lastIndexOf('\n') };
+    .map((message) => `${message.line}:${message.column} ${describeMessage(message)}`);
 }
 
 function expectedFindings(ruleCase: RealWorldCase): string[] {
   return ruleCase.expected
     .map((expected) => ({ ...positionOf(ruleCase.code, expected), expected }))
     .sort((a, b) => a.line - b.line || a.column - b.column)
-    .map(({ line, column, expected }) => {
-      const reason = expected.messageId === 'perRequestClientUnsafe' ? ` | ${expected.reason}` : '';
-      return `${line}:${column} ${expected.messageId} ${expected.context}${reason}`;
-    });
+    .map(({ line, column, expected }) => `${line}:${column} ${describeExpected(expected)}`);
 }
 
 const allCases = Object.values(realWorldGroups).flat();

@@ -1,11 +1,11 @@
 import type { Options } from '../../rules/no-per-request-client.js';
+import type { TextAnchor } from './positions.js';
 
-/** One report the rule must make, decided from DESIGN.md before the snippet was linted. */
-export interface ExpectedReport {
-  /** The text the construction starts with, e.g. `new Redis(` or `redis.duplicate(`; its position is the report's line:column. */
-  at: string;
-  /** Which occurrence of `at` (1-based) when the text appears more than once. */
-  nth?: number;
+/**
+ * One report the rule must make, decided from DESIGN.md before the snippet was linted; `at` (and `nth`) is the
+ * text the construction starts with, e.g. `new Redis(` or `redis.duplicate(`, whose position is the report's line:column.
+ */
+export interface ExpectedReport extends TextAnchor {
   messageId: 'perRequestClient' | 'perRequestClientUnsafe';
   /** The per-call context phrase the message names. */
   context: string;
@@ -24,4 +24,22 @@ export interface RealWorldCase {
   note?: string;
   code: string;
   expected: ExpectedReport[];
+}
+
+/** A report in a multi-file project: where the client is built when that is another file or a member. */
+export interface ProjectReport extends ExpectedReport {
+  /** `file:line` (relative to the project folder) of the construction a factory call, `new` or `.duplicate()` reaches. */
+  origin?: string;
+}
+
+/** A small on-disk project under test/projects/real-world/, shaped the way public projects spread a client across files. */
+export interface ProjectCase {
+  /** Unique; says the shape. */
+  name: string;
+  /** Folder name under test/projects/real-world/. */
+  project: string;
+  /** Why the expectation is what it is, citing the principle. */
+  note: string;
+  /** File (relative to the project) to its reports; every source file of the project not listed must have none. */
+  expected: Record<string, ProjectReport[]>;
 }

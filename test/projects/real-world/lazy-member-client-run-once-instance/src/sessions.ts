@@ -1,0 +1,3 @@
+import { SessionCache } from './session-cache';
+
+export const sessions = new SessionCache();

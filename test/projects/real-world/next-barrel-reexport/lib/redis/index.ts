@@ -1,0 +1,2 @@
+export { newRedisConnection } from './factory';
+export type { Redis } from 'ioredis';

@@ -1,0 +1,3 @@
+import { createRedis } from './redis';
+
+export const redis = createRedis();

@@ -1,0 +1,3 @@
+export default defineEventHandler(async (event) => {
+  return { pong: await event.context.redis.ping() };
+});

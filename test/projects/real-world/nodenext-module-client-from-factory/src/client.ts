@@ -1,0 +1,3 @@
+import { buildRedis } from './redis.js';
+
+export const redis = buildRedis();
