@@ -2,9 +2,9 @@ import type { TSESTree } from '@typescript-eslint/types';
 import { constructionLabel, enclosingFunction, resolveIdentifier, staticString } from './ast.js';
 import { clientUsage, type ClientUsage } from './client-usage.js';
 import { findConstructions } from './constructions.js';
-import { hoistability, type Hoistability } from './hoistability.js';
+import { hoistability, type ConstructionRole, type Hoistability } from './hoistability.js';
 import { fileRole } from './request-handlers.js';
-import { KnownClients } from './known-clients.js';
+import { KnownClients, type KnownClient } from './known-clients.js';
 import type { ClientOrigin } from './project/facts.js';
 import { importedBindings, importedSites, isImportedOnceWrapper, type ImportedBinding, type ModuleLookup } from './project/imported-sites.js';
 import { RunOnceAnalysis, type Execution, type ImportedName } from './run-once.js';
@@ -34,6 +34,7 @@ export interface AnalysedConstruction {
   origin?: ClientOrigin;
   /** Why the connection cannot be shared, as the rule words it. */
   problem?: string;
+  role?: ConstructionRole;
 }
 
 export const DEFAULT_OPTIONS = {
@@ -81,7 +82,10 @@ export function analyseConstructions(
   const imported = importedSites(bindings, scopeManager);
   const built = new Map<Node, ConstructionInfo>(local.map(({ node, info }) => [node, info]));
   for (const site of imported) if (!built.has(site.node)) built.set(site.node, site.info);
-  const knownClients = new KnownClients(program, scopeManager, options.sources, (value) => built.get(value) ?? importedClientInfo(value, bindings, scopeManager));
+  const knownClients = new KnownClients(program, scopeManager, options.sources, (value) => {
+    const info = built.get(value);
+    return info ? { info } : importedClient(value, bindings, scopeManager);
+  });
   const spawned = knownClients.spawns(program, sourceText, new Set(built.keys()));
   if (local.length === 0 && imported.length === 0 && spawned.length === 0) return { constructions: [], bindings };
 
@@ -97,7 +101,7 @@ export function analyseConstructions(
   };
   for (const construction of local) add(construction);
   for (const site of imported) add(site);
-  for (const spawn of spawned) add(spawn);
+  for (const spawn of spawned) add({ ...spawn, role: { sharedReceiver: true } });
   return { constructions: constructions.sort((a, b) => a.node.range[0] - b.node.range[0]), bindings };
 }
 
@@ -111,23 +115,23 @@ export function findPerCallSites(
 ): PerCallSite[] {
   const { constructions } = analyseConstructions(program, scopeManager, sourceText, options, lookup);
   const sites: PerCallSite[] = [];
-  for (const { node, info, execution, origin, problem } of constructions) {
+  for (const { node, info, execution, origin, problem, role } of constructions) {
     if (execution.runsOnce) continue;
     const fn = enclosingFunction(node);
     const usage = clientUsage(node, scopeManager);
-    const hoist = problem !== undefined ? { hoistable: false as const, reason: problem } : hoistability(node, info, usage, fn, scopeManager);
+    const hoist = problem !== undefined ? { hoistable: false as const, reason: problem } : hoistability(node, info, usage, fn, scopeManager, role);
     sites.push({ node, info, label: constructionLabel(node, sourceText), context: execution.context, hoist, usage, fn, origin });
   }
   return sites;
 }
 
-/** `redis` imported from a module that exports a client: what it is. */
-function importedClientInfo(value: Node, bindings: ReadonlyMap<VariableLike, ImportedBinding>, scopeManager: ScopeManagerLike): ConstructionInfo | undefined {
+/** `redis` imported from a module that exports a client: what it is and where it is built. */
+function importedClient(value: Node, bindings: ReadonlyMap<VariableLike, ImportedBinding>, scopeManager: ScopeManagerLike): KnownClient | undefined {
   if (value.type !== 'Identifier') return undefined;
   const variable = resolveIdentifier(scopeManager, value);
   const binding = variable ? bindings.get(variable) : undefined;
   const fact = binding?.module.exports.get(binding.imported);
-  return fact?.kind === 'instance' ? fact.origin.info : undefined;
+  return fact?.kind === 'instance' ? { info: fact.origin.info, origin: fact.origin } : undefined;
 }
 
 /** Local names bound by imports, and every module the file imports or requires at top level. */

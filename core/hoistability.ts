@@ -4,6 +4,14 @@ import type { ConstructionInfo, ConstructionNode, FunctionNode, Node, ReferenceL
 
 export type Hoistability = { hoistable: true } | { hoistable: false; reason: string };
 
+/** What the names a construction reads stand for, when it does not build the client itself. */
+export interface ConstructionRole {
+  /** `redis.duplicate()` of a long-lived client: the receiver is not built per call. */
+  sharedReceiver?: boolean;
+  /** `openCache(id)` of an imported factory whose client does not read its parameters: the arguments are data. */
+  argumentsAreData?: boolean;
+}
+
 /**
  * Whether a per-call construction can move to module scope: its arguments read only module-scope bindings,
  * imports, literals and globals, and the code does not use the client in a way a shared connection cannot serve.
@@ -14,11 +22,15 @@ export function hoistability(
   usage: ClientUsage,
   fn: FunctionNode | undefined,
   scopeManager: ScopeManagerLike,
+  role: ConstructionRole = {},
 ): Hoistability {
-  const captured = capturedName(construction, scopeManager);
+  // A shared client's dedicated connection: what the code does with it matters more than where the receiver lives.
+  if (role.sharedReceiver && usage.problem !== undefined) return { hoistable: false, reason: usage.problem };
+  const captured = role.argumentsAreData ? undefined : capturedName(construction, scopeManager);
   if (captured !== undefined) {
     // `client.duplicate()` of a client built per call: the receiver, not an option, is request-scoped.
     const receiver = construction.callee.type === 'MemberExpression' && contains(construction.callee, captured.node);
+    if (receiver && role.sharedReceiver) return { hoistable: false, reason: `it duplicates \`${captured.name}\`, which module scope cannot reach` };
     const reason = receiver ? `it duplicates \`${captured.name}\`, a client built on every call` : `its options use \`${captured.name}\``;
     return { hoistable: false, reason };
   }
@@ -40,7 +52,7 @@ function capturedName(construction: ConstructionNode, scopeManager: ScopeManager
   if (scope) {
     for (const reference of referencesWithin(scope, construction)) {
       const variable = reference.resolved;
-      if (!variable || isModuleLevelScope(variable.scope)) continue;
+      if (!variable || isModuleLevelScope(variable.scope) || isDynamicImportOfModule(variable)) continue;
       const declaredInside = variable.identifiers.some((identifier) => contains(construction, identifier));
       if (!declaredInside && reference.identifier.type === 'Identifier') {
         candidates.push({ at: reference.identifier.range[0], name: reference.identifier.name, node: reference.identifier });
@@ -72,6 +84,15 @@ function declaredFurtherDown(construction: ConstructionNode, scopeManager: Scope
     if (definition.node.range[0] >= statementStart) return variable.name;
   }
   return undefined;
+}
+
+/** `const { createClient } = await import('redis')`: the library, loaded late, not a value of the request. */
+function isDynamicImportOfModule(variable: { defs: { node: Node }[] }): boolean {
+  const definition = variable.defs[0]?.node;
+  if (definition?.type !== 'VariableDeclarator' || !definition.init) return false;
+  let init: Node = definition.init;
+  while (init.type === 'AwaitExpression' || init.type === 'TSAsExpression' || init.type === 'TSNonNullExpression') init = init.type === 'AwaitExpression' ? init.argument : init.expression;
+  return init.type === 'ImportExpression';
 }
 
 function* referencesWithin(scope: ScopeLike, node: Node): Generator<ReferenceLike> {

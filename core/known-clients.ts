@@ -1,6 +1,13 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import { isClass, memberPath, propertyName, resolveIdentifier, unwrap, walk } from './ast.js';
+import type { ClientOrigin } from './project/facts.js';
 import type { ClientSource, ConstructionInfo, ConstructionNode, Node, ScopeManagerLike, VariableLike } from './types.js';
+
+/** A client value: what it is, and where it is built when that is another module. */
+export interface KnownClient {
+  info: ConstructionInfo;
+  origin?: ClientOrigin;
+}
 
 const BUILT_IN_LIBRARIES: Readonly<Record<string, ConstructionInfo['library']>> = { ioredis: 'ioredis', redis: 'node-redis', '@redis/client': 'node-redis' };
 
@@ -10,14 +17,14 @@ const BUILT_IN_LIBRARIES: Readonly<Record<string, ConstructionInfo['library']>> 
  * known client, or a client imported from another module.
  */
 export class KnownClients {
-  private readonly typeNames = new Map<string, ConstructionInfo>();
-  private readonly memberClients = new Map<string, ConstructionInfo>();
+  private readonly typeNames = new Map<string, KnownClient>();
+  private readonly memberClients = new Map<string, KnownClient | undefined>();
 
   constructor(
     program: TSESTree.Program,
     private readonly scopeManager: ScopeManagerLike,
     sources: readonly ClientSource[],
-    private readonly isClientValue: (value: Node) => ConstructionInfo | undefined,
+    private readonly isClientValue: (value: Node) => KnownClient | undefined,
   ) {
     for (const statement of program.body) {
       if (statement.type !== 'ImportDeclaration') continue;
@@ -26,13 +33,13 @@ export class KnownClients {
       const library = BUILT_IN_LIBRARIES[module] ?? (custom?.like === 'ioredis' ? 'ioredis' : custom?.like === 'node-redis' ? 'node-redis' : undefined);
       if (!library) continue;
       for (const specifier of statement.specifiers) {
-        this.typeNames.set(specifier.local.name, { library, module, kind: 'call', builds: 'client' });
+        this.typeNames.set(specifier.local.name, { info: { library, module, kind: 'call', builds: 'client' } });
       }
     }
   }
 
   /** What client the expression holds, when it is known to hold one. */
-  clientAt(value: Node): ConstructionInfo | undefined {
+  clientAt(value: Node): KnownClient | undefined {
     const inner = unwrap(value);
     const direct = this.isClientValue(inner);
     if (direct) return direct;
@@ -48,7 +55,7 @@ export class KnownClients {
     return undefined;
   }
 
-  private declaredClient(variable: VariableLike): ConstructionInfo | undefined {
+  private declaredClient(variable: VariableLike): KnownClient | undefined {
     for (const definition of variable.defs) {
       const name = definition.name as TSESTree.Identifier;
       const annotated = this.typeInfo(name.typeAnnotation?.typeAnnotation);
@@ -62,11 +69,12 @@ export class KnownClients {
   }
 
   /** `this.<name>` in a class: a field or parameter property typed as a client, or assigned one. */
-  private memberClient(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string): ConstructionInfo | undefined {
+  private memberClient(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string): KnownClient | undefined {
     const key = `${classNode.range[0]}:${name}`;
     if (this.memberClients.has(key)) return this.memberClients.get(key);
-    let found: ConstructionInfo | undefined;
-    this.memberClients.set(key, undefined as unknown as ConstructionInfo);
+    let found: KnownClient | undefined;
+    // A cycle (`this.a = this.b`, `this.b = this.a`) ends here with nothing known.
+    this.memberClients.set(key, undefined);
     for (const member of classNode.body.body) {
       if (member.type === 'PropertyDefinition' && propertyName(member) === name) {
         found ??= this.typeInfo(member.typeAnnotation?.typeAnnotation) ?? (member.value ? this.clientAt(member.value) : undefined);
@@ -85,14 +93,13 @@ export class KnownClients {
       if (node.type === 'AssignmentExpression' && memberPath(node.left) === `this.${name}`) found = this.clientAt(node.right);
       return true;
     });
-    if (found) this.memberClients.set(key, found);
-    else this.memberClients.delete(key);
+    this.memberClients.set(key, found);
     return found;
   }
 
-  private typeInfo(type: TSESTree.TypeNode | undefined): ConstructionInfo | undefined {
+  private typeInfo(type: TSESTree.TypeNode | undefined): KnownClient | undefined {
     if (!type || this.typeNames.size === 0) return undefined;
-    let info: ConstructionInfo | undefined;
+    let info: KnownClient | undefined;
     walk(type, (node) => {
       if (info) return false;
       if (node.type === 'Identifier') info = this.typeNames.get(node.name);
@@ -102,15 +109,15 @@ export class KnownClients {
   }
 
   /** `x.duplicate()` / `x.createPool()` where `x` is known to hold a client, other than the ones in `known`. */
-  spawns(program: TSESTree.Program, sourceText: string, known: ReadonlySet<Node>): { node: ConstructionNode; info: ConstructionInfo }[] {
+  spawns(program: TSESTree.Program, sourceText: string, known: ReadonlySet<Node>): { node: ConstructionNode; info: ConstructionInfo; origin?: ClientOrigin }[] {
     if (!sourceText.includes('duplicate') && !sourceText.includes('createPool')) return [];
-    const spawns: { node: ConstructionNode; info: ConstructionInfo }[] = [];
+    const spawns: { node: ConstructionNode; info: ConstructionInfo; origin?: ClientOrigin }[] = [];
     walk(program, (node) => {
       if (node.type !== 'CallExpression' || known.has(node) || node.callee.type !== 'MemberExpression') return true;
       const method = propertyName(node.callee);
       if (method !== 'duplicate' && method !== 'createPool') return true;
-      const info = this.clientAt(node.callee.object);
-      if (info) spawns.push({ node, info: { ...info, kind: 'call', builds: method === 'createPool' ? 'pool' : 'client' } });
+      const client = this.clientAt(node.callee.object);
+      if (client) spawns.push({ node, info: { ...client.info, kind: 'call', builds: method === 'createPool' ? 'pool' : 'client' }, origin: client.origin });
       return true;
     });
     return spawns;

@@ -18,6 +18,11 @@ const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window', 'self']);
 export function memoisation(node: Node, scopeManager: ScopeManagerLike): Memoisation | undefined {
   const fn = enclosingFunctionOf(node);
   if (!fn) return undefined;
+  return memoisedStore(node, fn, scopeManager) ?? guardedByState(node, fn, scopeManager);
+}
+
+/** The value is stored in persistent state by a store that checks that same state first. */
+function memoisedStore(node: Node, fn: FunctionNode, scopeManager: ScopeManagerLike): Memoisation | undefined {
   const value = carried(node);
   const parent = value.parent;
   if (!parent) return undefined;
@@ -42,8 +47,53 @@ export function memoisation(node: Node, scopeManager: ScopeManagerLike): Memoisa
     return storedLocal(value, fn, scopeManager, undefined);
   }
   const store = mapStore(value);
-  if (store) {
-    return hasGuard(store.call, store.key) ? outerTarget(store.map, fn, scopeManager) : undefined;
+  if (store && hasGuard(store.call, store.key)) return outerTarget(store.map, fn, scopeManager);
+  return undefined;
+}
+
+/**
+ * The principle behind every memo: code runs once when the path to it tests persistent state (a module binding,
+ * `globalThis`, a static or instance field) and the same path sets that state — `if (!ready) { …; ready = true }`,
+ * or `if (initialized) return client;` followed by `initialized = true`.
+ */
+function guardedByState(node: Node, fn: FunctionNode, scopeManager: ScopeManagerLike): Memoisation | undefined {
+  let child: Node = node;
+  for (let current = node.parent; current && current !== fn; child = current, current = current.parent) {
+    if (current.type === 'IfStatement' && current.consequent === child) {
+      const memo = stateSetWithin(current.test, [current.consequent], fn, scopeManager);
+      if (memo) return memo;
+    }
+    if (current.type === 'BlockStatement') {
+      const statements = current.body as Node[];
+      const index = statements.indexOf(child);
+      for (const [position, earlier] of statements.slice(0, Math.max(index, 0)).entries()) {
+        if (earlier.type !== 'IfStatement' || !leavesFunction(earlier.consequent)) continue;
+        const memo = stateSetWithin(earlier.test, statements.slice(position + 1), fn, scopeManager);
+        if (memo) return memo;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** A binding or field the test reads that one of `regions` assigns, when it outlives the function. */
+function stateSetWithin(test: Node, regions: readonly Node[], fn: FunctionNode, scopeManager: ScopeManagerLike): Memoisation | undefined {
+  const assigned = new Map<string, Node>();
+  for (const region of regions) {
+    walk(region, (inner) => {
+      if (isFunction(inner)) return false;
+      if (inner.type === 'AssignmentExpression') {
+        const path = memberPath(inner.left);
+        if (path !== undefined) assigned.set(path, inner.left);
+      }
+      return true;
+    });
+  }
+  for (const [path, target] of assigned) {
+    if (mentions(test, path)) {
+      const memo = outerTarget(target, fn, scopeManager);
+      if (memo) return memo;
+    }
   }
   return undefined;
 }

@@ -16,10 +16,13 @@ export type ExportFact =
   | { kind: 'instance'; origin: ClientOrigin }
   /** Calling the export returns a long-lived client: a memoised `getRedis()`. */
   | { kind: 'instanceGetter'; origin: ClientOrigin }
-  /** Every call of the export opens a connection; `problem` when that connection cannot be shared. */
-  | { kind: 'factory'; origin: ClientOrigin; problem?: string }
+  /**
+   * Every call of the export opens a connection; `problem` when that connection cannot be shared, `readsParameters`
+   * when its options come from what the caller passes (so the caller's arguments decide whether it can move).
+   */
+  | { kind: 'factory'; origin: ClientOrigin; problem?: string; readsParameters: boolean }
   /** Every `new` of the exported class opens a connection. */
-  | { kind: 'class'; origin: ClientOrigin; problem?: string }
+  | { kind: 'class'; origin: ClientOrigin; problem?: string; readsParameters: boolean }
   /** The export calls its callback at most once: `singleton('redis', () => createClient())`. */
   | { kind: 'onceWrapper' };
 

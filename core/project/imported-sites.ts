@@ -2,13 +2,17 @@ import type { TSESTree } from '@typescript-eslint/types';
 import { outermostTransparent, propertyName, resolveIdentifier, staticString } from '../ast.js';
 import { carriedValue } from '../constructions.js';
 import { SPAWNING_METHODS } from '../sources.js';
+import type { ConstructionRole } from '../hoistability.js';
 import type { ConstructionInfo, ConstructionNode, Node, ScopeManagerLike, VariableLike } from '../types.js';
 import type { ClientOrigin, ExportFact, ModuleSummary } from './facts.js';
 
 /** How the analysis reaches the summaries of the modules a file imports. */
 export interface ModuleLookup {
-  /** The summary of the project module `specifier` leads to from `fromFile`; undefined when it cannot be read. */
-  moduleAt(fromFile: string, specifier: string): ModuleSummary | undefined;
+  /**
+   * The summary of the project module `specifier` leads to from `fromFile`; undefined when it cannot be read.
+   * `withWrappers` also reads a module that names no client for its run-once wrappers (for the files analysed).
+   */
+  moduleAt(fromFile: string, specifier: string, withWrappers?: boolean): ModuleSummary | undefined;
 }
 
 /** A local binding of an imported module's export (or of the whole module). */
@@ -25,6 +29,7 @@ export interface ImportedSite {
   origin: ClientOrigin;
   /** Why the connection the export opens cannot be shared, when its own module says so. */
   problem?: string;
+  role: ConstructionRole;
 }
 
 /**
@@ -40,7 +45,7 @@ export function importedBindings(program: TSESTree.Program, scopeManager: ScopeM
   };
   const summaryOf = (specifier: string | undefined): ModuleSummary | undefined => {
     if (specifier === undefined) return undefined;
-    const summary = lookup.moduleAt(file, specifier);
+    const summary = lookup.moduleAt(file, specifier, true);
     return summary && summary.exports.size > 0 ? summary : undefined;
   };
 
@@ -112,9 +117,9 @@ export function importedSites(bindings: ReadonlyMap<VariableLike, ImportedBindin
       const { value, fact } = found;
       const parent = value.parent;
       if (fact.kind === 'factory' && parent?.type === 'CallExpression' && parent.callee === value) {
-        sites.push({ node: parent, info: { ...fact.origin.info, kind: 'call' }, origin: fact.origin, problem: fact.problem });
+        sites.push({ node: parent, info: { ...fact.origin.info, kind: 'call' }, origin: fact.origin, problem: fact.problem, role: { argumentsAreData: !fact.readsParameters } });
       } else if (fact.kind === 'class' && parent?.type === 'NewExpression' && parent.callee === value) {
-        sites.push({ node: parent, info: { ...fact.origin.info, kind: 'new' }, origin: fact.origin, problem: fact.problem });
+        sites.push({ node: parent, info: { ...fact.origin.info, kind: 'new' }, origin: fact.origin, problem: fact.problem, role: { argumentsAreData: !fact.readsParameters } });
       } else if (fact.kind === 'instance') {
         sites.push(...spawnsOf([value], fact.origin));
       } else if (fact.kind === 'instanceGetter' && parent?.type === 'CallExpression' && parent.callee === value) {
@@ -146,7 +151,7 @@ export function spawnsOf(holders: readonly Node[], origin: ClientOrigin): Import
     const name = propertyName(member);
     const call = member.parent;
     if (name === undefined || !Object.hasOwn(SPAWNING_METHODS, name) || call?.type !== 'CallExpression' || call.callee !== member) continue;
-    sites.push({ node: call, info: { ...origin.info, kind: 'call', builds: SPAWNING_METHODS[name] }, origin });
+    sites.push({ node: call, info: { ...origin.info, kind: 'call', builds: SPAWNING_METHODS[name] }, origin, role: { sharedReceiver: true } });
   }
   return sites;
 }

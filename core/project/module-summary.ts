@@ -1,5 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/types';
-import { isFunction, memberPath, outermostTransparent, propertyName, resolveIdentifier, unwrap, walk } from '../ast.js';
+import { enclosingFunction, functionBinding, isFunction, memberPath, outermostTransparent, propertyName, resolveIdentifier, unwrap, walk } from '../ast.js';
+import { clientUsage } from '../client-usage.js';
+import { hoistability } from '../hoistability.js';
 import { clientVariable } from '../constructions.js';
 import { memoisation } from '../memoised-assignment.js';
 import type { FunctionNode, Node, ScopeManagerLike, VariableLike } from '../types.js';
@@ -25,14 +27,12 @@ export function summariseExports(
   for (const construction of constructions) {
     const origin = construction.origin ?? originOf(file, construction);
     const { execution } = construction;
-    if (!execution.runsOnce) continue;
-    if (execution.decidedBy) {
-      for (const deferred of execution.decidedBy) {
-        if (exports.has(deferred.name)) continue;
-        exports.set(deferred.name, { kind: deferred.kind === 'class' ? 'class' : 'factory', origin, problem: construction.problem });
-      }
-      continue;
+    // Per call here already (its own file calls it per request) and exported too: importers open it per call as well.
+    const deferred = execution.runsOnce ? (execution.decidedBy ?? []) : exportedFunctionOf(construction.node, scopeManager);
+    for (const { name, kind } of deferred) {
+      if (!exports.has(name)) exports.set(name, { kind: kind === 'class' ? 'class' : 'factory', origin, ...sharing(construction, scopeManager) });
     }
+    if (!execution.runsOnce || execution.decidedBy) continue;
     const holder = clientVariable(construction.node, scopeManager);
     if (holder) holders.set(holder, origin);
   }
@@ -43,8 +43,34 @@ export function summariseExports(
   }
   addClientExports(program, scopeManager, holders, bindings, exports);
   addOnceWrappers(program, scopeManager, exports);
-  addReexports(file, program, lookup, exports);
+  addReexports(file, program, lookup, exports, true);
   return { file, exports };
+}
+
+/** For a module that names no client: only the run-once wrappers it exports, its own or re-exported. */
+export function summariseWrappers(file: string, program: TSESTree.Program, scopeManager: ScopeManagerLike, lookup: ModuleLookup): ModuleSummary {
+  const exports = new Map<string, ExportFact>();
+  addOnceWrappers(program, scopeManager, exports);
+  addReexports(file, program, lookup, exports, true);
+  return { file, exports };
+}
+
+/** Whether the connection an export opens can be shared, and whether the caller's arguments decide it. */
+function sharing(construction: AnalysedConstruction, scopeManager: ScopeManagerLike): { problem?: string; readsParameters: boolean } {
+  if (construction.problem !== undefined) return { problem: construction.problem, readsParameters: false };
+  const fn = enclosingFunction(construction.node);
+  const hoist = hoistability(construction.node, construction.info, clientUsage(construction.node, scopeManager), fn, scopeManager, construction.role);
+  if (hoist.hoistable) return { readsParameters: false };
+  // Where the options come from is the caller's business; what the code does with the client is the export's.
+  const placement = /^(?:its options use|it duplicates|it reads|it is in a function that is not async)/.test(hoist.reason);
+  return placement ? { readsParameters: hoist.reason.startsWith('its options use') } : { problem: hoist.reason, readsParameters: false };
+}
+
+/** The exported function a construction runs in, when the function itself is exported by name. */
+function exportedFunctionOf(node: Node, scopeManager: ScopeManagerLike): { name: string; kind: 'function' }[] {
+  const fn = enclosingFunction(node);
+  const exportName = fn ? functionBinding(fn, scopeManager)?.exportName : undefined;
+  return exportName === undefined ? [] : [{ name: exportName, kind: 'function' }];
 }
 
 function originOf(file: string, construction: AnalysedConstruction): ClientOrigin {
@@ -170,7 +196,7 @@ function stripAwait(node: Node): Node {
  * Exported functions that call a callback parameter only where the result is memoised in persistent state:
  * `singleton(name, factory)` storing `factory()` on `globalThis`, a project's own `once(fn)`.
  */
-function addOnceWrappers(program: TSESTree.Program, scopeManager: ScopeManagerLike, exports: Map<string, ExportFact>): void {
+export function addOnceWrappers(program: TSESTree.Program, scopeManager: ScopeManagerLike, exports: Map<string, ExportFact>): void {
   const consider = (name: string, fn: Node | null | undefined): void => {
     if (!fn || exports.has(name)) return;
     const inner = unwrap(fn);
@@ -210,10 +236,10 @@ function callsCallbackOnce(fn: FunctionNode, scopeManager: ScopeManagerLike): bo
 }
 
 /** `export { a as b } from './x'` and `export * from './x'`: the facts of the module they lead to. */
-function addReexports(file: string, program: TSESTree.Program, lookup: ModuleLookup, exports: Map<string, ExportFact>): void {
+function addReexports(file: string, program: TSESTree.Program, lookup: ModuleLookup, exports: Map<string, ExportFact>, withWrappers: boolean): void {
   for (const statement of program.body) {
     if (statement.type === 'ExportNamedDeclaration' && statement.source && statement.exportKind !== 'type') {
-      const module = lookup.moduleAt(file, statement.source.value);
+      const module = lookup.moduleAt(file, statement.source.value, withWrappers);
       if (!module) continue;
       for (const specifier of statement.specifiers) {
         const local = specifier.local.type === 'Identifier' ? specifier.local.name : specifier.local.value;
@@ -222,7 +248,7 @@ function addReexports(file: string, program: TSESTree.Program, lookup: ModuleLoo
         if (fact && !exports.has(exported)) exports.set(exported, fact);
       }
     } else if (statement.type === 'ExportAllDeclaration' && statement.exportKind !== 'type') {
-      const module = lookup.moduleAt(file, statement.source.value);
+      const module = lookup.moduleAt(file, statement.source.value, withWrappers);
       if (!module) continue;
       const exported = statement.exported as { type: string; name?: string; value?: string } | null;
       const prefix = exported ? `${exported.name ?? exported.value}.` : '';

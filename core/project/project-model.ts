@@ -4,7 +4,7 @@ import { analyseConstructions, mentionsClientModule } from '../analyze.js';
 import type { AnalysisOptions, ClientSource } from '../types.js';
 import { EMPTY_EXPORTS, type ModuleSummary } from './facts.js';
 import type { ModuleLookup } from './imported-sites.js';
-import { summariseExports } from './module-summary.js';
+import { summariseExports, summariseWrappers } from './module-summary.js';
 import { parseFile } from './parse.js';
 import { ModuleResolver, type Resolution } from './resolution.js';
 
@@ -58,7 +58,7 @@ const CLIENT_MODULES = new Set(['ioredis', 'redis', '@redis/client']);
  */
 export class ProjectModel implements ModuleLookup {
   readonly stats: ProjectModelStats = { lookups: 0, hits: 0, summarised: 0, parsed: 0 };
-  private readonly summaries = new Map<string, { version: number; summary: ModuleSummary }>();
+  private readonly summaries = new Map<string, { version: number; summary: ModuleSummary; relevant: boolean; wrappers?: ModuleSummary }>();
   private readonly inProgress = new Set<string>();
   private depth = 0;
 
@@ -68,10 +68,34 @@ export class ProjectModel implements ModuleLookup {
     readonly resolver: ModuleResolver = new ModuleResolver(),
   ) {}
 
-  moduleAt(fromFile: string, specifier: string): ModuleSummary | undefined {
+  moduleAt(fromFile: string, specifier: string, withWrappers = false): ModuleSummary | undefined {
     if (CLIENT_MODULES.has(specifier) || this.isCustomSource(specifier) || this.depth >= MAX_IMPORT_DEPTH) return undefined;
     const resolution = this.resolve(fromFile, specifier);
-    return resolution.kind === 'source' ? this.summaryOf(resolution.path) : undefined;
+    if (resolution.kind !== 'source') return undefined;
+    return withWrappers ? this.wrappersOrSummaryOf(resolution.path) : this.summaryOf(resolution.path);
+  }
+
+  /** A module's summary; for one that names no client, the run-once wrappers it exports (parsed on first request). */
+  private wrappersOrSummaryOf(file: string): ModuleSummary | undefined {
+    const summary = this.summaryOf(file);
+    const entry = this.summaries.get(file);
+    if (!summary || !entry || entry.relevant) return summary;
+    if (!entry.wrappers) {
+      entry.wrappers = { file, exports: EMPTY_EXPORTS };
+      this.depth++;
+      try {
+        const source = this.files.read(file);
+        if (!source) return entry.wrappers;
+        const { program, scopeManager } = parseFile(file, source.text);
+        this.stats.parsed++;
+        entry.wrappers = summariseWrappers(file, program, scopeManager, this);
+      } catch {
+        // Not parseable: no wrappers to report.
+      } finally {
+        this.depth--;
+      }
+    }
+    return entry.wrappers;
   }
 
   resolve(fromFile: string, specifier: string): Resolution {
@@ -94,8 +118,10 @@ export class ProjectModel implements ModuleLookup {
     this.inProgress.add(file);
     this.depth++;
     try {
-      const summary = this.summarise(file, source.text);
-      this.summaries.set(file, { version: source.version, summary });
+      const relevant = mentionsClientModule(source.text, this.settings.sources) || this.importsRelevantModule(file, source.text);
+      const summary = relevant ? this.summarise(file, source.text) : { file, exports: EMPTY_EXPORTS };
+      this.stats.summarised++;
+      this.summaries.set(file, { version: source.version, summary, relevant });
       return summary;
     } finally {
       this.depth--;
@@ -113,8 +139,6 @@ export class ProjectModel implements ModuleLookup {
   }
 
   private summarise(file: string, text: string): ModuleSummary {
-    this.stats.summarised++;
-    if (!mentionsClientModule(text, this.settings.sources) && !this.importsRelevantModule(file, text)) return { file, exports: EMPTY_EXPORTS };
     try {
       const { program, scopeManager } = parseFile(file, text);
       this.stats.parsed++;

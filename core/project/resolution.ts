@@ -46,9 +46,9 @@ export class ModuleResolver {
     const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
     const packageDir = this.workspacePackages(path.dirname(fromFile)).get(name);
     if (packageDir === undefined) return undefined;
-    const subpath = specifier.slice(name.length);
-    const result = this.resolver.sync(packageDir, subpath === '' ? '.' : `.${subpath}`);
-    return result.path;
+    const subpath = `.${specifier.slice(name.length)}`;
+    const entry = packageEntry(packageDir, subpath);
+    return entry === undefined ? undefined : this.resolver.sync(packageDir, entry).path;
   }
 
   /** Package name → folder for the nearest enclosing workspace root (`workspaces` in package.json). */
@@ -69,6 +69,34 @@ function readJson(file: string): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
+}
+
+const ENTRY_CONDITIONS = ['source', 'import', 'node', 'require', 'default'];
+
+/**
+ * The file a not-yet-linked workspace package serves for `subpath` (`.` or `./client`): its `exports` entry for
+ * that subpath (a string, or the first of the conditions Node.js would try), else `main`, else the subpath itself.
+ */
+function packageEntry(packageDir: string, subpath: string): string | undefined {
+  const manifest = readJson(path.join(packageDir, 'package.json'));
+  const exports = manifest?.exports;
+  const pick = (target: unknown): string | undefined => {
+    if (typeof target === 'string') return target;
+    if (target && typeof target === 'object' && !Array.isArray(target)) {
+      for (const condition of ENTRY_CONDITIONS) {
+        const chosen = pick((target as Record<string, unknown>)[condition]);
+        if (chosen !== undefined) return chosen;
+      }
+    }
+    return undefined;
+  };
+  if (typeof exports === 'string') return subpath === '.' ? exports : undefined;
+  if (exports && typeof exports === 'object') {
+    const keyed = Object.keys(exports).some((key) => key.startsWith('.'));
+    return pick(keyed ? (exports as Record<string, unknown>)[subpath] : subpath === '.' ? exports : undefined);
+  }
+  if (subpath === '.') return typeof manifest?.main === 'string' ? `./${manifest.main.replace(/^\.\//, '')}` : '.';
+  return subpath;
 }
 
 function workspacePatterns(directory: string): string[] | undefined {

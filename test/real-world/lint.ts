@@ -6,7 +6,10 @@ import type { ProjectReport } from './types.js';
 export const ruleId = 'redis-singleton/no-per-request-client';
 
 const ORIGIN = ' \\(([^()\\s]+:\\d+)\\)';
-const HOISTABLE = new RegExp(`^\`.+?\`(?:${ORIGIN})? opens a new Redis connection on (.+); build it once at module scope or import the shared client from lib/redis instead\\.$`, 's');
+const HOISTABLE = new RegExp(
+  `^\`.+?\`(?:${ORIGIN})? opens a new Redis connection on (.+); (?:build it once at module scope|build the client once where it is defined,) or import the shared client from lib/redis instead\\.$`,
+  's',
+);
 const UNSAFE = new RegExp(`^\`.+?\`(?:${ORIGIN})? opens a new Redis connection on (.+?), and it cannot simply be shared because (.+)\\.$`, 's');
 
 /** A flat config that runs only this rule, with the parser and source type the file needs. */
@@ -40,10 +43,15 @@ export function ruleMessages(linter: Linter, code: string, config: Linter.Config
 
 /** `messageId context | reason @ origin` of one message; a message in another form is shown as unexpected. */
 export function describeMessage(message: Linter.LintMessage): string {
+  // A report at a call of something built elsewhere has its own message ids, which always name the origin.
   const unsafe = UNSAFE.exec(message.message);
-  if (message.messageId === 'perRequestClientUnsafe' && unsafe) return `${message.messageId} ${unsafe[2]} | ${unsafe[3]}${unsafe[1] ? ` @ ${unsafe[1]}` : ''}`;
+  if (unsafe && ((message.messageId === 'perRequestClientUnsafe' && !unsafe[1]) || (message.messageId === 'perRequestClientFromUnsafe' && unsafe[1]))) {
+    return `perRequestClientUnsafe ${unsafe[2]} | ${unsafe[3]}${unsafe[1] ? ` @ ${unsafe[1]}` : ''}`;
+  }
   const hoistable = HOISTABLE.exec(message.message);
-  if (message.messageId === 'perRequestClient' && hoistable) return `${message.messageId} ${hoistable[2]}${hoistable[1] ? ` @ ${hoistable[1]}` : ''}`;
+  if (hoistable && ((message.messageId === 'perRequestClient' && !hoistable[1]) || (message.messageId === 'perRequestClientFrom' && hoistable[1]))) {
+    return `perRequestClient ${hoistable[2]}${hoistable[1] ? ` @ ${hoistable[1]}` : ''}`;
+  }
   return `${message.messageId ?? 'no messageId'} unexpected message: ${message.message}`;
 }
 
