@@ -1,5 +1,8 @@
 import tsParser from '@typescript-eslint/parser';
 import { ESLint, type Linter } from 'eslint';
+import { readFileSync } from 'node:fs';
+import { DEFAULT_OPTIONS } from '../core/analyze.js';
+import { ProjectModel } from '../core/project/project-model.js';
 import plugin from '../index.js';
 import { discoverSourceFiles, skippedFolders } from './discover.js';
 import { exitCodes } from './errors.js';
@@ -39,8 +42,14 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   const files = discoverSourceFiles({
     root, targets, extensions: options.extensions, ignore: options.ignore, useGit: isGitManaged(root),
   });
-  // Files the text filter rules out cannot hold a finding: ESLint never needs to parse them.
-  const { candidates, errors } = readRedisCandidates(root, files);
+  // Files the text filter rules out cannot hold a finding, unless they import a project module that builds a
+  // client (the rule reads those through the project model): ESLint never needs to parse the rest.
+  const { candidates, others, errors } = readRedisCandidates(root, files);
+  const model = new ProjectModel({ ...DEFAULT_OPTIONS });
+  for (const file of others) {
+    const source = readFileSync(file, 'utf8');
+    if (model.importsRelevantModule(file, source)) candidates.push({ path: file, source });
+  }
 
   const eslint = new ESLint({
     cwd: root,

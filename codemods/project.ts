@@ -3,6 +3,8 @@ import type { TSESTree } from '@typescript-eslint/types';
 import { DEFAULT_OPTIONS, findPerCallSites, mentionsClientModule, type PerCallSite } from '../core/analyze.js';
 import { contains, declaredVariable, functionName, usesAsCallee } from '../core/ast.js';
 import { clientUsage, type ClientUsage } from '../core/client-usage.js';
+import { memoryFiles, ProjectCallers } from '../core/project/callers.js';
+import { ProjectModel } from '../core/project/project-model.js';
 import type { AnalysisOptions, Node } from '../core/types.js';
 import { rewriteCallSites, type Placement } from './call-site.js';
 import { describeParseError, parseFile, type ParsedFile } from './parse.js';
@@ -50,6 +52,24 @@ export function runCodemod(options: CodemodOptions): CodemodResult {
   const sharedExports: SharedExport[] = [...(existing?.exports ?? [])];
   const exportNames = new Set<string>([...(existing?.names ?? []), ...sharedExports.flatMap((shared) => [shared.name, shared.getter ?? ''])]);
 
+  // The project model, both ways: what imports give each file, and how often each export runs given every caller.
+  const fileSource = memoryFiles(new Map(files.map((file) => [file.path, file.source])), options.readFile);
+  const settings = {
+    sources,
+    handlerNames: options.handlerNames ?? DEFAULT_OPTIONS.handlerNames,
+    onceWrappers: options.onceWrappers ?? DEFAULT_OPTIONS.onceWrappers,
+    allowInFunctions: options.allowInFunctions ?? DEFAULT_OPTIONS.allowInFunctions,
+  };
+  const model = new ProjectModel(settings, fileSource);
+  const projectCallers = new ProjectCallers(model, [...files.map((file) => file.path), ...(options.otherFiles ?? [])], fileSource);
+  // A file that names no client module still opens connections through an import of a project module that does.
+  for (const path of options.otherFiles ?? []) {
+    const source = options.readFile(path);
+    if (source !== undefined && model.importsRelevantModule(path, source)) files.push({ path, source });
+  }
+  files.sort((a, b) => a.path.localeCompare(b.path));
+  const scanned = new Set(files.map((file) => file.path));
+
   const analysed: AnalysedFile[] = [];
   for (const file of files) {
     const isSharedModule = file.path === layout.sharedModule;
@@ -60,16 +80,17 @@ export function runCodemod(options: CodemodOptions): CodemodResult {
       result.errors.push({ file: rel(file.path), message: describeParseError(error) });
       continue;
     }
-    const analysisOptions: AnalysisOptions = {
-      filename: file.path,
-      sources,
-      handlerNames: options.handlerNames ?? DEFAULT_OPTIONS.handlerNames,
-      onceWrappers: options.onceWrappers ?? DEFAULT_OPTIONS.onceWrappers,
-      allowInFunctions: options.allowInFunctions ?? DEFAULT_OPTIONS.allowInFunctions,
-    };
-    const sites = findPerCallSites(parsed.program, parsed.scopeManager, file.source, analysisOptions);
+    const analysisOptions: AnalysisOptions = { ...settings, filename: file.path, callers: projectCallers.callersFor(file.path) };
+    const sites = findPerCallSites(parsed.program, parsed.scopeManager, file.source, analysisOptions, model);
     const entry: AnalysedFile = { file, parsed, sites, placements: [], callerCleanups: [] };
     for (const site of sites) {
+      if (site.origin && !site.role?.sharedReceiver) {
+        // Opened through an import: the fix belongs where the client is built, which its callers now make per call.
+        if (scanned.has(site.origin.file)) continue;
+        const { line, column } = site.node.loc.start;
+        result.sitesSkipped.push({ file: rel(file.path), line, column: column + 1, reason: `the client is built in ${rel(site.origin.file)}, outside the paths being fixed` });
+        continue;
+      }
       if (!site.hoist.hoistable) {
         const { line, column } = site.node.loc.start;
         result.sitesSkipped.push({ file: rel(file.path), line, column: column + 1, reason: site.hoist.reason });

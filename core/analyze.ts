@@ -24,6 +24,8 @@ export interface PerCallSite {
   fn: FunctionNode | undefined;
   /** Where the connection is really built, for a call of an imported factory or class or a `.duplicate()` of an imported client. */
   origin?: ClientOrigin;
+  /** `.duplicate()` of a long-lived client (this site opens the connection), or a call whose arguments are data. */
+  role?: ConstructionRole;
 }
 
 /** A construction with how often it runs; `origin` and `problem` for one that opens a connection built in another module. */
@@ -35,6 +37,10 @@ export interface AnalysedConstruction {
   /** Why the connection cannot be shared, as the rule words it. */
   problem?: string;
   role?: ConstructionRole;
+  /** For a call through an import: the module and export it goes through. */
+  via?: { file: string; name: string };
+  /** For a call of an export whose options come from its parameters: the export's own reason (see ImportedSite). */
+  parameterReason?: string;
 }
 
 export const DEFAULT_OPTIONS = {
@@ -115,12 +121,14 @@ export function findPerCallSites(
 ): PerCallSite[] {
   const { constructions } = analyseConstructions(program, scopeManager, sourceText, options, lookup);
   const sites: PerCallSite[] = [];
-  for (const { node, info, execution, origin, problem, role } of constructions) {
+  for (const { node, info, execution, origin, problem, role, parameterReason } of constructions) {
     if (execution.runsOnce) continue;
     const fn = enclosingFunction(node);
     const usage = clientUsage(node, scopeManager);
-    const hoist = problem !== undefined ? { hoistable: false as const, reason: problem } : hoistability(node, info, usage, fn, scopeManager, role);
-    sites.push({ node, info, label: constructionLabel(node, sourceText), context: execution.context, hoist, usage, fn, origin });
+    let hoist = problem !== undefined ? { hoistable: false as const, reason: problem } : hoistability(node, info, usage, fn, scopeManager, role);
+    // Constant arguments still go through the export's parameters: where the client is built, it cannot move.
+    if (hoist.hoistable && parameterReason !== undefined) hoist = { hoistable: false, reason: parameterReason };
+    sites.push({ node, info, label: constructionLabel(node, sourceText), context: execution.context, hoist, usage, fn, origin, role });
   }
   return sites;
 }

@@ -1,5 +1,6 @@
 import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { DEFAULT_OPTIONS, findPerCallSites, mentionsClientModule, type PerCallSite } from '../core/analyze.js';
+import { isModuleLevelScope, memberRoot, resolveIdentifier } from '../core/ast.js';
 import { applyEdits, normaliseEdits } from '../core/edits.js';
 import { inFileHoistEdits } from '../core/in-file-hoist.js';
 import { displayPath, projectModelFor, type ProjectSettings } from '../core/project/project-model.js';
@@ -46,7 +47,7 @@ function reportPerCallClients(context: Readonly<TSESLint.RuleContext<MessageIds,
     const data = { construction: site.label, context: site.context };
     if (site.origin) {
       // Built in another module: the call here is where the per-request decision is made; the fix belongs there.
-      const origin = `${displayPath(site.origin.file, context.cwd)}:${site.origin.line}`;
+      const origin = `${displayPath(site.origin.file, context.cwd, context.filename)}:${site.origin.line}`;
       context.report(
         site.hoist.hoistable
           ? { node: site.node, messageId: 'perRequestClientFrom', data: { ...data, origin } }
@@ -59,7 +60,8 @@ function reportPerCallClients(context: Readonly<TSESLint.RuleContext<MessageIds,
         node: site.node,
         messageId: 'perRequestClient',
         data,
-        suggest: [{ messageId: 'moveToModuleScope', fix: suggestionFix(site) }],
+        // `const { createClient } = await import('redis')` in the handler: module scope cannot reach the callee.
+        suggest: calleeAtModuleScope(site) ? [{ messageId: 'moveToModuleScope', fix: suggestionFix(site) }] : [],
       });
     } else {
       context.report({
@@ -68,6 +70,13 @@ function reportPerCallClients(context: Readonly<TSESLint.RuleContext<MessageIds,
         data: { construction: site.label, context: site.context, reason: site.hoist.reason },
       });
     }
+  }
+
+  function calleeAtModuleScope(site: PerCallSite): boolean {
+    const root = memberRoot(site.node.callee as TSESTree.Node);
+    if (root.type !== 'Identifier') return true;
+    const variable = resolveIdentifier(scopeManager, root);
+    return !variable || isModuleLevelScope(variable.scope);
   }
 
   function checkProgram(program: TSESTree.Program): void {

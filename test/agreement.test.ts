@@ -5,7 +5,7 @@
  * the rule reports nothing in is not rewritten; `sitesHoisted` counts the hoistable reports. This is an oracle
  * test: the checks are generated from the cases, each case stays literal in test/rules/cases.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { mayContainRedisClient, runCodemod } from '../codemods/project.js';
 import type { CodemodResult } from '../codemods/types.js';
 import rule from '../rules/no-per-request-client.js';
-import { fixturesRoot } from './helpers/fixture-tree.js';
+import { fixturesRoot, repoRoot } from './helpers/fixture-tree.js';
 import { invalid, valid, type Valid } from './rules/cases/index.js';
 
 const ruleId = 'redis-singleton/no-per-request-client';
@@ -27,6 +27,8 @@ interface LintTarget {
   path: string;
   source: string;
   config: Linter.Config;
+  /** The project folder on disk, when the file is a real one whose imports resolve; else the virtual root. */
+  root?: string;
 }
 
 /** A site the rule reported. */
@@ -38,11 +40,14 @@ interface Report {
   construction: string;
   /** The `because …` part of an unsafe report, without its final period. */
   reason?: string;
+  /** `file:line` where the client is built, for a report at a call of something built in another module. */
+  origin?: string;
   message: string;
 }
 
-const UNSAFE = /^`(.+?)` opens a new Redis connection on .+, and it cannot simply be shared because (.+)\.$/s;
-const HOISTABLE = /^`(.+?)` opens a new Redis connection on /;
+const SPAWN = /\.(?:duplicate|createPool)\(\)$/;
+const UNSAFE = /^`(.+?)`(?: \(([^()\s]+:\d+)\))? opens a new Redis connection on .+, and it cannot simply be shared because (.+)\.$/s;
+const HOISTABLE = /^`(.+?)`(?: \(([^()\s]+:\d+)\))? opens a new Redis connection on /;
 /** Statements the codemod may take out of a caller of a rewritten helper: per-call close/connect and the `try` they left. */
 const CALLER_CLEANUP_LINE = /^(?:await\s+)?[\w$.]+\.(?:quit|disconnect|close|destroy|end|connect)\(\);?$|^try \{$|^\} finally \{$|^\}$/;
 
@@ -57,7 +62,7 @@ function ruleConfig(options: RuleOptions | undefined, languageOptions: Linter.La
 
 /** The rule's reports on one file; a parse error or any other message fails the test with its text. */
 function lintFile(target: LintTarget, source = target.source): Report[] {
-  const linter = new Linter({ configType: 'flat', cwd: virtualRoot });
+  const linter = new Linter({ configType: 'flat', cwd: target.root ?? virtualRoot });
   const messages = linter.verify(source, [target.config], target.path);
   const foreign = messages.filter((message) => message.ruleId !== ruleId);
   if (foreign.length > 0) {
@@ -65,21 +70,22 @@ function lintFile(target: LintTarget, source = target.source): Report[] {
   }
   return messages.map((message) => {
     const unsafe = UNSAFE.exec(message.message);
-    const construction = unsafe?.[1] ?? HOISTABLE.exec(message.message)?.[1] ?? '';
+    const hoistable = HOISTABLE.exec(message.message);
     return {
-      file: relativePath(target.path),
+      file: relativePath(target.path, target.root),
       line: message.line,
       column: message.column,
-      hoistable: message.messageId === 'perRequestClient',
-      construction,
-      reason: unsafe?.[2],
+      hoistable: message.messageId === 'perRequestClient' || message.messageId === 'perRequestClientFrom',
+      construction: unsafe?.[1] ?? hoistable?.[1] ?? '',
+      reason: unsafe?.[3],
+      origin: unsafe?.[2] ?? hoistable?.[2],
       message: message.message,
     };
   });
 }
 
-function relativePath(absolute: string): string {
-  return path.posix.relative(virtualRoot, absolute);
+function relativePath(absolute: string, root = virtualRoot): string {
+  return path.posix.relative(root, absolute);
 }
 
 const at = (report: { file: string; line: number; column: number }): string => `${report.file}:${report.line}:${report.column}`;
@@ -112,18 +118,26 @@ function onlyCallerCleanupRemoved(before: string, after: string): boolean {
  * Every disagreement between the rule's reports on `targets` and the codemod's result, as sentences naming the
  * site, what the rule said and what the codemod did. Empty when the two agree.
  */
-function disagreements(targets: readonly LintTarget[], result: CodemodResult, sharedModules: ReadonlySet<string>): string[] {
+function disagreements(targets: readonly LintTarget[], result: CodemodResult, sharedModules: ReadonlySet<string>, root = virtualRoot): string[] {
   const problems: string[] = [];
   const reportsByFile = new Map(targets.map((target) => [target.path, lintFile(target)]));
   const allReports = [...reportsByFile.values()].flat();
-  const hoistable = allReports.filter((report) => report.hoistable);
-  const rewrittenHelperCallers = hoistable.length > 0;
+  // A report at a call of something built in another module is fixed where the client is built (its origin); a
+  // `.duplicate()` of another module's client opens its connection here, so it is fixed (or skipped) here.
+  const isLocal = (report: Report): boolean => report.origin === undefined || SPAWN.test(report.construction);
+  const local = allReports.filter(isLocal);
+  const throughImports = allReports.filter((report) => !isLocal(report));
+  const hoistable = local.filter((report) => report.hoistable);
+  const origins = new Map<string, Report[]>();
+  for (const report of throughImports) origins.set(report.origin!, [...(origins.get(report.origin!) ?? []), report]);
+  const originFiles = new Set([...origins.keys()].map((origin) => origin.replace(/:\d+$/, '')));
+  const rewrittenHelperCallers = hoistable.length > 0 || origins.size > 0;
 
   for (const error of result.errors) problems.push(`the codemod could not process ${error.file}: ${error.message}`);
 
   for (const target of targets) {
-    const reports = reportsByFile.get(target.path)!;
-    const file = relativePath(target.path);
+    const reports = reportsByFile.get(target.path)!.filter(isLocal);
+    const file = relativePath(target.path, root);
     const written = result.writes.get(target.path);
     const fileSkips = result.sitesSkipped.filter((skip) => skip.file === file);
 
@@ -141,7 +155,7 @@ function disagreements(targets: readonly LintTarget[], result: CodemodResult, sh
         for (const report of hoistableHere) problems.push(`${at(report)}: the rule reports \`${report.construction}\` as hoistable but the codemod did not rewrite ${file}`);
       } else {
         // The rewritten file: nothing hoistable left, every unsafe site still there.
-        const after = lintFile(target, written);
+        const after = lintFile(target, written).filter(isLocal);
         for (const report of after.filter((candidate) => candidate.hoistable)) {
           problems.push(`${at(report)} of the codemod's output for ${file}: the rule still reports "${report.message}"`);
         }
@@ -151,31 +165,54 @@ function disagreements(targets: readonly LintTarget[], result: CodemodResult, sh
           problems.push(`${file}: the unsafe sites before the rewrite were [${expected.join('; ')}], after it [${remaining.join('; ')}]`);
         }
       }
-    } else if (written !== undefined && !sharedModules.has(file)) {
+    } else if (written !== undefined && !sharedModules.has(file) && !originFiles.has(file)) {
       const callerCleanup = rewrittenHelperCallers && onlyCallerCleanupRemoved(target.source, written);
       if (!callerCleanup) problems.push(`${file}: the rule reports no hoistable site, yet the codemod rewrites it to:\n${written}`);
     }
   }
 
+  // Each origin: rewritten when every report through it can share the connection, else skipped with a reason.
+  let originsHoisted = 0;
+  for (const [origin, reports] of origins) {
+    const [file, line] = [origin.replace(/:\d+$/, ''), Number(origin.slice(origin.lastIndexOf(':') + 1))];
+    const skip = result.sitesSkipped.find((candidate) => candidate.file === file && candidate.line === line);
+    const unsafe = reports.filter((report) => !report.hoistable);
+    // The same site reported in its own file too (its file calls it per request): counted there.
+    const reportedThere = local.some((report) => report.file === file && report.line === line);
+    if (unsafe.length > 0) {
+      // The reasons can differ: a caller's says what its arguments read, the origin's what the export's options read.
+      if (!skip) problems.push(`${origin}: reported unsafe through ${unsafe.map(at).join(', ')} ("${unsafe[0].reason}") but the codemod does not skip it`);
+    } else if (reportedThere) {
+      continue;
+    } else if (skip) {
+      problems.push(`${origin}: every report through it (${reports.map(at).join(', ')}) is hoistable, yet the codemod skipped it because "${skip.reason}"`);
+    } else if (![...result.writes.keys()].some((written) => relativePath(written, root) === file)) {
+      problems.push(`${origin}: reported through ${reports.map(at).join(', ')} but the codemod did not rewrite ${file}`);
+    } else {
+      originsHoisted++;
+    }
+  }
+
   for (const skip of result.sitesSkipped) {
-    const report = allReports.find((candidate) => candidate.file === skip.file && candidate.line === skip.line && candidate.column === skip.column);
+    const report = local.find((candidate) => candidate.file === skip.file && candidate.line === skip.line && candidate.column === skip.column);
+    if (origins.has(`${skip.file}:${skip.line}`)) continue;
     if (!report) problems.push(`${at(skip)}: the codemod skipped a site ("${skip.reason}") the rule does not report`);
     else if (report.hoistable) problems.push(`${at(skip)}: the codemod skipped a site ("${skip.reason}") the rule reports as hoistable`);
   }
 
-  if (result.sitesHoisted !== hoistable.length) {
-    problems.push(`the rule reports ${hoistable.length} hoistable site(s) [${hoistable.map(at).join(', ')}] but the codemod counts ${result.sitesHoisted} hoisted`);
+  if (result.sitesHoisted !== hoistable.length + originsHoisted) {
+    problems.push(`the rule reports ${hoistable.length} hoistable site(s) [${hoistable.map(at).join(', ')}] and ${originsHoisted} rewritten origin(s) but the codemod counts ${result.sitesHoisted} hoisted`);
   }
 
   // A write outside the linted files is the shared module, which must not build a client per call either.
   for (const [written, text] of result.writes) {
-    if (!sharedModules.has(relativePath(written))) {
+    if (!sharedModules.has(relativePath(written, root))) {
       if (!targets.some((target) => target.path === written)) {
-        problems.push(`the codemod writes ${relativePath(written)}, which is neither a linted file nor a shared module it reports`);
+        problems.push(`the codemod writes ${relativePath(written, root)}, which is neither a linted file nor a shared module it reports`);
       }
       continue;
     }
-    const moduleTarget: LintTarget = { path: written, source: text, config: ruleConfig(undefined, { parser: tsParser, sourceType: 'module' }) };
+    const moduleTarget: LintTarget = { path: written, source: text, config: ruleConfig(undefined, { parser: tsParser, sourceType: 'module' }), root };
     for (const report of lintFile(moduleTarget)) problems.push(`the shared module ${report.file} it writes has a per-call site: ${at(report)} ${report.message}`);
   }
   if (allReports.length === 0 && result.modules.length > 0) {
@@ -284,30 +321,49 @@ const scenarios = readdirSync(fixturesRoot, { withFileTypes: true })
   .map((entry) => entry.name)
   .sort();
 
+/** Lints and fixes a project folder on disk (its imports resolve), as `check` and `fix` would, and compares them. */
+function treeDisagreements(root: string): string[] {
+  const tree = readInputTree(root);
+  const manifest = JSON.parse(tree.get('package.json') ?? '{}') as { type?: string };
+  const absolute = (file: string): string => path.posix.join(root, file);
+  const sources = [...tree.keys()].filter((file) => sourceFile.test(file) && !declarationFile.test(file));
+  const targets: LintTarget[] = sources.map((file) => ({
+    path: absolute(file),
+    source: tree.get(file)!,
+    config: ruleConfig(undefined, fixtureLanguageOptions(file, manifest.type === 'module')),
+    root,
+  }));
+  // As `redis-singleton fix` does: only files that may build a client are transformed; the rest are callers to read.
+  const candidates = sources.filter((file) => mayContainRedisClient(tree.get(file)!));
+  const result = runCodemod({
+    root,
+    files: candidates.map((file) => ({ path: absolute(file), source: tree.get(file)! })),
+    otherFiles: sources.filter((file) => !candidates.includes(file)).map(absolute),
+    readFile: (target) => tree.get(relativePath(target, root)),
+  });
+  const sharedModules = new Set(result.modules.map((module) => module.path));
+  return disagreements(targets, result, sharedModules, root);
+}
+
 describe('the rule and the codemod agree on every fixture input/ tree', () => {
   it('finds the fixture scenarios', () => {
     expect(scenarios.length).toBeGreaterThan(0);
   });
 
   it.each(scenarios)('%s', (scenario) => {
-    const tree = readInputTree(path.join(fixturesRoot, scenario, 'input'));
-    const manifest = JSON.parse(tree.get('package.json') ?? '{}') as { type?: string };
-    const absolute = (file: string): string => path.posix.join(virtualRoot, file);
-    const sources = [...tree.keys()].filter((file) => sourceFile.test(file) && !declarationFile.test(file));
-    const targets: LintTarget[] = sources.map((file) => ({
-      path: absolute(file),
-      source: tree.get(file)!,
-      config: ruleConfig(undefined, fixtureLanguageOptions(file, manifest.type === 'module')),
-    }));
-    // As `redis-singleton fix` does: only files that may build a client are transformed; the rest are callers to read.
-    const candidates = sources.filter((file) => mayContainRedisClient(tree.get(file)!));
-    const result = runCodemod({
-      root: virtualRoot,
-      files: candidates.map((file) => ({ path: absolute(file), source: tree.get(file)! })),
-      otherFiles: sources.filter((file) => !candidates.includes(file)).map(absolute),
-      readFile: (target) => tree.get(relativePath(target)),
-    });
-    const sharedModules = new Set(result.modules.map((module) => module.path));
-    expect(disagreements(targets, result, sharedModules)).toEqual([]);
+    expect(treeDisagreements(realpathSync(path.join(fixturesRoot, scenario, 'input')))).toEqual([]);
+  });
+});
+
+const projectsRoot = path.join(repoRoot, 'test/projects/real-world');
+const projects = readdirSync(projectsRoot, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+
+describe('the rule and the codemod agree on every multi-file real-world project', () => {
+  it('finds the projects', () => {
+    expect(projects.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it.each(projects)('%s', (project) => {
+    expect(treeDisagreements(realpathSync(path.join(projectsRoot, project)))).toEqual([]);
   });
 });

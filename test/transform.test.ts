@@ -6,7 +6,7 @@
  * jscodeshift CLI.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
@@ -15,7 +15,18 @@ import { mayContainRedisClient, runCodemod } from '../codemods/project.js';
 import type { CodemodResult, FileError, ModuleAction, SkippedSite } from '../codemods/types.js';
 import { repoRoot } from './helpers/fixture-tree.js';
 
-const root = '/project';
+// A real folder: the engine resolves imports (tsconfig paths, index files) through the file system, as the CLI does.
+const root = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'redis-singleton-transform-')));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** Lays the case's tree out under `root`, replacing the previous case's. */
+function layOut(tree: Record<string, string>): void {
+  for (const entry of readdirSync(root)) rmSync(path.join(root, entry), { recursive: true, force: true });
+  for (const [file, text] of Object.entries(tree)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+  }
+}
 
 interface TransformCase {
   name: string;
@@ -33,6 +44,7 @@ const sourceFile = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 
 /** Runs the engine as `redis-singleton fix` does: files that may build a client are transformed, the rest only read. */
 function run(tree: Record<string, string>): CodemodResult {
+  layOut(tree);
   const sources = Object.keys(tree).filter((file) => sourceFile.test(file) && !/\.d\.[cm]?ts$/.test(file));
   const candidates = sources.filter((file) => mayContainRedisClient(tree[file]));
   return runCodemod({

@@ -20,9 +20,9 @@ export type ExportFact =
    * Every call of the export opens a connection; `problem` when that connection cannot be shared, `readsParameters`
    * when its options come from what the caller passes (so the caller's arguments decide whether it can move).
    */
-  | { kind: 'factory'; origin: ClientOrigin; problem?: string; readsParameters: boolean }
+  | { kind: 'factory'; origin: ClientOrigin; problem?: string; readsParameters: boolean; parameterReason?: string }
   /** Every `new` of the exported class opens a connection. */
-  | { kind: 'class'; origin: ClientOrigin; problem?: string; readsParameters: boolean }
+  | { kind: 'class'; origin: ClientOrigin; problem?: string; readsParameters: boolean; parameterReason?: string }
   /** The export calls its callback at most once: `singleton('redis', () => createClient())`. */
   | { kind: 'onceWrapper' };
 

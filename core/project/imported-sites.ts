@@ -29,7 +29,11 @@ export interface ImportedSite {
   origin: ClientOrigin;
   /** Why the connection the export opens cannot be shared, when its own module says so. */
   problem?: string;
+  /** For an export whose options come from its parameters: its own reason, when this call's arguments are constants. */
+  parameterReason?: string;
   role: ConstructionRole;
+  /** The module and export this site goes through: the callers of that export decide how often it runs. */
+  via: { file: string; name: string };
 }
 
 /**
@@ -92,18 +96,20 @@ function outermostTransparentInit(init: Node): Node {
 }
 
 /** The fact behind a read of an imported binding, or behind `ns.name` for a namespace (or CommonJS module object). */
-function factAt(use: Node, binding: ImportedBinding): { value: Node; fact: ExportFact } | undefined {
+function factAt(use: Node, binding: ImportedBinding): { value: Node; fact: ExportFact; name: string } | undefined {
   const exports = binding.module.exports;
   const own = binding.imported === '*' ? undefined : exports.get(binding.imported);
-  if (own) return { value: use, fact: own };
+  if (own) return { value: use, fact: own, name: binding.imported };
   const member = use.parent;
   if (member?.type !== 'MemberExpression' || member.object !== use) return undefined;
   const name = propertyName(member);
   if (name === undefined) return undefined;
   // `import * as cache` + `cache.open()`; `const cache = require()` + `cache.open()`; `import { store }` + `store.open()`.
   const key = binding.imported === '*' || binding.imported === 'default' ? name : `${binding.imported}.${name}`;
-  const fact = exports.get(key) ?? (binding.imported === 'default' ? exports.get(`default.${name}`) : undefined);
-  return fact ? { value: outermostTransparent(member), fact } : undefined;
+  const fact = exports.get(key);
+  if (fact) return { value: outermostTransparent(member), fact, name: key };
+  const defaultMember = binding.imported === 'default' ? exports.get(`default.${name}`) : undefined;
+  return defaultMember ? { value: outermostTransparent(member), fact: defaultMember, name: `default.${name}` } : undefined;
 }
 
 /** Calls and `new`s of imported factories and classes, and `.duplicate()` of imported clients, in this file. */
@@ -115,15 +121,16 @@ export function importedSites(bindings: ReadonlyMap<VariableLike, ImportedBindin
       const found = factAt(outermostTransparent(reference.identifier), binding);
       if (!found) continue;
       const { value, fact } = found;
+      const via = { file: binding.module.file, name: found.name };
       const parent = value.parent;
       if (fact.kind === 'factory' && parent?.type === 'CallExpression' && parent.callee === value) {
-        sites.push({ node: parent, info: { ...fact.origin.info, kind: 'call' }, origin: fact.origin, problem: fact.problem, role: { argumentsAreData: !fact.readsParameters } });
+        sites.push({ node: parent, info: { ...fact.origin.info, kind: 'call' }, origin: fact.origin, problem: fact.problem, parameterReason: fact.parameterReason, role: { argumentsAreData: !fact.readsParameters }, via });
       } else if (fact.kind === 'class' && parent?.type === 'NewExpression' && parent.callee === value) {
-        sites.push({ node: parent, info: { ...fact.origin.info, kind: 'new' }, origin: fact.origin, problem: fact.problem, role: { argumentsAreData: !fact.readsParameters } });
+        sites.push({ node: parent, info: { ...fact.origin.info, kind: 'new' }, origin: fact.origin, problem: fact.problem, parameterReason: fact.parameterReason, role: { argumentsAreData: !fact.readsParameters }, via });
       } else if (fact.kind === 'instance') {
-        sites.push(...spawnsOf([value], fact.origin));
+        sites.push(...spawnsOf([value], fact.origin, via));
       } else if (fact.kind === 'instanceGetter' && parent?.type === 'CallExpression' && parent.callee === value) {
-        sites.push(...spawnsOf(clientHolders(parent, scopeManager), fact.origin));
+        sites.push(...spawnsOf(clientHolders(parent, scopeManager), fact.origin, via));
       }
     }
   }
@@ -143,7 +150,7 @@ function clientHolders(call: TSESTree.CallExpression, scopeManager: ScopeManager
 }
 
 /** `holder.duplicate()` / `holder.createPool()`: a new connection with the holder's configuration. */
-export function spawnsOf(holders: readonly Node[], origin: ClientOrigin): ImportedSite[] {
+function spawnsOf(holders: readonly Node[], origin: ClientOrigin, via: ImportedSite['via']): ImportedSite[] {
   const sites: ImportedSite[] = [];
   for (const holder of holders) {
     const member = holder.parent;
@@ -151,19 +158,18 @@ export function spawnsOf(holders: readonly Node[], origin: ClientOrigin): Import
     const name = propertyName(member);
     const call = member.parent;
     if (name === undefined || !Object.hasOwn(SPAWNING_METHODS, name) || call?.type !== 'CallExpression' || call.callee !== member) continue;
-    sites.push({ node: call, info: { ...origin.info, kind: 'call', builds: SPAWNING_METHODS[name] }, origin, role: { sharedReceiver: true } });
+    sites.push({ node: call, info: { ...origin.info, kind: 'call', builds: SPAWNING_METHODS[name] }, origin, role: { sharedReceiver: true }, via });
   }
   return sites;
 }
 
-/** Callees that are imported run-once wrappers. */
+/** Callees that are imported run-once wrappers: `singleton(…)`, `utils.once(…)`. */
 export function isImportedOnceWrapper(callee: Node, bindings: ReadonlyMap<VariableLike, ImportedBinding>, scopeManager: ScopeManagerLike): boolean {
-  const inner = outermostTransparent(callee) === callee ? callee : callee;
-  const root = inner.type === 'MemberExpression' ? inner.object : inner;
+  const value = outermostTransparent(callee);
+  const root = value.type === 'MemberExpression' ? value.object : value;
   if (root.type !== 'Identifier') return false;
   const variable = resolveIdentifier(scopeManager, root);
   const binding = variable ? bindings.get(variable) : undefined;
-  if (!binding) return false;
-  const found = factAt(outermostTransparent(root), binding);
-  return found?.fact.kind === 'onceWrapper' && (found.value === inner || outermostTransparent(found.value) === outermostTransparent(inner));
+  const found = binding ? factAt(root, binding) : undefined;
+  return found?.fact.kind === 'onceWrapper' && found.value === value;
 }

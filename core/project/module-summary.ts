@@ -55,15 +55,19 @@ export function summariseWrappers(file: string, program: TSESTree.Program, scope
   return { file, exports };
 }
 
-/** Whether the connection an export opens can be shared, and whether the caller's arguments decide it. */
-function sharing(construction: AnalysedConstruction, scopeManager: ScopeManagerLike): { problem?: string; readsParameters: boolean } {
+/**
+ * Whether the connection an export opens can be shared. Options read from the export's parameters leave the
+ * decision to each call's arguments (`readsParameters`, with the export's own reason for calls that pass
+ * constants, which a fix still cannot move); anything else that keeps it from being shared is the export's problem.
+ */
+function sharing(construction: AnalysedConstruction, scopeManager: ScopeManagerLike): { problem?: string; readsParameters: boolean; parameterReason?: string } {
   if (construction.problem !== undefined) return { problem: construction.problem, readsParameters: false };
   const fn = enclosingFunction(construction.node);
   const hoist = hoistability(construction.node, construction.info, clientUsage(construction.node, scopeManager), fn, scopeManager, construction.role);
-  if (hoist.hoistable) return { readsParameters: false };
-  // Where the options come from is the caller's business; what the code does with the client is the export's.
-  const placement = /^(?:its options use|it duplicates|it reads|it is in a function that is not async)/.test(hoist.reason);
-  return placement ? { readsParameters: hoist.reason.startsWith('its options use') } : { problem: hoist.reason, readsParameters: false };
+  // A call, with constants, of another export whose options read its parameters: where that client is built, it cannot move.
+  if (hoist.hoistable) return construction.parameterReason === undefined ? { readsParameters: false } : { problem: construction.parameterReason, readsParameters: false };
+  if (hoist.reason.startsWith('its options use')) return { readsParameters: true, parameterReason: hoist.reason };
+  return { problem: hoist.reason, readsParameters: false };
 }
 
 /** The exported function a construction runs in, when the function itself is exported by name. */

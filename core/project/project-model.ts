@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { analyseConstructions, mentionsClientModule } from '../analyze.js';
 import type { AnalysisOptions, ClientSource } from '../types.js';
@@ -176,8 +176,27 @@ export function projectModelFor(settings: ProjectSettings): ProjectModel {
   return model;
 }
 
-/** A path as the user reads it in a message: relative to the folder ESLint runs in, with forward slashes. */
-export function displayPath(file: string, cwd: string): string {
-  const relative = path.relative(cwd, file);
-  return (relative.startsWith('..') || path.isAbsolute(relative) ? file : relative).split(path.sep).join('/');
+const packageRoots = new Map<string, string | undefined>();
+
+/** The folder of the nearest package.json above a file. */
+export function packageRootOf(file: string): string | undefined {
+  const directory = path.dirname(file);
+  if (packageRoots.has(directory)) return packageRoots.get(directory);
+  const parent = path.dirname(directory);
+  const root = existsSync(path.join(directory, 'package.json')) ? directory : parent === directory ? undefined : packageRootOf(directory);
+  packageRoots.set(directory, root);
+  return root;
+}
+
+/**
+ * A path as the user reads it in a message, with forward slashes: relative to the folder ESLint runs in, or when
+ * that is the file system's root (an editor, a test runner), to the package of the file being linted.
+ */
+export function displayPath(file: string, cwd: string, linted: string): string {
+  const within = (base: string | undefined): string | undefined => {
+    if (base === undefined || path.dirname(base) === base) return undefined;
+    const relative = path.relative(base, file);
+    return relative.startsWith('..') || path.isAbsolute(relative) ? undefined : relative;
+  };
+  return (within(cwd) ?? within(packageRootOf(linted)) ?? file).split(path.sep).join('/');
 }

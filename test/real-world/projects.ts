@@ -116,9 +116,9 @@ const reportedAcrossFiles: ProjectCase[] = [
   {
     name: 'route handler calls a helper that returns another module\'s factory result',
     project: 'next-transitive-helper',
-    note: 'Summaries are transitive: `userCache()` returns `createRedis(\'users:\')`, a new client per call, so the route\'s call is reported with the origin where the client is actually built; both library files stay silent.',
+    note: 'Summaries are transitive: `userCache()` returns `createRedis(\'users:\')`, a new client per call, so the route\'s call is reported with the origin where the client is actually built; both library files stay silent. The client\'s options come from `createRedis`\'s `prefix` parameter, so where it is built it cannot move to a shared module: the report says so, and `fix` leaves it (the rule and the codemod agree).',
     expected: {
-      'app/api/users/[id]/route.ts': [hoistableAt('userCache(', nextRoute('GET'), 'lib/redis.ts:4')],
+      'app/api/users/[id]/route.ts': [unsafeAt('userCache(', nextRoute('GET'), 'its options use `prefix`', 'lib/redis.ts:4')],
     },
   },
   {
@@ -205,9 +205,11 @@ const reportedAcrossFiles: ProjectCase[] = [
   {
     name: 'GraphQL resolver builds an imported cache class per call',
     project: 'graphql-resolver-new-class',
-    note: 'Resolvers run per call; the class builds a client in its constructor.',
+    note: 'Resolvers run per call; the class builds a node-redis client in its constructor, which cannot await a shared connection, so the report is unsafe with that reason (what `fix` says where the client is built).',
     expected: {
-      'src/graphql/resolvers.ts': [hoistableAt('new FeedCache(', 'every call to this GraphQL resolver `Query.feed`', 'src/cache/feed-cache.ts:7')],
+      'src/graphql/resolvers.ts': [
+        unsafeAt('new FeedCache(', 'every call to this GraphQL resolver `Query.feed`', 'it is in a function that is not async, so it cannot await the shared connection', 'src/cache/feed-cache.ts:7'),
+      ],
     },
   },
   {
@@ -229,9 +231,9 @@ const reportedAcrossFiles: ProjectCase[] = [
   {
     name: 'workspace app calls a factory exported by a sibling workspace package',
     project: 'monorepo-workspace-factory',
-    note: '`@acme/redis` is a workspace package (root `workspaces`, its `exports` point at src/index.ts); the route calls its factory per request.',
+    note: '`@acme/redis` is a workspace package (root `workspaces`, its `exports` point at src/index.ts); the route calls its factory per request. The factory names the connection after its `name` parameter, so the client cannot move where it is built: unsafe, with that reason.',
     expected: {
-      'apps/api/src/routes/orders.ts': [hoistableAt('createRedis(', EXPRESS_ROUTE, 'packages/redis/src/index.ts:4')],
+      'apps/api/src/routes/orders.ts': [unsafeAt('createRedis(', EXPRESS_ROUTE, 'its options use `name`', 'packages/redis/src/index.ts:4')],
     },
   },
   {

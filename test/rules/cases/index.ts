@@ -4,12 +4,15 @@ import { exportedFactoryCases } from './exported-factories.js';
 import { handlerCases } from './handlers.js';
 import { neverReportedCases } from './never-reported.js';
 import { optionInvalidCases, optionValidCases } from './options.js';
+import { projectInvalidCases, projectValidCases } from './project.js';
 import { runOnceCases } from './run-once.js';
 import { suggestionCases } from './suggestions.js';
 import type { Invalid, Valid } from './types.js';
 import { unsafeCases } from './unsafe.js';
 
 export {
+  projectInvalidCases,
+  projectValidCases,
   constructionCases,
   exportedFactoryCases,
   handlerCases,
@@ -22,7 +25,7 @@ export {
 };
 export type { Invalid, Valid };
 
-export const valid: Valid[] = [...runOnceCases, ...neverReportedCases, ...optionValidCases, ...exportedFactoryCases];
+export const valid: Valid[] = [...runOnceCases, ...neverReportedCases, ...optionValidCases, ...exportedFactoryCases, ...projectValidCases];
 
 export const invalid: Invalid[] = [
   ...constructionCases,
@@ -30,4 +33,5 @@ export const invalid: Invalid[] = [
   ...unsafeCases,
   ...suggestionCases,
   ...optionInvalidCases,
+  ...projectInvalidCases,
 ];

@@ -1,0 +1,161 @@
+/**
+ * Cases whose imports reach small on-disk projects under test/projects/rule-cases/, so the project model resolves
+ * them (tsconfig `@/*` paths included): per-request calls of imported factories and classes, `.duplicate()` of an
+ * imported client, and the run-once places that keep them silent. The rule tester lints from the file system's root,
+ * so origins are shown relative to the linted file's package.
+ */
+import path from 'node:path';
+import type { Invalid, Valid } from './types.js';
+
+const nextApp = path.resolve('test/projects/rule-cases/next-app');
+
+export const projectInvalidCases: Invalid[] = [
+  // an imported factory called per request: reported at the call, naming where the client is built
+  {
+    filename: path.join(nextApp, 'app/api/pages/route.ts'),
+    code: `import { openCache } from '@/lib/cache';
+
+export async function GET(request: Request) {
+  const cache = await openCache();
+  const page = await cache.get(new URL(request.url).pathname);
+  return new Response(page ?? '');
+}
+`,
+    errors: [
+      {
+        messageId: 'perRequestClientFrom',
+        line: 4,
+        column: 23,
+        endLine: 4,
+        endColumn: 34,
+        data: { construction: 'openCache()', origin: 'lib/cache.ts:5', context: 'every request to this Next.js route handler `GET`' },
+      },
+    ],
+  },
+  // a class whose field builds a client, built per request in another file
+  {
+    filename: path.join(nextApp, 'app/api/session/route.ts'),
+    code: `import { SessionStore } from '../../../lib/session-store';
+
+export async function GET(request: Request) {
+  const store = new SessionStore();
+  return Response.json({ session: await store.read(request.headers.get('x-session') ?? '') });
+}
+`,
+    errors: [
+      {
+        messageId: 'perRequestClientFrom',
+        line: 4,
+        column: 17,
+        endLine: 4,
+        endColumn: 35,
+        data: { construction: 'new SessionStore()', origin: 'lib/session-store.ts:4', context: 'every request to this Next.js route handler `GET`' },
+      },
+    ],
+  },
+  // an SSE route duplicates the shared client to subscribe: a dedicated connection per request
+  {
+    filename: path.join(nextApp, 'app/api/events/route.ts'),
+    code: `import { redis } from '@/lib/redis';
+
+export async function GET() {
+  const subscriber = redis.duplicate();
+  const stream = new ReadableStream({
+    async start(controller) {
+      await subscriber.subscribe('events');
+      subscriber.on('message', (_channel, message) => controller.enqueue(message));
+    },
+    cancel() {
+      subscriber.disconnect();
+    },
+  });
+  return new Response(stream, { headers: { 'content-type': 'text/event-stream' } });
+}
+`,
+    errors: [
+      {
+        messageId: 'perRequestClientFromUnsafe',
+        line: 4,
+        column: 22,
+        endLine: 4,
+        endColumn: 39,
+        data: {
+          construction: 'redis.duplicate()',
+          origin: 'lib/redis.ts:3',
+          context: 'every request to this Next.js route handler `GET`',
+          reason: 'it subscribes (`subscribe`), which needs a connection of its own',
+        },
+      },
+    ],
+  },
+  // the client library loaded inside the handler: reported, without a suggestion (module scope cannot reach it)
+  {
+    filename: path.join(nextApp, 'app/api/flags/route.ts'),
+    code: `export async function GET() {
+  const { createClient } = await import('redis');
+  const client = await createClient({ url: process.env.REDIS_URL }).connect();
+  return Response.json(await client.hGetAll('flags'));
+}
+`,
+    errors: [
+      {
+        messageId: 'perRequestClient',
+        line: 3,
+        column: 24,
+        endLine: 3,
+        endColumn: 68,
+        data: { construction: 'createClient()', context: 'every request to this Next.js route handler `GET`' },
+        suggestions: [],
+      },
+    ],
+  },
+];
+
+export const projectValidCases: Valid[] = [
+  // the factory's only call runs once, at module scope (top-level await)
+  {
+    filename: path.join(nextApp, 'app/api/cached/route.ts'),
+    code: `import { openCache } from '@/lib/cache';
+
+const cache = await openCache();
+
+export async function GET() {
+  return Response.json({ hits: await cache.incr('hits') });
+}
+`,
+  },
+  // the project's own run-once wrapper, imported from another file
+  {
+    filename: path.join(nextApp, 'lib/queue-redis.ts'),
+    code: `import Redis from 'ioredis';
+import { singleton } from './singleton';
+
+export const queueRedis = singleton('queue', () => new Redis(process.env.QUEUE_URL ?? 'redis://127.0.0.1:6379'));
+`,
+  },
+  // the factory itself: its callers, not its own file, decide how often it runs
+  {
+    filename: path.join(nextApp, 'lib/cache.ts'),
+    code: `import Redis from 'ioredis';
+
+/** A client for the page cache; each call opens its own connection. */
+export async function openCache(): Promise<Redis> {
+  return new Redis(process.env.CACHE_URL ?? 'redis://127.0.0.1:6379');
+}
+`,
+  },
+  // a memoised getter over the imported factory: the guarded call runs once
+  {
+    filename: path.join(nextApp, 'lib/page-cache.ts'),
+    code: `import type Redis from 'ioredis';
+import { openCache } from './cache';
+
+let cache: Promise<Redis> | undefined;
+
+export function pageCache(): Promise<Redis> {
+  cache ??= openCache();
+  return cache;
+}
+`,
+  },
+];
