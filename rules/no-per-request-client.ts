@@ -80,6 +80,7 @@ function reportPerCallClients(context: Readonly<TSESLint.RuleContext<MessageIds,
   }
 
   function checkProgram(program: TSESTree.Program): void {
+    project.stats.analysedFiles++;
     for (const site of findPerCallSites(program, scopeManager, sourceCode.text, analysisOptions, project)) reportSite(site);
   }
 

@@ -38,6 +38,8 @@ export const diskFiles: FileSource = {
 export type ProjectSettings = Omit<AnalysisOptions, 'filename' | 'callers'>;
 
 export interface ProjectModelStats {
+  /** Files the analysis read in full (they name a client module or import a module that builds one). */
+  analysedFiles: number;
   /** Module summaries asked for. */
   lookups: number;
   /** Of those, answered from the cache. */
@@ -57,7 +59,7 @@ const CLIENT_MODULES = new Set(['ioredis', 'redis', '@redis/client']);
  * import such a module, are parsed; the rest cost a text scan and the resolution of their imports.
  */
 export class ProjectModel implements ModuleLookup {
-  readonly stats: ProjectModelStats = { lookups: 0, hits: 0, summarised: 0, parsed: 0 };
+  readonly stats: ProjectModelStats = { analysedFiles: 0, lookups: 0, hits: 0, summarised: 0, parsed: 0 };
   private readonly summaries = new Map<string, { version: number; summary: ModuleSummary; relevant: boolean; wrappers?: ModuleSummary }>();
   private readonly inProgress = new Set<string>();
   private depth = 0;
@@ -166,14 +168,25 @@ export function* specifiersIn(text: string): Generator<string> {
 
 /** One model per settings object: the rule's options are settled once per configuration, and so is the model. */
 const models = new WeakMap<object, ProjectModel>();
+const ruleModels: ProjectModel[] = [];
 
 export function projectModelFor(settings: ProjectSettings): ProjectModel {
   let model = models.get(settings);
   if (!model) {
     model = new ProjectModel(settings);
     models.set(settings, model);
+    ruleModels.push(model);
   }
   return model;
+}
+
+/** What the rule's project models have done in this process, added up: for the benchmark's report. */
+export function ruleModelTotals(): ProjectModelStats {
+  const totals: ProjectModelStats = { analysedFiles: 0, lookups: 0, hits: 0, summarised: 0, parsed: 0 };
+  for (const model of ruleModels) {
+    for (const key of Object.keys(totals) as (keyof ProjectModelStats)[]) totals[key] += model.stats[key];
+  }
+  return totals;
 }
 
 const packageRoots = new Map<string, string | undefined>();
