@@ -43,6 +43,9 @@ export interface AnalysedConstruction {
   parameterReason?: string;
 }
 
+/** With typed linting: the client a value's type says it is (ioredis or node-redis), if any. */
+export type TypedClient = (value: Node) => ConstructionInfo | undefined;
+
 export const DEFAULT_OPTIONS = {
   sources: [] as ClientSource[],
   handlerNames: ['handler'],
@@ -82,6 +85,7 @@ export function analyseConstructions(
   sourceText: string,
   options: AnalysisOptions,
   lookup?: ModuleLookup,
+  typedClient?: TypedClient,
 ): { constructions: AnalysedConstruction[]; bindings: Map<VariableLike, ImportedBinding> } {
   const local = findConstructions(program, scopeManager, traceMapsFor(options.sources));
   const bindings = lookup ? importedBindings(program, scopeManager, options.filename, lookup) : new Map<VariableLike, ImportedBinding>();
@@ -91,7 +95,7 @@ export function analyseConstructions(
   const knownClients = new KnownClients(program, scopeManager, options.sources, (value) => {
     const info = built.get(value);
     return info ? { info } : importedClient(value, bindings, scopeManager);
-  });
+  }, typedClient);
   const spawned = knownClients.spawns(program, sourceText, new Set(built.keys()));
   if (local.length === 0 && imported.length === 0 && spawned.length === 0) return { constructions: [], bindings };
 
@@ -118,8 +122,9 @@ export function findPerCallSites(
   sourceText: string,
   options: AnalysisOptions,
   lookup?: ModuleLookup,
+  typedClient?: TypedClient,
 ): PerCallSite[] {
-  const { constructions } = analyseConstructions(program, scopeManager, sourceText, options, lookup);
+  const { constructions } = analyseConstructions(program, scopeManager, sourceText, options, lookup, typedClient);
   const sites: PerCallSite[] = [];
   for (const { node, info, execution, origin, problem, role, parameterReason } of constructions) {
     if (execution.runsOnce) continue;

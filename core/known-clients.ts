@@ -25,6 +25,8 @@ export class KnownClients {
     private readonly scopeManager: ScopeManagerLike,
     sources: readonly ClientSource[],
     private readonly isClientValue: (value: Node) => KnownClient | undefined,
+    /** With typed linting: what the type checker says the value is. */
+    private readonly typedClient?: (value: Node) => ConstructionInfo | undefined,
   ) {
     for (const statement of program.body) {
       if (statement.type !== 'ImportDeclaration') continue;
@@ -45,14 +47,17 @@ export class KnownClients {
     if (direct) return direct;
     if (inner.type === 'Identifier') {
       const variable = resolveIdentifier(this.scopeManager, inner);
-      return variable ? this.declaredClient(variable) : undefined;
+      const declared = variable ? this.declaredClient(variable) : undefined;
+      if (declared) return declared;
     }
     if (inner.type === 'MemberExpression' && inner.object.type === 'ThisExpression') {
       const classNode = enclosingClass(inner);
       const name = propertyName(inner);
-      return classNode && name !== undefined ? this.memberClient(classNode, name) : undefined;
+      const member = classNode && name !== undefined ? this.memberClient(classNode, name) : undefined;
+      if (member) return member;
     }
-    return undefined;
+    const typed = this.typedClient?.(inner);
+    return typed ? { info: typed } : undefined;
   }
 
   private declaredClient(variable: VariableLike): KnownClient | undefined {

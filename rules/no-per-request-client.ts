@@ -4,6 +4,7 @@ import { isModuleLevelScope, memberRoot, resolveIdentifier } from '../core/ast.j
 import { applyEdits, normaliseEdits } from '../core/edits.js';
 import { inFileHoistEdits } from '../core/in-file-hoist.js';
 import { displayPath, projectModelFor, type ProjectSettings } from '../core/project/project-model.js';
+import { typedClientOracle, type TypedProgram } from '../core/typed-clients.js';
 import type { ClientSource, ScopeManagerLike } from '../core/types.js';
 import { createRule } from './create-rule.js';
 
@@ -32,6 +33,8 @@ function reportPerCallClients(context: Readonly<TSESLint.RuleContext<MessageIds,
   };
   const scopeManager = sourceCode.scopeManager as unknown as ScopeManagerLike;
   const project = projectModelFor(projectSettings(options));
+  const services = sourceCode.parserServices as Partial<TypedProgram> | undefined;
+  const typedClient = services?.program && services.esTreeNodeToTSNodeMap ? typedClientOracle(services as TypedProgram) : undefined;
 
   function suggestionFix(site: PerCallSite): TSESLint.ReportFixFunction {
     return (fixer) => {
@@ -81,7 +84,7 @@ function reportPerCallClients(context: Readonly<TSESLint.RuleContext<MessageIds,
 
   function checkProgram(program: TSESTree.Program): void {
     project.stats.analysedFiles++;
-    for (const site of findPerCallSites(program, scopeManager, sourceCode.text, analysisOptions, project)) reportSite(site);
+    for (const site of findPerCallSites(program, scopeManager, sourceCode.text, analysisOptions, project, typedClient)) reportSite(site);
   }
 
   return { Program: checkProgram };
@@ -182,8 +185,10 @@ export default {
     const sources = (context.options[0] as Options[0] | undefined)?.sources ?? DEFAULT_OPTIONS.sources;
     const text = context.sourceCode.text;
     if (mentionsClientModule(text, sources)) return reportPerCallClients(context, settledOptions(context.options));
-    // A file that names no client module matters only through an import of a project module that builds one.
+    // A file that names no client module matters only through an import of a project module that builds one, or,
+    // with typed linting, through a `.duplicate()` of a value whose type is a client.
     const options = settledOptions(context.options);
+    if (text.includes('.duplicate(') && (context.sourceCode.parserServices as Partial<TypedProgram> | undefined)?.program) return reportPerCallClients(context, options);
     return projectModelFor(projectSettings(options[0])).importsRelevantModule(context.filename, text) ? reportPerCallClients(context, options) : {};
   },
 } satisfies typeof rule;

@@ -8,6 +8,22 @@ import path from 'node:path';
 import type { Invalid, Valid } from './types.js';
 
 const nextApp = path.resolve('test/projects/rule-cases/next-app');
+const typed = path.resolve('test/projects/rule-cases/typed');
+const typedLinting = { parserOptions: { project: './tsconfig.json', tsconfigRootDir: typed } };
+
+/** The injected client's type is an alias from another file: only the type checker knows it is an ioredis client. */
+const injectedSubscriber = `import type { SharedClient } from './lib/client-provider.js';
+
+export class EventsController {
+  constructor(private readonly redis: SharedClient) {}
+
+  async stream(channel: string) {
+    const subscriber = this.redis.duplicate();
+    await subscriber.subscribe(channel);
+    return subscriber;
+  }
+}
+`;
 
 export const projectInvalidCases: Invalid[] = [
   // an imported factory called per request: reported at the call, naming where the client is built
@@ -109,9 +125,32 @@ export async function GET() {
       },
     ],
   },
+  // with typed linting, the checker confirms the injected value is an ioredis client
+  {
+    // The rule tester puts a typed case's file under `tsconfigRootDir`.
+    filename: 'src/events.ts',
+    languageOptions: typedLinting,
+    code: injectedSubscriber,
+    errors: [
+      {
+        messageId: 'perRequestClientUnsafe',
+        line: 7,
+        column: 24,
+        endLine: 7,
+        endColumn: 46,
+        data: {
+          construction: 'this.redis.duplicate()',
+          context: 'every call to `EventsController.stream()`',
+          reason: 'it subscribes (`subscribe`), which needs a connection of its own',
+        },
+      },
+    ],
+  },
 ];
 
 export const projectValidCases: Valid[] = [
+  // without type information the alias says nothing, and the rule stays silent rather than guess from names
+  { filename: path.join(typed, 'src/events.ts'), code: injectedSubscriber },
   // the factory's only call runs once, at module scope (top-level await)
   {
     filename: path.join(nextApp, 'app/api/cached/route.ts'),
