@@ -1,0 +1,23 @@
+/** `--json`: one object per line, `{"type":"sample"|"gap",…}` per sample and a final `{"type":"summary",…}`. */
+import type { Reading } from './sampler.js';
+import type { WatchSummary } from './verdict.js';
+
+const isoTime = (at: number): string => new Date(at).toISOString();
+
+export function readingJson(reading: Reading): string {
+  const { kind, at, ...fields } = reading;
+  return `${JSON.stringify({ type: kind, time: isoTime(at), ...fields })}\n`;
+}
+
+export function summaryJson(summary: WatchSummary, url: string, notes: readonly string[]): string {
+  const { startedAt, endedAt, gate, ...figures } = summary;
+  return `${JSON.stringify({
+    type: 'summary',
+    url,
+    startedAt: isoTime(startedAt),
+    endedAt: isoTime(endedAt),
+    ...figures,
+    ...(gate ? { gate: { ...gate, peakAt: gate.peakAt === undefined ? undefined : isoTime(gate.peakAt) } } : {}),
+    notes,
+  })}\n`;
+}
