@@ -54,6 +54,8 @@ export function checkRedisUrl(url: string): void {
 function watchOptions(): RedisOptions {
   return {
     lazyConnect: true,
+    // The ready check's INFO would warn on the console for a user without +info; the watch asks itself.
+    enableReadyCheck: false,
     connectTimeout: CONNECT_TIMEOUT_MS,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
@@ -72,6 +74,11 @@ async function connectNode(client: Redis, url: string, reconnectEveryMs: number)
   });
   client.on('ready', () => {
     node.lastError = undefined;
+    // A reconnection is a new connection with a new id; keep leaving the watch's own one out.
+    client.call('CLIENT', 'ID').then(
+      (id) => (node.ownId = String(id)),
+      () => undefined,
+    );
   });
   try {
     await client.connect();
@@ -81,11 +88,6 @@ async function connectNode(client: Redis, url: string, reconnectEveryMs: number)
   }
   // From now on a lost server is a gap in the samples: keep trying at the sampling pace.
   client.options.retryStrategy = () => reconnectEveryMs;
-  try {
-    node.ownId = String(await client.call('CLIENT', 'ID'));
-  } catch (error) {
-    if (!isPermissionError(error)) throw connectFault(error, url);
-  }
   return node;
 }
 
@@ -131,7 +133,7 @@ export async function openWatchTarget(url: string, options: OpenOptions): Promis
     clusterEnabled = nodeCounters(await seed.client.info()).clusterEnabled;
   } catch (error) {
     seed.client.disconnect();
-    throw connectFault(error, url);
+    throw connectFault(seed.lastError ?? error, url);
   }
   if (!clusterEnabled || options.followCluster === false) {
     return { nodes: [seed], cluster: false, notes: [], close: close([seed]) };
@@ -143,7 +145,7 @@ export async function openWatchTarget(url: string, options: OpenOptions): Promis
   } catch (error) {
     if (!isPermissionError(error)) {
       seed.client.disconnect();
-      throw connectFault(error, url);
+      throw connectFault(seed.lastError ?? error, url);
     }
     const note = `this user may not run CLUSTER NODES, so watch samples only ${seed.address}, not the other masters of its cluster.`;
     return { nodes: [seed], cluster: false, notes: [note], close: close([seed]) };

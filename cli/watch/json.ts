@@ -4,9 +4,12 @@ import type { WatchSummary } from './verdict.js';
 
 const isoTime = (at: number): string => new Date(at).toISOString();
 
+/** Unknown figures (the first sample's rate, groups the ACL hides) print as null rather than vanish. */
+const keepUnknown = (_key: string, value: unknown): unknown => (value === undefined ? null : value);
+
 export function readingJson(reading: Reading): string {
   const { kind, at, ...fields } = reading;
-  return `${JSON.stringify({ type: kind, time: isoTime(at), ...fields })}\n`;
+  return `${JSON.stringify({ type: kind, time: isoTime(at), ...fields }, keepUnknown)}\n`;
 }
 
 export function summaryJson(summary: WatchSummary, url: string, notes: readonly string[]): string {
@@ -19,5 +22,5 @@ export function summaryJson(summary: WatchSummary, url: string, notes: readonly 
     ...figures,
     ...(gate ? { gate: { ...gate, peakAt: gate.peakAt === undefined ? undefined : isoTime(gate.peakAt) } } : {}),
     notes,
-  })}\n`;
+  }, keepUnknown)}\n`;
 }

@@ -10,6 +10,7 @@ import { openWatchTarget, type WatchTarget } from './connection.js';
 import { parseDuration } from './duration.js';
 import { redactUrl, WatchFault } from './faults.js';
 import { readingJson, summaryJson } from './json.js';
+import { record } from './record.js';
 import { renderHtmlPage } from './render-html.js';
 import { plainLine, summaryText, TerminalScreen, terminalView } from './render-terminal.js';
 import { Sampler, youngAgeFor, type Reading } from './sampler.js';
@@ -65,20 +66,6 @@ function planWatch(options: WatchOptions, output: Output): WatchPlan {
   };
 }
 
-/** Resolves at `at`, or as soon as the watch is stopped. */
-function waitUntil(at: number, stopped: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (stopped.aborted) return resolve();
-    const timer = setTimeout(done, Math.max(0, at - Date.now()));
-    function done() {
-      clearTimeout(timer);
-      stopped.removeEventListener('abort', done);
-      resolve();
-    }
-    stopped.addEventListener('abort', done);
-  });
-}
-
 /** Ctrl-C (and a polite kill) end the watch with its summary instead of killing the process. */
 function stopOnSignals(): { signal: AbortSignal; release: () => void } {
   const controller = new AbortController();
@@ -106,35 +93,25 @@ async function sampleUntilStopped(target: WatchTarget, plan: WatchPlan, output: 
   const youngAgeSeconds = youngAgeFor(plan.intervalMs);
   const sampler = new Sampler(target, { url: plan.url, youngAgeSeconds, clientList: true });
   const screen = new TerminalScreen(output.stdout);
-  const readings: Reading[] = [];
   const startedAt = Date.now();
-  const summaryNow = () => summarise(readings, { startedAt, endedAt: Date.now(), youngAgeSeconds, maxNewPerSecond: plan.maxNewPerSecond });
+  const summaryOf = (readings: readonly Reading[]) =>
+    summarise(readings, { startedAt, endedAt: Date.now(), youngAgeSeconds, maxNewPerSecond: plan.maxNewPerSecond });
   let notesShown = 0;
+  const show = (reading: Reading, readings: readonly Reading[]) => {
+    for (const note of sampler.notes.slice(notesShown)) output.stderr.write(`redis-singleton: note: ${note}\n`);
+    notesShown = sampler.notes.length;
+    if (plan.mode === 'json') output.stdout.write(readingJson(reading));
+    else if (plan.mode === 'plain') output.stdout.write(`${plainLine(reading, plan.intervalMs)}\n`);
+    else screen.draw(terminalView(readings, summaryOf(readings), { url: shownUrl, nodes: target.nodes.length, intervalMs: plan.intervalMs, startedAt }));
+  };
   const { signal, release } = stopOnSignals();
+  let readings: Reading[];
   try {
-    for (let tick = 0; !signal.aborted; tick++) {
-      const due = startedAt + tick * plan.intervalMs;
-      if (plan.durationMs !== undefined && due > startedAt + plan.durationMs) break;
-      await waitUntil(due, signal);
-      if (signal.aborted) break;
-      const reading = await sampler.sample();
-      readings.push(reading);
-      for (const note of sampler.notes.slice(notesShown)) output.stderr.write(`redis-singleton: note: ${note}\n`);
-      notesShown = sampler.notes.length;
-      if (plan.mode === 'json') output.stdout.write(readingJson(reading));
-      else if (plan.mode === 'plain') output.stdout.write(`${plainLine(reading, plan.intervalMs)}\n`);
-      else {
-        screen.draw(terminalView(readings, summaryNow(), {
-          url: shownUrl, nodes: target.nodes.length, intervalMs: plan.intervalMs, startedAt,
-        }));
-      }
-      // A slow sample must not be followed by a burst of catch-up samples.
-      tick = Math.max(tick, Math.floor((Date.now() - startedAt) / plan.intervalMs));
-    }
+    ({ readings } = await record(sampler, { intervalMs: plan.intervalMs, durationMs: plan.durationMs, signal, onReading: show }));
   } finally {
     release();
   }
-  return { readings, summary: summaryNow(), notes: sampler.notes };
+  return { readings, summary: summaryOf(readings), notes: sampler.notes };
 }
 
 export async function runWatch(options: WatchOptions, output: Output): Promise<number> {
