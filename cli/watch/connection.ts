@@ -66,24 +66,43 @@ function watchOptions(): RedisOptions {
   };
 }
 
+/** Closes a connection; one that has already ended is left alone (ioredis would arm a 2 s timer for it). */
+function closeClient(client: Redis): void {
+  if (client.status !== 'end') client.disconnect();
+}
+
+/** The connection's CLIENT ID; undefined when the ACL does not allow CLIENT (then CLIENT LIST is hidden too). */
+async function ownClientId(client: Redis): Promise<string | undefined> {
+  try {
+    return String(await client.call('CLIENT', 'ID'));
+  } catch (error) {
+    if (isPermissionError(error)) return undefined;
+    throw error;
+  }
+}
+
 async function connectNode(client: Redis, url: string, reconnectEveryMs: number): Promise<WatchNode> {
   const node: WatchNode = { address: `${client.options.host}:${client.options.port}`, client, ownId: undefined, lastError: undefined };
   // ioredis reports refused connections, bad passwords and resets as 'error' events.
   client.on('error', (error: unknown) => {
     node.lastError = error;
   });
-  client.on('ready', () => {
+  // A fresh TCP connection clears the old error; a refused login follows it and is kept.
+  client.on('connect', () => {
     node.lastError = undefined;
-    // A reconnection is a new connection with a new id; keep leaving the watch's own one out.
-    client.call('CLIENT', 'ID').then(
-      (id) => (node.ownId = String(id)),
+  });
+  client.on('ready', () => {
+    // After a reconnection the watch's own connection has a new id; keep leaving it out.
+    ownClientId(client).then(
+      (id) => (node.ownId = id),
       () => undefined,
     );
   });
   try {
     await client.connect();
+    node.ownId = await ownClientId(client);
   } catch (error) {
-    client.disconnect();
+    closeClient(client);
     throw connectFault(node.lastError ?? error, url);
   }
   // From now on a lost server is a gap in the samples: keep trying at the sampling pace.
@@ -126,13 +145,13 @@ export async function openWatchTarget(url: string, options: OpenOptions): Promis
   checkRedisUrl(url);
   const seed = await connectNode(new Redis(url, watchOptions()), url, options.reconnectEveryMs);
   const close = (nodes: WatchNode[]) => () => {
-    for (const node of nodes) node.client.disconnect();
+    for (const node of nodes) closeClient(node.client);
   };
   let clusterEnabled: boolean;
   try {
     clusterEnabled = nodeCounters(await seed.client.info()).clusterEnabled;
   } catch (error) {
-    seed.client.disconnect();
+    closeClient(seed.client);
     throw connectFault(seed.lastError ?? error, url);
   }
   if (!clusterEnabled || options.followCluster === false) {
@@ -144,7 +163,7 @@ export async function openWatchTarget(url: string, options: OpenOptions): Promis
     masters = clusterMasters(String(await seed.client.call('CLUSTER', 'NODES')));
   } catch (error) {
     if (!isPermissionError(error)) {
-      seed.client.disconnect();
+      closeClient(seed.client);
       throw connectFault(seed.lastError ?? error, url);
     }
     const note = `this user may not run CLUSTER NODES, so watch samples only ${seed.address}, not the other masters of its cluster.`;
@@ -166,6 +185,6 @@ export async function openWatchTarget(url: string, options: OpenOptions): Promis
     close([seed, ...nodes])();
     throw error instanceof WatchFault ? error : connectFault(error, url);
   }
-  if (!nodes.includes(seed)) seed.client.disconnect();
+  if (!nodes.includes(seed)) closeClient(seed.client);
   return { nodes, cluster: true, notes: [], close: close(nodes) };
 }

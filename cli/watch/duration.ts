@@ -13,9 +13,9 @@ export function parseDuration(text: string, option: string): number {
   return ms;
 }
 
-/** `200 ms`, `2 s`, `1.5 s`, `2 min`: the unit a reader expects for that length. */
+/** `200 ms`, `2 s`, `1.5 s`, `2 min`: the unit a reader expects for that length (999 ms of a 1 s watch is `1 s`). */
 export function formatDuration(ms: number): string {
-  if (ms < 1_000) return `${Math.round(ms)} ms`;
+  if (ms < 900) return `${Math.round(ms)} ms`;
   if (ms < 120_000) return `${Number((ms / 1_000).toFixed(1))} s`;
   return `${Number((ms / 60_000).toFixed(1))} min`;
 }
