@@ -5,7 +5,7 @@
 import { describeGroup } from './client-list.js';
 import { formatDuration } from './duration.js';
 import type { Reading, Sample } from './sampler.js';
-import { formatClock, formatRate, formatShare, type WatchSummary } from './verdict.js';
+import { countOf, formatClock, formatRate, formatShare, type WatchSummary } from './verdict.js';
 
 const SPARK_BARS = '▁▂▃▄▅▆▇█';
 const SPARK_WIDTH = 48;
@@ -104,16 +104,19 @@ export class TerminalScreen {
 /** The closing text: verdict, figures, top groups, gate. */
 export function summaryText(summary: WatchSummary, url: string): string {
   const lines = [summary.message];
-  const gaps = summary.gaps > 0 ? `, ${summary.gaps} gap${summary.gaps === 1 ? '' : 's'}` : '';
-  const restarts = summary.restarts > 0 ? `, ${summary.restarts} server restart${summary.restarts === 1 ? '' : 's'}` : '';
+  const gaps = summary.gaps > 0 ? `, ${countOf(summary.gaps, 'gap')}` : '';
+  const restarts = summary.restarts > 0 ? `, ${countOf(summary.restarts, 'server restart')}` : '';
   lines.push(
-    `watched ${url} for ${formatDuration(summary.endedAt - summary.startedAt)}: ${summary.samples} samples${gaps}${restarts}; ` +
-      `${summary.newConnections} new connections (mean ${formatRate(summary.newPerSecond)}/s, peak ${formatRate(summary.peakNewPerSecond)}/s), ` +
+    `watched ${url} for ${formatDuration(summary.endedAt - summary.startedAt)}: ${countOf(summary.samples, 'sample')}${gaps}${restarts}; ` +
+      `${countOf(summary.newConnections, 'new connection')} (mean ${formatRate(summary.newPerSecond)}/s, peak ${formatRate(summary.peakNewPerSecond)}/s), ` +
       `connected ${summary.connectedClients} (peak ${summary.peakConnectedClients}${summary.maxClients === undefined ? '' : ` of maxclients ${summary.maxClients}`}), ` +
       `rejected ${summary.rejectedConnections}, blocked peak ${summary.peakBlockedClients}`,
   );
   for (const group of summary.groups?.slice(0, 3) ?? []) {
-    lines.push(`  ${describeGroup(group)}: ${group.young} of ${group.connections} sightings under ${summary.youngAgeSeconds} s`);
+    lines.push(
+      `  from ${describeGroup(group)}: ${group.young} of the ${group.connections} connections seen across samples ` +
+        `were younger than ${summary.youngAgeSeconds} s`,
+    );
   }
   if (summary.gate) lines.push(summary.gate.message);
   return `${lines.join('\n')}\n`;

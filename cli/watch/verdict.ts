@@ -56,6 +56,11 @@ export function formatRate(perSecond: number): string {
   return perSecond >= 10 ? String(Math.round(perSecond)) : perSecond.toFixed(1);
 }
 
+/** `1 new connection`, `2 new connections`. */
+export function countOf(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 export function formatShare(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
@@ -72,7 +77,7 @@ function verdictMessage(summary: Omit<WatchSummary, 'verdict' | 'message' | 'gat
   }
   if (verdict === 'steady') {
     return (
-      `steady: ${summary.connectedClients} connection${summary.connectedClients === 1 ? '' : 's'}, ` +
+      `steady: ${countOf(summary.connectedClients, 'connection')}, ` +
       `${formatRate(summary.newPerSecond)} new/s for ${formatDuration(summary.coveredMs)}${rejected}`
     );
   }
@@ -94,7 +99,7 @@ function gateResult(samples: Sample[], summary: Pick<WatchSummary, 'newPerSecond
   const peakNewPerSecond = peak?.newPerSecond ?? 0;
   const exceeded = peakNewPerSecond > maxNewPerSecond;
   const figures =
-    `mean ${formatRate(summary.newPerSecond)}/s, ${summary.newConnections} new connections in ${formatDuration(summary.coveredMs)}`;
+    `mean ${formatRate(summary.newPerSecond)}/s, ${countOf(summary.newConnections, 'new connection')} in ${formatDuration(summary.coveredMs)}`;
   const message = exceeded
     ? `gate failed: ${formatRate(peakNewPerSecond)} new connections/s at ${formatClock(peak?.at ?? 0)} exceeds ` +
       `--max-new-per-sec ${maxNewPerSecond} (${figures})`
