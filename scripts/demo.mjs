@@ -21,6 +21,8 @@ const MAX_CLIENTS = 64;
 // What the fixed app may open for all its calls: its one shared connection, and a reconnect.
 const MAX_CONNECTIONS_AFTER_FIX = 2;
 const CHART_INTERVAL_MS = 200;
+// Sampling on after the last run shows in the chart that the fixed app leaves nothing open.
+const CHART_TAIL_MS = 2_000;
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const sampleApp = path.join(repoRoot, 'fixtures', SCENARIO, 'input');
@@ -158,6 +160,7 @@ async function main() {
         mark(label);
         runs.push(await driveLoad({ scenario: SCENARIO, projectDir, label, calls: CALLS, concurrency: CONCURRENCY, target: server, env }));
       }
+      await new Promise((resolve) => setTimeout(resolve, CHART_TAIL_MS));
     });
     console.log(formatRunTable(runs));
     console.log(
