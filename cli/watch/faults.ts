@@ -28,7 +28,7 @@ interface ErrorWithCode extends Error {
 export function connectionProblem(error: unknown): string {
   const { code, message, hostname } = error as ErrorWithCode;
   if (code === 'ECONNREFUSED') return 'connection refused';
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `host ${hostname ?? ''} not found`.replace('  ', ' ');
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return hostname ? `host ${hostname} not found` : 'host not found';
   if (code === 'ETIMEDOUT' || /connect ETIMEDOUT/.test(message)) return 'no answer before the connect timeout';
   if (code === 'ECONNRESET' || /Connection is closed|Stream isn't writeable/.test(message)) return 'connection lost';
   return message.split('\n')[0];
