@@ -62,6 +62,27 @@ discoveryOptions(
   }, output);
 });
 
+program
+  .command('watch')
+  .description('sample a live Redis server: connected clients, new connections per second, churn by client, a verdict')
+  .option('--url <url>', 'server to watch, redis:// or rediss:// with user and password (default: $REDIS_URL, else redis://127.0.0.1:6379)')
+  .option('--interval <duration>', 'time between samples, e.g. 500ms, 1s', '1s')
+  .option('--duration <duration>', 'stop after this long, e.g. 30s, 5m (default: until Ctrl-C on a terminal, 60s otherwise)')
+  .option('--json', 'print one JSON object per sample and a final summary object')
+  .option('--html <file>', 'write a self-contained HTML page with the charts to this file')
+  .option('--max-new-per-sec <n>', 'exit 1 when new connections per second exceed n over any interval')
+  .action(async (options: Record<string, unknown>) => {
+    const { runWatch } = await import('./watch/run.js');
+    process.exitCode = await runWatch({
+      url: options.url as string | undefined,
+      interval: options.interval as string,
+      duration: options.duration as string | undefined,
+      json: options.json === true,
+      html: options.html as string | undefined,
+      maxNewPerSec: options.maxNewPerSec as string | undefined,
+    }, output);
+  });
+
 try {
   await program.parseAsync();
 } catch (error) {

@@ -1,12 +1,15 @@
 /**
- * A real, throwaway redis-server (or a three-node cluster) on loopback ports, and a raw RESP
- * connection to read INFO from it. The client under test never reads the counters.
+ * A real, throwaway redis-server (or a three-node cluster) on loopback ports. Its connection
+ * counters are read through the sampler of `redis-singleton watch`, over one connection of its
+ * own; a raw RESP connection answers the start-up probes. The client under test never reads the counters.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { openWatchTarget, type WatchTarget } from '../../cli/watch/connection.js';
+import { Sampler } from '../../cli/watch/sampler.js';
 
 const HOST = '127.0.0.1';
 const READY_TIMEOUT_MS = 15_000;
@@ -47,6 +50,10 @@ export interface RedisCluster extends ConnectionCounter {
 
 export interface RedisServerOptions {
   maxclients?: number;
+  /** Start with `--requirepass`; `url` then carries the password. */
+  requirepass?: string;
+  /** Listen on this port instead of a free one: a restart on the port a client already uses. */
+  port?: number;
 }
 
 export const INSTALL_HINT =
@@ -246,7 +253,7 @@ function waitForExit(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-async function waitForPong(port: number, child: ChildProcess, output: () => string): Promise<void> {
+async function waitForPong(port: number, child: ChildProcess, output: () => string, password?: string): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
@@ -255,6 +262,7 @@ async function waitForPong(port: number, child: ChildProcess, output: () => stri
     try {
       const connection = await RespConnection.open(port);
       try {
+        if (password !== undefined) await connection.command('AUTH', password);
         if ((await connection.command('PING')) === 'PONG') return;
       } finally {
         connection.close();
@@ -267,7 +275,30 @@ async function waitForPong(port: number, child: ChildProcess, output: () => stri
   throw new Error(`redis-server on port ${port} did not answer PING within ${READY_TIMEOUT_MS} ms:\n${output()}`);
 }
 
-async function launchServer(port: number, maxclients: number, extraArgs: string[]): Promise<RedisServer> {
+/** Reads the counters through the watch's sampler, over one connection opened on first use. */
+function sampledCounters(url: string): { read: () => Promise<ConnectionStats>; close: () => Promise<void> } {
+  let opened: Promise<{ target: WatchTarget; sampler: Sampler }> | undefined;
+  return {
+    async read() {
+      opened ??= openWatchTarget(url, { reconnectEveryMs: 100, followCluster: false }).then((target) => ({
+        target,
+        sampler: new Sampler(target, { url, youngAgeSeconds: 2, clientList: false }),
+      }));
+      const reading = await (await opened).sampler.sample();
+      if (reading.kind === 'gap') throw new Error(`could not read the counters of ${url}: ${reading.reason}`);
+      return {
+        totalConnectionsReceived: reading.totalConnectionsReceived,
+        connectedClients: reading.connectedClients,
+        rejectedConnections: reading.rejectedConnectionsTotal,
+      };
+    },
+    async close() {
+      (await opened?.catch(() => undefined))?.target.close();
+    },
+  };
+}
+
+async function launchServer(port: number, maxclients: number, extraArgs: string[], password?: string): Promise<RedisServer> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'redis-singleton-redis-'));
   const child = spawn(
     'redis-server',
@@ -280,6 +311,7 @@ async function launchServer(port: number, maxclients: number, extraArgs: string[
       '--daemonize', 'no',
       '--dir', dir,
       ...extraArgs,
+      ...(password === undefined ? [] : ['--requirepass', password]),
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -289,7 +321,7 @@ async function launchServer(port: number, maxclients: number, extraArgs: string[
     liveServers.delete(child);
   });
   try {
-    await waitForPong(port, child, output);
+    await waitForPong(port, child, output, password);
   } catch (error) {
     child.kill('SIGKILL');
     await exited;
@@ -299,26 +331,25 @@ async function launchServer(port: number, maxclients: number, extraArgs: string[
 
   let monitor: Promise<RespConnection> | undefined;
   const info = async (section?: string): Promise<string> => {
-    monitor ??= RespConnection.open(port);
+    monitor ??= RespConnection.open(port).then(async (connection) => {
+      if (password !== undefined) await connection.command('AUTH', password);
+      return connection;
+    });
     const reply = await (await monitor).command(...(section ? ['INFO', section] : ['INFO']));
     if (typeof reply !== 'string') throw new Error(`INFO returned ${JSON.stringify(reply)}`);
     return reply;
   };
 
+  const url = password === undefined ? `redis://${HOST}:${port}` : `redis://:${encodeURIComponent(password)}@${HOST}:${port}`;
+  const counters = sampledCounters(url);
   return {
     host: HOST,
     port,
-    url: `redis://${HOST}:${port}`,
+    url,
     info,
-    async connectionStats() {
-      const [stats, clients] = [await info('stats'), await info('clients')];
-      return {
-        totalConnectionsReceived: totalConnectionsReceived(stats),
-        connectedClients: connectedClients(clients),
-        rejectedConnections: infoField(stats, 'rejected_connections'),
-      };
-    },
+    connectionStats: counters.read,
     async stop() {
+      await counters.close();
       if (monitor) (await monitor.catch(() => undefined))?.close();
       if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
         process.kill(child.pid, 'SIGTERM');
@@ -336,15 +367,15 @@ function looksLikePortClash(error: unknown): boolean {
 }
 
 /** Starts a standalone redis-server on a free loopback port and waits until it answers PING. */
-export async function startRedis({ maxclients = 64 }: RedisServerOptions = {}): Promise<RedisServer> {
+export async function startRedis({ maxclients = 64, requirepass, port: fixedPort }: RedisServerOptions = {}): Promise<RedisServer> {
   assertInstalled('redis-server');
   for (let attempt = 1; ; attempt++) {
-    const port = await freePort();
+    const port = fixedPort ?? (await freePort());
     try {
-      return await launchServer(port, maxclients, []);
+      return await launchServer(port, maxclients, [], requirepass);
     } catch (error) {
       // Another process may take the port between probing and binding: try a new one.
-      if (attempt >= 3 || !looksLikePortClash(error)) throw error;
+      if (fixedPort !== undefined || attempt >= 3 || !looksLikePortClash(error)) throw error;
     }
   }
 }
