@@ -1,7 +1,7 @@
 import tsParser from '@typescript-eslint/parser';
 import { ESLint, type Linter } from 'eslint';
 import plugin from '../index.js';
-import { discoverSourceFiles, skippedFolders } from './discover.js';
+import { defaultIgnorePatterns, discoverSourceFiles } from './discover.js';
 import { exitCodes } from './errors.js';
 import { isGitManaged } from './git.js';
 import { resolveTargets } from './project-root.js';
@@ -23,7 +23,7 @@ function checkConfig(extensions: readonly string[]): Linter.Config[] {
   const javaScript = extensions.filter((extension) => !typeScriptExtensions.has(extension));
   const patterns = (list: readonly string[]): string[] => list.map((extension) => `**/*.${extension}`);
   const configs: Linter.Config[] = [
-    { ignores: [...skippedFolders].map((folder) => `**/${folder}/`) },
+    { ignores: [...defaultIgnorePatterns] },
     {
       files: patterns(javaScript),
       languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
