@@ -3,6 +3,7 @@
  * reads those projects back for comparison.
  */
 import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -61,13 +62,13 @@ export async function makeTempFolder(prefix = 'redis-singleton-cli-'): Promise<s
 }
 
 /** Writes `files` (relative path → text) into a fresh temporary folder and returns its path. */
-export async function makeProject(files: Record<string, string>): Promise<string> {
+export async function makeProject(files: Record<string, string | Uint8Array>): Promise<string> {
   const root = await makeTempFolder();
   await writeFiles(root, files);
   return root;
 }
 
-export async function writeFiles(root: string, files: Record<string, string>): Promise<void> {
+export async function writeFiles(root: string, files: Record<string, string | Uint8Array>): Promise<void> {
   for (const [relativePath, text] of Object.entries(files)) {
     const absolutePath = path.join(root, relativePath);
     await mkdir(path.dirname(absolutePath), { recursive: true });
@@ -111,6 +112,27 @@ export function snapshot(root: string): Record<string, string> {
       if (stats.isSymbolicLink()) entries[relativePath] = `-> ${readlinkSync(absolutePath)}`;
       else if (stats.isDirectory()) visit(absolutePath);
       else entries[relativePath] = readFileSync(absolutePath, 'utf8');
+    }
+  };
+  visit(root);
+  return entries;
+}
+
+/**
+ * Every entry under `root` except `.git`, as `sha256 mode` of a file or `-> target` of a symlink:
+ * equal digests mean no byte and no permission changed.
+ */
+export function treeDigest(root: string): Record<string, string> {
+  const entries: Record<string, string> = {};
+  const visit = (folder: string): void => {
+    for (const name of readdirSync(folder).sort()) {
+      if (name === '.git') continue;
+      const absolutePath = path.join(folder, name);
+      const relativePath = path.relative(root, absolutePath).split(path.sep).join('/');
+      const stats = lstatSync(absolutePath);
+      if (stats.isSymbolicLink()) entries[relativePath] = `-> ${readlinkSync(absolutePath)}`;
+      else if (stats.isDirectory()) visit(absolutePath);
+      else entries[relativePath] = `${createHash('sha256').update(readFileSync(absolutePath)).digest('hex')} ${(stats.mode & 0o7777).toString(8)}`;
     }
   };
   visit(root);
