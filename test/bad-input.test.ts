@@ -131,6 +131,10 @@ const problems = (count: number): string => `\n✖ ${count} problem${count === 1
 /** `fix`'s human summary, line by line. */
 const summary = (...lines: string[]): string => `${lines.join('\n')}\n`;
 
+/** The summary of a run on the one-handler project that could write nothing. */
+const nothingWritten = (...failures: string[]): string =>
+  summary('Scanned 1 file, changed 0.', 'Moved 0 Redis client constructions to a shared module.', ...failures);
+
 interface Layout {
   /** The project the command runs in. */
   root: string;
@@ -168,6 +172,26 @@ const canonicalFix = summary(
   '  created lib/redis.ts',
 );
 const canonicalWrites = { 'pages/api/hits.ts': fixedHitsHandler, 'lib/redis.ts': createdSharedModule };
+
+/** The project's only handler is a symlink to a file in the folder beside it. */
+const handlerLinkedFromOutside: Pick<CliRow, 'files' | 'outsideFiles' | 'prepare'> = {
+  files: { 'package.json': packageJson },
+  outsideFiles: { 'hits.ts': hitsHandler },
+  prepare: ({ root, outside }) => symlinkSync(path.join(outside, 'hits.ts'), path.join(root, 'pages/api/hits.ts')),
+};
+
+/** A git repository without package.json, inside a folder whose package.json belongs to something else. */
+const repositoryBelowForeignPackage: Pick<CliRow, 'files' | 'prepare' | 'cwd'> = {
+  files: {
+    'package.json': `${JSON.stringify({ name: 'home-scripts', private: true }, null, 2)}\n`,
+    'work/shop/pages/api/hits.ts': hitsHandler,
+  },
+  prepare: ({ root }) => {
+    git(path.join(root, 'work/shop'), ['init', '--quiet']);
+    commitAll(path.join(root, 'work/shop'));
+  },
+  cwd: 'work/shop',
+};
 
 const cliRows: CliRow[] = [
   {
@@ -259,9 +283,7 @@ const cliRows: CliRow[] = [
     prepare: ({ root }) => makeReadOnly(path.join(root, 'pages/api/hits.ts')),
     args: ['fix'],
     code: 1,
-    stdout: summary(
-      'Scanned 1 file, changed 0.',
-      'Moved 0 Redis client constructions to a shared module.',
+    stdout: nothingWritten(
       '1 file failed:',
       '  pages/api/hits.ts: is read-only; make it writable (chmod u+w) and run again',
     ),
@@ -269,14 +291,10 @@ const cliRows: CliRow[] = [
   },
   {
     name: 'a symlink to a file outside the root: fix refuses to write through it, and creates no module for it',
-    files: { 'package.json': packageJson },
-    outsideFiles: { 'hits.ts': hitsHandler },
-    prepare: ({ root, outside }) => symlinkSync(path.join(outside, 'hits.ts'), path.join(root, 'pages/api/hits.ts')),
+    ...handlerLinkedFromOutside,
     args: ['fix'],
     code: 1,
-    stdout: summary(
-      'Scanned 1 file, changed 0.',
-      'Moved 0 Redis client constructions to a shared module.',
+    stdout: nothingWritten(
       '1 file failed:',
       '  pages/api/hits.ts: is a symbolic link to <outside>/hits.ts, outside the project root; it was left unchanged',
     ),
@@ -284,9 +302,7 @@ const cliRows: CliRow[] = [
   },
   {
     name: 'a symlink to a file outside the root: check reads it under its link in the project',
-    files: { 'package.json': packageJson },
-    outsideFiles: { 'hits.ts': hitsHandler },
-    prepare: ({ root, outside }) => symlinkSync(path.join(outside, 'hits.ts'), path.join(root, 'pages/api/hits.ts')),
+    ...handlerLinkedFromOutside,
     args: ['check'],
     code: 1,
     stdout: `${stylishFinding('pages/api/hits.ts', '5:17')}${problems(1)}`,
@@ -360,9 +376,7 @@ ${createdSharedModule.split('\n').slice(2, -3).join('\n')}
     prepare: ({ root, outside }) => symlinkSync(outside, path.join(root, 'shared')),
     args: ['fix', '--singleton', 'shared/redis.ts'],
     code: 1,
-    stdout: summary(
-      'Scanned 1 file, changed 0.',
-      'Moved 0 Redis client constructions to a shared module.',
+    stdout: nothingWritten(
       '2 files failed:',
       '  shared/redis.ts: would be written through <root>/shared, a symbolic link to <outside> outside the project root; nothing was written',
       '  pages/api/hits.ts: was not rewritten because the shared module shared/redis.ts could not be written',
@@ -407,15 +421,7 @@ ${createdSharedModule.split('\n').slice(2, -3).join('\n')}
   },
   {
     name: 'a git repository without package.json below an unrelated package.json: the root stops at the git top level',
-    files: {
-      'package.json': `${JSON.stringify({ name: 'home-scripts', private: true }, null, 2)}\n`,
-      'work/shop/pages/api/hits.ts': hitsHandler,
-    },
-    prepare: ({ root }) => {
-      git(path.join(root, 'work/shop'), ['init', '--quiet']);
-      commitAll(path.join(root, 'work/shop'));
-    },
-    cwd: 'work/shop',
+    ...repositoryBelowForeignPackage,
     args: ['check'],
     code: 1,
     stdout: `${stylishFinding('work/shop/pages/api/hits.ts', '5:17')}${problems(1)}`,
@@ -423,15 +429,7 @@ ${createdSharedModule.split('\n').slice(2, -3).join('\n')}
   },
   {
     name: 'a git repository without package.json below an unrelated package.json: fix writes inside the repository',
-    files: {
-      'package.json': `${JSON.stringify({ name: 'home-scripts', private: true }, null, 2)}\n`,
-      'work/shop/pages/api/hits.ts': hitsHandler,
-    },
-    prepare: ({ root }) => {
-      git(path.join(root, 'work/shop'), ['init', '--quiet']);
-      commitAll(path.join(root, 'work/shop'));
-    },
-    cwd: 'work/shop',
+    ...repositoryBelowForeignPackage,
     args: ['fix'],
     code: 0,
     stdout: canonicalFix,
