@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { Linter, Rule } from 'eslint';
 import noPerRequestClient from './rules/no-per-request-client.js';
 
 /** package.json sits next to the sources and one level above the built `dist/index.js`. */
@@ -17,15 +17,16 @@ function readPackageJson(): { name: string; version: string } {
 
 const { name, version } = readPackageJson();
 
-const rules = {
-  'no-per-request-client': noPerRequestClient,
-};
-
+// The public face is typed with ESLint's own types, so a typed eslint.config.ts takes the plugin and its config as they are.
 interface RedisSingletonPlugin {
   meta: { name: string; version: string; namespace: string };
-  rules: typeof rules;
-  configs: { recommended: TSESLint.FlatConfig.Config };
+  rules: Record<'no-per-request-client', Rule.RuleModule>;
+  configs: { recommended: Linter.Config };
 }
+
+const rules: RedisSingletonPlugin['rules'] = {
+  'no-per-request-client': noPerRequestClient as unknown as Rule.RuleModule,
+};
 
 const plugin: RedisSingletonPlugin = {
   meta: { name, version, namespace: 'redis-singleton' },
@@ -35,7 +36,7 @@ const plugin: RedisSingletonPlugin = {
 
 plugin.configs.recommended = {
   name: 'redis-singleton/recommended',
-  plugins: { 'redis-singleton': plugin as unknown as TSESLint.FlatConfig.Plugin },
+  plugins: { 'redis-singleton': plugin },
   rules: { 'redis-singleton/no-per-request-client': 'error' },
 };
 

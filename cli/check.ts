@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { DEFAULT_OPTIONS } from '../core/analyze.js';
 import { ProjectModel } from '../core/project/project-model.js';
 import plugin from '../index.js';
-import { discoverSourceFiles, skippedFolders } from './discover.js';
+import { defaultIgnorePatterns, discoverSourceFiles } from './discover.js';
 import { exitCodes } from './errors.js';
 import { isGitManaged } from './git.js';
 import { resolveTargets } from './project-root.js';
@@ -26,7 +26,7 @@ function checkConfig(extensions: readonly string[]): Linter.Config[] {
   const javaScript = extensions.filter((extension) => !typeScriptExtensions.has(extension));
   const patterns = (list: readonly string[]): string[] => list.map((extension) => `**/*.${extension}`);
   const configs: Linter.Config[] = [
-    { ignores: [...skippedFolders].map((folder) => `**/${folder}/`) },
+    { ignores: [...defaultIgnorePatterns] },
     {
       files: patterns(javaScript),
       languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },

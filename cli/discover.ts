@@ -1,8 +1,9 @@
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './errors.js';
-import { compileIgnorePatterns } from './glob.js';
 import { gitVisibleFiles } from './git.js';
+import { matchGitignoreFiles } from './gitignore.js';
+import { matchIgnorePatterns, type PathMatcher } from './ignore-patterns.js';
 import { toRelative } from './paths.js';
 
 /** Build output, dependencies and tool caches: never project source, never rewritten. */
@@ -11,9 +12,13 @@ export const skippedFolders: ReadonlySet<string> = new Set([
   '.vercel', '.netlify', 'coverage', '.git',
 ]);
 
-export const defaultExtensions = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'] as const;
+/** What no run scans, as ESLint `ignores` patterns: `check` hands the same list to ESLint. */
+export const defaultIgnorePatterns: readonly string[] = [
+  ...[...skippedFolders].map((folder) => `**/${folder}/`),
+  '**/*.d.{ts,mts,cts}',
+];
 
-const declarationFile = /\.d\.[cm]?ts$/;
+export const defaultExtensions = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'] as const;
 
 export interface DiscoveryOptions {
   /** Real (symlink-free) absolute path of the project root. */
@@ -22,9 +27,9 @@ export interface DiscoveryOptions {
   targets: readonly string[];
   /** Without the dot: `ts`, `mjs`. */
   extensions: readonly string[];
-  /** `--ignore` globs, relative to the root. */
+  /** `--ignore` globs, relative to the root, as in ESLint's `ignores`. */
   ignore: readonly string[];
-  /** The root is inside a git work tree: list files through git so ignored ones drop out. */
+  /** The root is inside a git work tree: list files through git so ignored ones drop out; else read .gitignore files. */
   useGit: boolean;
 }
 
@@ -37,21 +42,38 @@ export function parseExtensions(list: string): string[] {
   return extensions;
 }
 
+/** A path is left out when it, or a folder above it, is matched: the folders are asked top-down, once each. */
+function excludedPaths(matchers: readonly PathMatcher[]): (relativePath: string, isDirectory: boolean) => boolean {
+  const folderVerdicts = new Map<string, boolean>();
+  const matched = (relativePath: string, isDirectory: boolean): boolean =>
+    matchers.some((matches) => matches(relativePath, isDirectory));
+  const isFolderExcluded = (folder: string): boolean => {
+    if (folder === '.') return false;
+    let verdict = folderVerdicts.get(folder);
+    if (verdict === undefined) {
+      verdict = isFolderExcluded(path.posix.dirname(folder)) || matched(folder, true);
+      folderVerdicts.set(folder, verdict);
+    }
+    return verdict;
+  };
+  return (relativePath, isDirectory) =>
+    isDirectory ? isFolderExcluded(relativePath) : isFolderExcluded(path.posix.dirname(relativePath)) || matched(relativePath, false);
+}
+
 /** Source files under the targets, absolute and sorted, each real file once. */
 export function discoverSourceFiles(options: DiscoveryOptions): string[] {
   const { root, targets, extensions, ignore, useGit } = options;
-  const isIgnored = compileIgnorePatterns(ignore);
+  const matchers = [matchIgnorePatterns([...defaultIgnorePatterns, ...ignore])];
+  if (!useGit) matchers.push(matchGitignoreFiles(root));
+  const isExcluded = excludedPaths(matchers);
   const suffixes = extensions.map((extension) => `.${extension}`);
   const isSource = (relativePath: string): boolean =>
-    suffixes.some((suffix) => relativePath.endsWith(suffix)) &&
-    !declarationFile.test(relativePath) &&
-    !relativePath.split('/').some((segment) => skippedFolders.has(segment)) &&
-    !isIgnored(relativePath);
+    suffixes.some((suffix) => relativePath.endsWith(suffix)) && !isExcluded(relativePath, false);
 
   const relativeTargets = targets.map((target) => toRelative(root, target));
   const candidates = useGit
     ? gitVisibleFiles(root, relativeTargets, skippedFolders)
-    : relativeTargets.flatMap((target) => walk(root, target, isIgnored));
+    : relativeTargets.flatMap((target) => walk(root, target, isExcluded));
 
   // Each real file once: under its own path when the targets hold it, else under its first symlink.
   const located = [...new Set(candidates)]
@@ -85,10 +107,11 @@ function regularFileRealPath(absolutePath: string): string | undefined {
   }
 }
 
-/** Files under a target (relative to root), outside git; symlinked folders are not entered. */
-function walk(root: string, target: string, isIgnored: (relativePath: string) => boolean): string[] {
+/** Files under a target (relative to root), outside git; excluded and symlinked folders are not entered. */
+function walk(root: string, target: string, isExcluded: (relativePath: string, isDirectory: boolean) => boolean): string[] {
   const start = path.join(root, target);
   if (!statSync(start).isDirectory()) return [target];
+  if (target !== '' && isExcluded(target, true)) return [];
   const found: string[] = [];
   const pending = [target];
   while (pending.length > 0) {
@@ -96,7 +119,7 @@ function walk(root: string, target: string, isIgnored: (relativePath: string) =>
     for (const entry of readdirSync(path.join(root, folder), { withFileTypes: true })) {
       const relativePath = folder === '' ? entry.name : `${folder}/${entry.name}`;
       if (entry.isDirectory()) {
-        if (!skippedFolders.has(entry.name) && !isIgnored(relativePath)) pending.push(relativePath);
+        if (!isExcluded(relativePath, true)) pending.push(relativePath);
       } else if (entry.isFile() || entry.isSymbolicLink()) {
         found.push(relativePath);
       }

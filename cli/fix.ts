@@ -10,7 +10,7 @@ import { toRelative } from './paths.js';
 import { resolveSingletonPath, resolveTargets } from './project-root.js';
 import { readRedisCandidates, readWithinRoot } from './read.js';
 import { formatSummary, formatSummaryJson, type FixSummary } from './summary.js';
-import { planWrite, writeAtomically, WriteRefused } from './write.js';
+import { planWrite, writeAtomically, WriteRefused, type WritePlan } from './write.js';
 
 export interface FixOptions {
   dry: boolean;
@@ -38,12 +38,46 @@ function refuseDirtyTree(root: string, relativeTargets: readonly string[]): void
   );
 }
 
+interface PendingWrite {
+  /** Relative to the root. */
+  file: string;
+  text: string;
+  isModule: boolean;
+}
+
 /** Shared modules first, so a call site is never rewritten to import a module that could not be written. */
-function orderedWrites(root: string, result: CodemodResult): { path: string; text: string; isModule: boolean }[] {
+function orderedWrites(root: string, result: CodemodResult): PendingWrite[] {
   const modulePaths = new Set(result.modules.map((module) => module.path));
   return [...result.writes]
-    .map(([target, text]) => ({ path: target, text, isModule: modulePaths.has(toRelative(root, target)) }))
-    .sort((left, right) => Number(right.isModule) - Number(left.isModule) || (left.path < right.path ? -1 : 1));
+    .map(([target, text]) => ({ file: toRelative(root, target), text, isModule: modulePaths.has(toRelative(root, target)) }))
+    .sort((left, right) => Number(right.isModule) - Number(left.isModule) || (left.file < right.file ? -1 : 1));
+}
+
+interface PlannedWrite extends PendingWrite {
+  plan: WritePlan;
+  /** The text on disk now; undefined for a new file. */
+  before: string | undefined;
+}
+
+/** Checks every write before any is made; the ones refused become errors, the unchanged ones drop out. */
+async function planWrites(root: string, writes: readonly PendingWrite[], errors: FileError[]): Promise<{ planned: PlannedWrite[]; refusedModules: string[] }> {
+  const planned: PlannedWrite[] = [];
+  const refusedModules: string[] = [];
+  for (const write of writes) {
+    try {
+      const plan = await planWrite(root, path.join(root, write.file));
+      const before = plan.mode === undefined ? undefined : await readFile(plan.destination, 'utf8');
+      if (before !== write.text) planned.push({ ...write, plan, before });
+    } catch (error) {
+      errors.push({ file: write.file, message: writeFailure(error) });
+      if (write.isModule) refusedModules.push(write.file);
+    }
+  }
+  return { planned, refusedModules };
+}
+
+function writeFailure(error: unknown): string {
+  return error instanceof WriteRefused ? error.message : `could not be read back (${String(error)}); nothing was written`;
 }
 
 function relativeError(root: string, error: FileError): FileError {
@@ -64,35 +98,38 @@ export async function runFix(paths: readonly string[], options: FixOptions, outp
   const result = runCodemod({ root, files: candidates, otherFiles: others, singleton, readFile: readWithinRoot(root) });
 
   const errors: FileError[] = [...readErrors, ...result.errors.map((error) => relativeError(root, error))];
+  const { planned, refusedModules } = await planWrites(root, orderedWrites(root, result), errors);
+  let failedModule: string | undefined = refusedModules[0];
+  // A shared module that no rewritten call site would import is litter: it is written only along with one.
+  const callSitesWritable = failedModule === undefined && planned.some((write) => !write.isModule);
   const diffs: string[] = [];
-  let filesChanged = 0;
-  let failedModule: string | undefined;
-  for (const write of orderedWrites(root, result)) {
-    const file = toRelative(root, write.path);
+  const written = new Set<string>();
+  for (const write of planned) {
+    if (write.isModule && !callSitesWritable) continue;
     if (failedModule !== undefined && !write.isModule) {
-      errors.push({ file, message: `was not rewritten because the shared module ${failedModule} could not be written` });
+      errors.push({ file: write.file, message: `was not rewritten because the shared module ${failedModule} could not be written` });
       continue;
     }
     try {
-      const plan = await planWrite(root, write.path);
-      const before = plan.mode === undefined ? undefined : await readFile(plan.destination, 'utf8');
-      if (before === write.text) continue;
-      if (!options.dry) await writeAtomically(plan, write.text);
-      filesChanged++;
-      if (options.print) diffs.push(unifiedDiff(file, before, write.text));
+      if (!options.dry) await writeAtomically(write.plan, write.text);
+      written.add(write.file);
+      if (options.print) diffs.push(unifiedDiff(write.file, write.before, write.text));
     } catch (error) {
-      const message = error instanceof WriteRefused ? error.message : `could not be read back (${String(error)}); nothing was written`;
-      errors.push({ file, message });
-      if (write.isModule) failedModule ??= file;
+      errors.push({ file: write.file, message: writeFailure(error) });
+      if (write.isModule) failedModule ??= write.file;
     }
   }
+  const callSiteWritten = [...written].some((file) => !result.modules.some((module) => module.path === file));
 
   const summary: FixSummary = {
     filesScanned: files.length,
-    filesChanged,
-    sitesHoisted: result.sitesHoisted,
+    filesChanged: written.size,
+    // Nothing moved when no call site could be written; a partial failure still counts the whole plan.
+    sitesHoisted: callSiteWritten ? result.sitesHoisted : 0,
     sitesSkipped: result.sitesSkipped.map(({ file, line, reason }) => ({ file, line, reason })),
-    modules: result.modules.map(({ path: modulePath, action }) => ({ path: modulePath, action })),
+    modules: result.modules
+      .filter((module) => module.action === 'reused' || written.has(module.path))
+      .map(({ path: modulePath, action }) => ({ path: modulePath, action })),
     errors,
   };
   if (options.json) {

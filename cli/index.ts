@@ -15,7 +15,7 @@ const collect = (value: string, previous: string[]): string[] => [...previous, v
 function discoveryOptions(command: Command): Command {
   return command
     .option('--extensions <list>', 'comma-separated file extensions to scan', defaultExtensions.join(','))
-    .option('--ignore <glob>', 'skip files matching this glob, relative to the project root (repeatable)', collect, []);
+    .option('--ignore <glob>', 'skip files matching this glob, relative to the project root, as in ESLint ignores (repeatable)', collect, []);
 }
 
 const program = new Command('redis-singleton')

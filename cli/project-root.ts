@@ -4,7 +4,10 @@ import { UsageError } from './errors.js';
 import { isWithin, toRelative } from './paths.js';
 
 export interface Targets {
-  /** Real path of the project root: the nearest folder at or above the first path holding package.json. */
+  /**
+   * Real path of the project root: the nearest folder at or above the first path holding package.json,
+   * but never above the top of the git work tree that holds it.
+   */
   root: string;
   /** Real absolute paths of the files and folders to process, all inside `root`. */
   paths: string[];
@@ -14,6 +17,8 @@ function findProjectRoot(start: string): string {
   const startFolder = statSync(start).isDirectory() ? start : path.dirname(start);
   for (let folder = startFolder; ; folder = path.dirname(folder)) {
     if (existsSync(path.join(folder, 'package.json'))) return folder;
+    // A repository's top (`.git` is a folder, or a file in worktrees and submodules): a package.json above it belongs to someone else.
+    if (existsSync(path.join(folder, '.git'))) return folder;
     if (path.dirname(folder) === folder) return startFolder;
   }
 }

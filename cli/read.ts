@@ -44,6 +44,8 @@ export function readRedisCandidates(root: string, files: readonly string[]): Can
       errors.push({ file: toRelative(root, file), message: `could not be read (${code}); check its permissions and run again` });
       continue;
     }
+    // A NUL byte marks a binary file (an MPEG transport stream is also `.ts`), as it does for git: not source.
+    if (source.includes('\0')) continue;
     if (mayContainRedisClient(source)) candidates.push({ path: file, source });
     else others.push(file);
   }

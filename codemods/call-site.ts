@@ -63,7 +63,8 @@ export function rewriteCallSites(rewrite: CallSiteRewrite): string {
   edits.push(...removeStatements(source, rewrite.callerCleanups));
   edits.push(...importEdits(rewrite, importedAs));
   edits.push(...unusedImportEdits(rewrite, edits));
-  return applyEdits(source, edits);
+  // A CRLF file keeps CRLF on the lines the rewrite writes into it.
+  return applyEdits(source, source.includes('\r\n') ? edits.map((edit) => ({ ...edit, text: edit.text.replace(/\r?\n/g, '\r\n') })) : edits);
 }
 
 function isCommonJs(program: TSESTree.Program): boolean {

@@ -2,10 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { lstatSync, readFileSync, readdirSync, statSync, symlinkSync } from 'node:fs';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { ESLint } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
 import { unifiedDiff } from '../cli/diff.js';
 import { discoverSourceFiles } from '../cli/discover.js';
-import { compileIgnorePatterns } from '../cli/glob.js';
 import { planWrite, writeAtomically } from '../cli/write.js';
 import type { FixSummary } from '../cli/summary.js';
 import {
@@ -169,6 +169,12 @@ describe('unified diff', () => {
     ['a final newline removed', 'a\nb\n', 'a\nc'],
     ['a file emptied', lines(4), ''],
     ['interleaved edits', lines(12), lines(12).replace(/line (\d*[02468])\n/g, 'even $1\n')],
+    ['CRLF line endings', lines(9).replace(/\n/g, '\r\n'), lines(9).replace('line 5\n', 'changed 5\n').replace(/\n/g, '\r\n')],
+    ['CRLF without a final newline', 'a\r\nb\r\nc', 'a\r\nB\r\nc'],
+    ['a new CRLF file without a final newline', undefined, 'x\r\ny'],
+    ['a byte order mark kept', '\uFEFFa\nb\nc\n', '\uFEFFa\nB\nc\n'],
+    ['a byte order mark removed', '\uFEFFa\nb\n', 'a\nb\n'],
+    ['a long file with scattered edits', lines(6000), lines(6000).replace(/line (\d*7)\n/g, 'seven $1\n').replace('line 3000\n', '')],
   ])('round-trips through git apply: %s', async (_label, before, after) => {
     expect(await applyPatch(before, after)).toBe(after);
   });
@@ -280,12 +286,92 @@ describe('file discovery', () => {
     expect(relative(root, files)).toEqual(['shared/handler.ts']);
   });
 
-  it('matches --ignore globs like .gitignore does', () => {
-    const isIgnored = compileIgnorePatterns(['generated', 'src/legacy/**', '*.{spec,test}.ts', 'pages/api/[ab]*.ts']);
-    expect(['generated/x.ts', 'src/generated/y.ts', 'src/legacy/a/b.ts', 'x.spec.ts', 'a/b.test.ts', 'pages/api/admin.ts'].filter(isIgnored))
-      .toHaveLength(6);
-    expect(['generated.ts', 'src/legacy.ts', 'x.spec.tsx', 'pages/api/hits.ts', 'lib/generatedClient.ts'].filter(isIgnored))
-      .toEqual([]);
+  describe('--ignore means what ESLint\'s ignores means', () => {
+    const ignoreLayout = {
+      'package.json': packageJson,
+      'generated/client.ts': hitsHandler,
+      'generated.ts': formatHelper,
+      'src/generated/client.ts': hitsHandler,
+      'src/legacy/old/cache.ts': hitsHandler,
+      'src/legacy.ts': formatHelper,
+      'src/a/b.ts': formatHelper,
+      'src/a.ts': formatHelper,
+      'x.spec.ts': formatHelper,
+      'x.spec.tsx': formatHelper,
+      'lib/cache.test.ts': formatHelper,
+      'lib/generatedClient.ts': formatHelper,
+      'lib/deep/keep.ts': formatHelper,
+      'lib/deep/drop.ts': formatHelper,
+      'pages/api/admin.ts': hitsHandler,
+      'pages/api/hits.ts': hitsHandler,
+      'pages/api/users/[id].ts': ordersHandler,
+      'pages/api/users/i.ts': ordersHandler,
+      '.config/redis.ts': hitsHandler,
+    };
+    const patternLists = [
+      ['generated'], ['generated/'], ['**/generated'], ['**/generated/'], ['src/legacy/**'], ['src/legacy'],
+      ['*.{spec,test}.ts'], ['**/*.test.ts'], ['*.ts'], ['pages/api/[ab]*.ts'], ['pages/api/!(hits).ts'],
+      ['pages/api/users/[id].ts'], ['pages/api/users/\\[id\\].ts'], ['./x.spec.ts'], ['/x.spec.ts'], ['lib/*'],
+      ['lib/**/keep.ts'], ['src/*/'], ['.config/'], ['**'],
+      ['lib/deep/*', '!lib/deep/keep.ts'], ['lib/deep/', '!lib/deep/keep.ts'], ['**/*.ts', '!src/**'],
+    ];
+
+    async function keptFiles(root: string, ignore: string[]): Promise<string[]> {
+      const files = discoverSourceFiles({ root, targets: [root], extensions: ['ts', 'tsx'], ignore, useGit: false });
+      return files.map((file) => path.relative(root, file));
+    }
+
+    it('keeps exactly the files ESLint does not ignore, for each pattern list', async () => {
+      const root = await makeProject(ignoreLayout);
+      const sources = Object.keys(ignoreLayout).filter((file) => /\.tsx?$/.test(file)).sort();
+      for (const ignores of patternLists) {
+        const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: [{ files: ['**/*.ts', '**/*.tsx'] }, { ignores }] });
+        const keptByEslint: string[] = [];
+        for (const file of sources) if (!(await eslint.isPathIgnored(path.join(root, file)))) keptByEslint.push(file);
+        expect(await keptFiles(root, ignores), JSON.stringify(ignores)).toEqual(keptByEslint);
+      }
+    });
+
+    it('anchors patterns at the project root: a bare name is a root entry, **/ reaches deeper', async () => {
+      const root = await makeProject(ignoreLayout);
+      const kept = await keptFiles(root, ['generated', 'src/legacy/**', '*.{spec,test}.ts', 'pages/api/[ab]*.ts']);
+      expect(kept).toEqual([
+        '.config/redis.ts', 'generated.ts', 'lib/cache.test.ts', 'lib/deep/drop.ts', 'lib/deep/keep.ts', 'lib/generatedClient.ts',
+        'pages/api/hits.ts', 'pages/api/users/[id].ts', 'pages/api/users/i.ts', 'src/a.ts', 'src/a/b.ts', 'src/generated/client.ts',
+        'src/legacy.ts', 'x.spec.tsx',
+      ]);
+      const keptWithGlobstars = await keptFiles(root, ['**/generated/', '**/*.{spec,test}.ts']);
+      expect(keptWithGlobstars.filter((file) => /generated\/|\.(spec|test)\.ts$/.test(file))).toEqual([]);
+      expect(keptWithGlobstars).toContain('generated.ts');
+    });
+  });
+
+  it('outside git, honours .gitignore files at every depth as git would', async () => {
+    const root = await makeProject({
+      ...layout,
+      '.gitignore': 'generated/\n*.local.ts\n/scripts/seed.test.ts\n',
+      'generated/client.ts': hitsHandler,
+      'src/generated/client.ts': hitsHandler,
+      'lib/cache.local.ts': formatHelper,
+      'lib/.gitignore': '!keep.local.ts\nsecret.ts\n',
+      'lib/keep.local.ts': formatHelper,
+      'lib/secret.ts': formatHelper,
+      'lib/nested/secret.ts': formatHelper,
+      'pages/api/secret.ts': hitsHandler,
+      'scripts/nested/scripts/seed.test.ts': hitsHandler,
+    });
+    const options = { root, targets: [root], extensions: ['ts', 'tsx', 'cjs'], ignore: [], useGit: false };
+    const walked = relative(root, discoverSourceFiles(options));
+    expect(walked).toEqual([
+      'lib/format.ts', 'lib/keep.local.ts', 'lib/legacy.cjs', 'pages/api/hits.ts', 'pages/api/secret.ts',
+      'pages/api/users/[id].ts', 'pages/index.tsx', 'scripts/nested/scripts/seed.test.ts',
+    ]);
+    expect(relative(root, discoverSourceFiles({ ...options, targets: [path.join(root, 'lib')] }))).toEqual([
+      'lib/format.ts', 'lib/keep.local.ts', 'lib/legacy.cjs',
+    ]);
+    // git itself is the reference: the same tree as a repository lists the same files.
+    git(root, ['init', '--quiet']);
+    expect(relative(root, discoverSourceFiles({ ...options, useGit: true }))).toEqual(walked);
   });
 });
 
@@ -335,23 +421,41 @@ describe('redis-singleton fix', () => {
     expect(summary.modules).toEqual([{ path: 'lib/redis.ts', action: 'created' }]);
   });
 
-  it('--print prints a patch that git apply turns into what a real run writes', async () => {
-    const files = { ...nextProject, 'pages/api/hits.ts': hitsHandler };
+  /**
+   * `fix --dry --print` in one copy of a project, `fix` in another: the dry run writes nothing, and its patch
+   * passes `git apply --check` and turns the first copy into the second.
+   */
+  async function printedPatch(files: Record<string, string>): Promise<{ patch: string; fixed: string }> {
     const previewed = await makeProject(files);
     const fixed = await makeProject(files);
-
     const preview = await runCli(previewed, ['fix', '--dry', '--print']);
     expect(preview.code).toBe(0);
-    expect(preview.stdout).toContain('--- a/pages/api/hits.ts\n+++ b/pages/api/hits.ts\n@@ ');
-    expect(preview.stdout).toContain('--- /dev/null\n+++ b/lib/redis.ts\n@@ -0,0 +1,');
-    expect(preview.stdout).toMatch(/^-\s+const redis = new Redis\(process\.env\.REDIS_URL\);$/m);
     // The summary goes to stderr so that stdout is only the patch.
     expect(preview.stderr).toContain('Dry run: nothing was written.');
     expect(snapshot(previewed)).toEqual(snapshot(fixed));
 
+    execFileSync('git', ['apply', '--check', '-'], { cwd: previewed, input: preview.stdout });
     execFileSync('git', ['apply', '-'], { cwd: previewed, input: preview.stdout });
     expect((await runCli(fixed, ['fix'])).code).toBe(0);
     expect(snapshot(previewed)).toEqual(snapshot(fixed));
+    return { patch: preview.stdout, fixed };
+  }
+
+  it('--print prints a patch that git apply turns into what a real run writes', async () => {
+    const { patch, fixed } = await printedPatch({ ...nextProject, 'pages/api/hits.ts': hitsHandler });
+    expect(patch).toContain('--- a/pages/api/hits.ts\n+++ b/pages/api/hits.ts\n@@ ');
+    expect(patch).toContain('--- /dev/null\n+++ b/lib/redis.ts\n@@ -0,0 +1,');
+    expect(patch).toMatch(/^-\s+const redis = new Redis\(process\.env\.REDIS_URL\);$/m);
+    expectCanonicalFix(fixed);
+  });
+
+  it('--print on a CRLF file with a byte order mark and no final newline still gives a patch git apply accepts', async () => {
+    const crlfHandler = `\uFEFF${hitsHandler.trimEnd().replace(/\n/g, '\r\n')}`;
+    const { patch, fixed } = await printedPatch({ ...nextProject, 'pages/api/hits.ts': crlfHandler });
+    expect(patch).toContain('\\ No newline at end of file\n');
+    const rewritten = readProjectFile(fixed, 'pages/api/hits.ts');
+    expect(rewritten.startsWith('\uFEFF')).toBe(true);
+    expect(rewritten.replace(/\r\n/g, '')).not.toContain('\n');
     expectCanonicalFix(fixed);
   });
 

@@ -3,7 +3,8 @@
  * reads those projects back for comparison.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, type Stats } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -26,14 +27,10 @@ function childEnvironment(): NodeJS.ProcessEnv {
   return env;
 }
 
-export async function runCli(cwd: string, args: readonly string[]): Promise<CliRun> {
-  if (!existsSync(cliPath)) throw new Error(`${cliPath} does not exist: run \`npm run build\` first.`);
+/** Runs a program to its end, collecting its output; git in it sees no GIT_* variables of ours. */
+export function runProcess(command: string, args: readonly string[], cwd: string): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, ...args], {
-      cwd,
-      env: childEnvironment(),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(command, args, { cwd, env: childEnvironment(), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
@@ -41,6 +38,11 @@ export async function runCli(cwd: string, args: readonly string[]): Promise<CliR
     child.once('error', reject);
     child.once('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+export async function runCli(cwd: string, args: readonly string[]): Promise<CliRun> {
+  if (!existsSync(cliPath)) throw new Error(`${cliPath} does not exist: run \`npm run build\` first.`);
+  return runProcess(process.execPath, [cliPath, ...args], cwd);
 }
 
 /** The `--json` summary; fails with the whole output when stdout is not JSON. */
@@ -61,13 +63,13 @@ export async function makeTempFolder(prefix = 'redis-singleton-cli-'): Promise<s
 }
 
 /** Writes `files` (relative path → text) into a fresh temporary folder and returns its path. */
-export async function makeProject(files: Record<string, string>): Promise<string> {
+export async function makeProject(files: Record<string, string | Uint8Array>): Promise<string> {
   const root = await makeTempFolder();
   await writeFiles(root, files);
   return root;
 }
 
-export async function writeFiles(root: string, files: Record<string, string>): Promise<void> {
+export async function writeFiles(root: string, files: Record<string, string | Uint8Array>): Promise<void> {
   for (const [relativePath, text] of Object.entries(files)) {
     const absolutePath = path.join(root, relativePath);
     await mkdir(path.dirname(absolutePath), { recursive: true });
@@ -96,11 +98,8 @@ export function commitAll(root: string): void {
   git(root, ['commit', '--quiet', '--message', 'snapshot']);
 }
 
-/**
- * Every entry under `root` except `.git`: file text, or `-> target` for a symlink. Two
- * snapshots are equal exactly when no file was added, removed or changed.
- */
-export function snapshot(root: string): Record<string, string> {
+/** Every entry under `root` except `.git`, described by `describe`, keyed by relative path with forward slashes. */
+function describeTree(root: string, describe: (absolutePath: string, stats: Stats) => string): Record<string, string> {
   const entries: Record<string, string> = {};
   const visit = (folder: string): void => {
     for (const name of readdirSync(folder).sort()) {
@@ -110,11 +109,21 @@ export function snapshot(root: string): Record<string, string> {
       const stats = lstatSync(absolutePath);
       if (stats.isSymbolicLink()) entries[relativePath] = `-> ${readlinkSync(absolutePath)}`;
       else if (stats.isDirectory()) visit(absolutePath);
-      else entries[relativePath] = readFileSync(absolutePath, 'utf8');
+      else entries[relativePath] = describe(absolutePath, stats);
     }
   };
   visit(root);
   return entries;
+}
+
+/** File text, or `-> target` for a symlink: two snapshots are equal exactly when no file was added, removed or changed. */
+export function snapshot(root: string): Record<string, string> {
+  return describeTree(root, (absolutePath) => readFileSync(absolutePath, 'utf8'));
+}
+
+/** `sha256 mode` of each file, or `-> target` of a symlink: equal digests mean no byte and no permission changed. */
+export function treeDigest(root: string): Record<string, string> {
+  return describeTree(root, (absolutePath, stats) => `${createHash('sha256').update(readFileSync(absolutePath)).digest('hex')} ${(stats.mode & 0o7777).toString(8)}`);
 }
 
 export function readProjectFile(root: string, relativePath: string): string {
