@@ -166,7 +166,11 @@ export function enclosingFunction(node: Node): FunctionNode | undefined {
 
 /** The source text of the callee for messages: `new Redis()`, `createClient()`. */
 export function constructionLabel(node: TSESTree.NewExpression | TSESTree.CallExpression, sourceText: string): string {
-  let callee = sourceText.slice(node.callee.range[0], node.callee.range[1]).replace(/\s+/g, '');
+  // Line breaks and indentation go; the spaces a cast needs (`(redis as any)`) stay.
+  let callee = sourceText
+    .slice(node.callee.range[0], node.callee.range[1])
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([.()[\]!?])\s*/g, '$1');
   if (node.callee.type === 'CallExpression' && node.type === 'NewExpression') callee = `(${callee})`;
   return node.type === 'NewExpression' ? `new ${callee}()` : `${callee}()`;
 }

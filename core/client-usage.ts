@@ -28,6 +28,7 @@ export interface ClientUsage {
 const CLOSERS = new Set(['quit', 'disconnect', 'close', 'destroy', 'end']);
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener']);
 const SUBSCRIBERS = new Set(['subscribe', 'psubscribe', 'ssubscribe', 'pSubscribe', 'sSubscribe']);
+const UNSUBSCRIBERS = new Set(['unsubscribe', 'punsubscribe', 'sunsubscribe']);
 const BLOCKING = new Set(['blpop', 'brpop', 'brpoplpush', 'blmove', 'blmpop', 'bzpopmin', 'bzpopmax', 'bzmpop', 'wait', 'waitaof']);
 const STREAM_READS = new Set(['xread', 'xreadgroup']);
 const RAW_COMMANDS = new Set(['call', 'callBuffer', 'sendCommand', 'send_command']);
@@ -150,6 +151,10 @@ function commandProblem(command: string, call: TSESTree.CallExpression): { kind:
   const lower = command.toLowerCase();
   if (SUBSCRIBERS.has(command) || SUBSCRIBERS.has(lower)) {
     return { kind: 'subscribe', reason: `it subscribes (\`${command}\`), which needs a connection of its own` };
+  }
+  // Subscribed elsewhere (a helper it is handed to), unsubscribed here: still a subscriber's connection.
+  if (UNSUBSCRIBERS.has(lower)) {
+    return { kind: 'subscribe', reason: `it unsubscribes (\`${command}\`), so it holds a subscription, which needs a connection of its own` };
   }
   if (BLOCKING.has(lower) || (STREAM_READS.has(lower) && mentionsBlock(call))) {
     return { kind: 'blocking', reason: `it runs the blocking command \`${lower.toUpperCase()}\`, which holds its connection` };

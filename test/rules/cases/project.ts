@@ -104,6 +104,37 @@ export async function GET() {
       },
     ],
   },
+  // a cast receiver keeps its spaces in the message; unsubscribing shows a subscriber even when a helper subscribes
+  {
+    filename: path.join(nextApp, 'pages/api/feed.ts'),
+    code: `import type { NextApiRequest, NextApiResponse } from 'next';
+import { listen } from '../../lib/channels';
+import { redis } from '../../lib/redis';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const subscriber = (redis as any).duplicate();
+  await listen(subscriber, ['feed'], (message) => res.write(\`data: \${message}\\n\\n\`));
+  req.on('close', () => {
+    void subscriber.unsubscribe('feed').finally(() => subscriber.quit());
+  });
+}
+`,
+    errors: [
+      {
+        messageId: 'perRequestClientFromUnsafe',
+        line: 6,
+        column: 22,
+        endLine: 6,
+        endColumn: 48,
+        data: {
+          construction: '(redis as any).duplicate()',
+          origin: 'lib/redis.ts:3',
+          context: 'every request to this Next.js API route',
+          reason: 'it unsubscribes (`unsubscribe`), so it holds a subscription, which needs a connection of its own',
+        },
+      },
+    ],
+  },
   // the client library loaded inside the handler: reported, without a suggestion (module scope cannot reach it)
   {
     filename: path.join(nextApp, 'app/api/flags/route.ts'),
