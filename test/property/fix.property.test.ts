@@ -1,0 +1,46 @@
+/**
+ * Property: `fix` (the codemod engine, in process) on generated handler programs moves every planted hoistable
+ * site and lists every unsafe one, writes files that parse, changes nothing on a second run, and leaves the rule
+ * reporting only the sites planted as unsafe. Type-checking the output is in typecheck.property.test.ts.
+ */
+import { it } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
+import { applyWrites, describeProgram, fixTree, lintTree, programRoot, writtenFiles } from './harness.js';
+import { renderProgram } from './program-render.js';
+import { programSpec } from './program-spec.js';
+import { nextProgramId, propertyParameters } from './settings.js';
+
+describe('fix on generated programs', () => {
+  it.prop([programSpec], propertyParameters())('moves what is hoistable, lists what is not, and is idempotent', async (spec) => {
+    const program = renderProgram(spec);
+    const root = programRoot(nextProgramId());
+    const result = fixTree(root, program.files);
+    const output = applyWrites(root, program.files, result);
+    const hoistable = program.sites.filter((site) => site.perRequest && site.hoistable);
+    const unsafe = program.sites.filter((site) => site.perRequest && !site.hoistable);
+    const context = `${describeProgram(program)}\n// ---- after fix\n${describeProgram({ files: writtenFiles(root, result) })}`;
+
+    expect(result.errors, context).toEqual([]);
+    expect(result.sitesHoisted, context).toBe(hoistable.length);
+    expect(result.sitesSkipped.map(({ file, line, column }) => ({ file, line, column })), context).toEqual(
+      unsafe.map(({ file, line, column }) => ({ file, line, column })),
+    );
+    if (hoistable.length === 0) expect([...result.writes.keys()], context).toEqual([]);
+
+    // Unchanged files lint as before; every written file must parse and keep only the unsafe sites.
+    const changed = (file: string): boolean => output[file] !== program.files[file];
+    const remaining = await lintTree(root, output, changed);
+    const unsafeInChanged = unsafe.filter((site) => changed(site.file));
+    expect(remaining.map(({ file, hoistable: shareable }) => ({ file, shareable })), context).toEqual(
+      unsafeInChanged.map(({ file }) => ({ file, shareable: false })),
+    );
+    remaining.forEach((finding, index) => expect(finding.message, context).toContain(`\`${unsafeInChanged[index].construction}\``));
+
+    // The engine is a pure function of the tree: a run that wrote nothing would write nothing again.
+    if (result.writes.size > 0) {
+      const second = fixTree(root, output);
+      expect(second.errors, context).toEqual([]);
+      expect(writtenFiles(root, second), context).toEqual({});
+    }
+  });
+});
