@@ -5,7 +5,7 @@
  * the rule.
  */
 import path from 'node:path';
-import { UNSAFE_USAGES, type Language, type ProgramSpec, type Usage } from './program-spec.js';
+import { plantedAs, UNSAFE_USAGES, type ConstructionForm, type EndpointSpec, type Language, type Library, type Options, type ProgramSpec, type Usage } from './program-spec.js';
 
 /** A construction the program contains, where it starts, and what the rule must say about it. */
 export interface PlantedSite {
@@ -19,6 +19,13 @@ export interface PlantedSite {
   hoistable: boolean;
   /** For a per-request site that cannot be shared: a word the rule's reason must contain. */
   reasonMentions?: string;
+  /**
+   * The connection options the client is built with, as written: its own arguments, or for `.duplicate()` (which
+   * keeps its receiver's configuration) the receiver's.
+   */
+  configuration: string;
+  /** `.duplicate()` of this module-level binding. */
+  duplicates?: string;
 }
 
 export interface GeneratedProgram {
@@ -29,8 +36,9 @@ export interface GeneratedProgram {
   sites: PlantedSite[];
 }
 
-/** Marks where a construction starts in the text being assembled; removed when the file is finished. */
-const SITE_MARK = '\u0001';
+/** `\u0001<id>\u0002` marks where construction `id` starts in the text being assembled; removed when the file is finished. */
+const mark = (id: number): string => `\u0001${id}\u0002`;
+const MARK = /\u0001(\d+)\u0002/;
 
 interface Construction {
   /** Statements that bind the client module (imports, requires, destructuring). */
@@ -44,7 +52,7 @@ interface Construction {
 const ts = (language: Language): boolean => language.startsWith('ts');
 
 /** How the program binds its client module and builds a client, for one language and construction form. */
-function constructionOf(spec: ProgramSpec, form = spec.form): Construction {
+function constructionOf(spec: ProgramSpec, form: ConstructionForm): Construction {
   const { language } = spec;
   if (spec.library === 'ioredis') {
     if (language === 'ts-import-equals') {
@@ -106,9 +114,10 @@ function constructionOf(spec: ProgramSpec, form = spec.form): Construction {
   };
 }
 
-function connectionArguments(spec: ProgramSpec, envName = 'REDIS_URL'): string {
-  const ioredis = spec.library === 'ioredis';
-  switch (spec.options) {
+function connectionArguments(library: Library, options: Options | 'helper'): string {
+  const ioredis = library === 'ioredis';
+  const envName = options === 'env-other' ? 'SESSION_REDIS_URL' : options === 'helper' ? 'CACHE_URL' : 'REDIS_URL';
+  switch (options) {
     case 'literal':
       return ioredis ? "'redis://127.0.0.1:6379'" : "{ url: 'redis://127.0.0.1:6379' }";
     case 'request':
@@ -141,68 +150,69 @@ function usageLines(usage: Usage, ioredis: boolean, client = 'client'): string[]
 }
 
 /** What the rule's reason must name for an unsafe site. */
-function unsafeReasonWord(spec: ProgramSpec): string | undefined {
-  if (spec.options === 'request') return '`url`';
-  if (!UNSAFE_USAGES.has(spec.usage)) return undefined;
-  return { subscribe: 'subscribe', blpop: 'BLPOP', select: 'SELECT', watch: 'WATCH' }[spec.usage as 'subscribe' | 'blpop' | 'select' | 'watch'];
+function unsafeReasonWord(endpoint: EndpointSpec): string | undefined {
+  if (endpoint.options === 'request') return '`url`';
+  if (!UNSAFE_USAGES.has(endpoint.usage)) return undefined;
+  return { subscribe: 'subscribe', blpop: 'BLPOP', select: 'SELECT', watch: 'WATCH' }[endpoint.usage as 'subscribe' | 'blpop' | 'select' | 'watch'];
 }
 
 interface HandlerShape {
   path: string;
-  /** Module-level lines the handler needs before it (framework imports, the app). */
+  /** Module-level lines the handler needs (framework import, the app), deduplicated with the file's imports. */
   preamble: string[];
   open: string;
-  close: string[];
+  close: string;
   /** The expression that reads a connection URL from the request. */
   requestUrl: string;
   respond: string;
-  /** Module-level lines after the handler. */
   epilogue: string[];
 }
 
-function handlerShape(spec: ProgramSpec, ext: string): HandlerShape {
+const pagesParameters = 'req: { query: Record<string, string | undefined> }, res: { json(body: unknown): void }';
+
+/** The handler of endpoint `index`: the second one is another route of the same file, or a handler in a file of its own. */
+function handlerShape(spec: ProgramSpec, index: number): HandlerShape {
   const typed = ts(spec.language);
+  const ext = typed ? 'ts' : 'js';
+  const ownFile = index > 0 && spec.second === 'other-file';
+  const name = ownFile ? 'other' : 'greeting';
   switch (spec.handler) {
     case 'pages-api':
       return {
-        path: `pages/api/greeting.${ext}`,
+        path: `pages/api/${name}.${ext}`,
         preamble: [],
-        open: typed
-          ? 'export default async function handler(req: { query: Record<string, string | undefined> }, res: { json(body: unknown): void }) {'
-          : 'export default async function handler(req, res) {',
-        close: ['}'],
+        open:
+          spec.style === 'arrow'
+            ? `export default async (${typed ? pagesParameters : 'req, res'}) => {`
+            : `export default async function handler(${typed ? pagesParameters : 'req, res'}) {`,
+        close: spec.style === 'arrow' ? '};' : '}',
         requestUrl: "req.query.redis ?? ''",
         respond: 'res.json({ value });',
         epilogue: [],
       };
-    case 'app-route':
+    case 'app-route': {
+      const method = index > 0 && !ownFile ? (spec.method === 'GET' ? 'POST' : 'GET') : spec.method;
       return {
-        path: `app/api/greeting/route.${ext}`,
+        path: `app/api/${name}/route.${ext}`,
         preamble: [],
-        open: `export async function ${spec.method}(request${typed ? ': Request' : ''}) {`,
-        close: ['}'],
+        open:
+          spec.style === 'arrow'
+            ? `export const ${method} = async (request${typed ? ': Request' : ''}) => {`
+            : `export async function ${method}(request${typed ? ': Request' : ''}) {`,
+        close: spec.style === 'arrow' ? '};' : '}',
         requestUrl: "new URL(request.url).searchParams.get('redis') ?? ''",
         respond: 'return new Response(JSON.stringify({ value }));',
         epilogue: [],
       };
-    case 'lambda-exports':
-      return {
-        path: `handlers/greeting.${ext}`,
-        preamble: [],
-        open: 'exports.handler = async (event) => {',
-        close: ['};'],
-        requestUrl: "event.redisUrl ?? ''",
-        respond: 'return { statusCode: 200, body: JSON.stringify({ value }) };',
-        epilogue: [],
-      };
+    }
     case 'express': {
       const importLine =
         spec.language === 'js-cjs' ? "const express = require('express');" : spec.language === 'ts-import-equals' ? "import express = require('express');" : "import express from 'express';";
       return {
-        path: `server/app.${ext}`,
+        path: `server/${ownFile ? 'other' : 'app'}.${ext}`,
         preamble: [importLine, 'const app = express();'],
-        open: `app.${spec.method.toLowerCase()}('/greeting', async (req, res) => {`,
-        close: ['});'],
+        open: `app.${spec.method.toLowerCase()}('/${index === 0 ? 'greeting' : 'other'}', async (req, res) => {`,
+        close: '});',
         requestUrl: 'String(req.query.redis)',
         respond: 'res.json({ value });',
         epilogue: [spec.language === 'js-cjs' ? 'module.exports = app;' : 'export default app;'],
@@ -210,10 +220,15 @@ function handlerShape(spec: ProgramSpec, ext: string): HandlerShape {
     }
     default:
       return {
-        path: `handlers/greeting.${ext}`,
+        path: `handlers/${name}.${ext}`,
         preamble: [],
-        open: typed ? 'export const handler = async (event: { redisUrl?: string }) => {' : 'export const handler = async (event) => {',
-        close: ['};'],
+        open:
+          spec.handler === 'lambda-exports'
+            ? 'exports.handler = async (event) => {'
+            : spec.style === 'arrow'
+              ? `export const handler = async (event${typed ? ': { redisUrl?: string }' : ''}) => {`
+              : `export async function handler(event${typed ? ': { redisUrl?: string }' : ''}) {`,
+        close: spec.handler === 'lambda-exports' || spec.style === 'arrow' ? '};' : '}',
         requestUrl: "event.redisUrl ?? ''",
         respond: 'return { statusCode: 200, body: JSON.stringify({ value }) };',
         epilogue: [],
@@ -221,7 +236,7 @@ function handlerShape(spec: ProgramSpec, ext: string): HandlerShape {
   }
 }
 
-/** `./lib/once` from the importing file, with the extension ESM JavaScript needs. */
+/** `../lib/once` from the importing file, with the extension ESM JavaScript needs. */
 function specifier(fromFile: string, toFile: string, language: Language): string {
   let relative = path.posix.relative(path.posix.dirname(fromFile), toFile).replace(/\.[jt]s$/, '');
   if (!relative.startsWith('.')) relative = `./${relative}`;
@@ -235,40 +250,10 @@ function importNamed(name: string, from: string, language: Language): string {
 function onceDefinition(language: Language, exported: boolean): string[] {
   const keyword = exported && language !== 'js-cjs' ? 'export function' : 'function';
   const lines = ts(language)
-    ? [
-        `${keyword} once<T>(create: () => T): () => T {`,
-        '  let made = false;',
-        '  let value: T | undefined;',
-        '  return () => {',
-        '    if (!made) {',
-        '      value = create();',
-        '      made = true;',
-        '    }',
-        '    return value as T;',
-        '  };',
-        '}',
-      ]
-    : [`${keyword} once(create) {`, '  let made = false;', '  let value;', '  return () => {', '    if (!made) {', '      value = create();', '      made = true;', '    }', '    return value;', '  };', '}'];
+    ? [`${keyword} once<T>(create: () => T): () => T {`, '  let made = false;', '  let value: T | undefined;']
+    : [`${keyword} once(create) {`, '  let made = false;', '  let value;'];
+  lines.push('  return () => {', '    if (!made) {', '      value = create();', '      made = true;', '    }', `    return value${ts(language) ? ' as T' : ''};`, '  };', '}');
   return exported && language === 'js-cjs' ? [...lines, '', 'module.exports = { once };'] : lines;
-}
-
-/** The helper module that builds its own client at module scope: run once, imported by the handler. */
-function moduleClientHelper(spec: ProgramSpec, file: string): { text: string; construction: string } {
-  const construction = constructionOf({ ...spec, options: 'env' }, spec.library === 'ioredis' ? 'class' : 'factory');
-  const built = construction.build(connectionArguments({ ...spec, options: 'env' }, 'CACHE_URL'));
-  const lines =
-    spec.language === 'js-cjs'
-      ? [...construction.imports, '', `const cache = ${SITE_MARK}${built};`, '', 'module.exports = { cache };', '']
-      : [...construction.imports, '', `export const cache = ${SITE_MARK}${built};`, ''];
-  void file;
-  return { text: lines.join('\n'), construction: built };
-}
-
-interface FileDraft {
-  path: string;
-  lines: string[];
-  /** The constructions marked in the lines, in order of appearance. */
-  marks: Omit<PlantedSite, 'file' | 'line' | 'column'>[];
 }
 
 /** `new Redis()` for `new Redis(url)`: every generated callee is free of parentheses. */
@@ -276,21 +261,35 @@ function label(construction: string): string {
   return `${construction.slice(0, construction.indexOf('('))}()`;
 }
 
-/** Replaces each site mark with nothing and records where its construction starts. */
-function finish(draft: FileDraft): { text: string; sites: PlantedSite[] } {
-  let text = draft.lines.join('\n');
-  if (!text.endsWith('\n')) text += '\n';
-  const sites: PlantedSite[] = [];
-  let index = 0;
-  for (let offset = text.indexOf(SITE_MARK); offset !== -1; offset = text.indexOf(SITE_MARK, offset)) {
-    text = text.slice(0, offset) + text.slice(offset + 1);
-    const before = text.slice(0, offset);
-    const line = before.split('\n').length;
-    const column = offset - before.lastIndexOf('\n');
-    sites.push({ file: draft.path, line, column, ...draft.marks[index++] });
+type SiteFacts = Omit<PlantedSite, 'file' | 'line' | 'column'>;
+
+/** A file being assembled: imports first (each line once), then module-level code, then handlers. */
+class FileDraft {
+  readonly imports: string[] = [];
+  readonly top: string[] = [];
+  readonly handlers: string[] = [];
+  readonly epilogue: string[] = [];
+  hasOnce = false;
+  constructor(readonly path: string) {}
+
+  addImports(lines: readonly string[]): void {
+    for (const line of lines) if (!this.imports.includes(line)) this.imports.push(line);
   }
-  if (index !== draft.marks.length) throw new Error(`${draft.path}: ${draft.marks.length} constructions described but ${index} marked`);
-  return { text, sites };
+
+  /** The text without marks, and where each marked construction starts (1-based line and column). */
+  finish(facts: ReadonlyMap<number, SiteFacts>): { text: string; sites: PlantedSite[] } {
+    const epilogue = [...new Set(this.epilogue)];
+    let text = [...this.imports, ...this.top, ...this.handlers, ...(epilogue.length > 0 ? ['', ...epilogue] : [])].join('\n') + '\n';
+    const sites: PlantedSite[] = [];
+    for (let found = MARK.exec(text); found; found = MARK.exec(text)) {
+      text = text.slice(0, found.index) + text.slice(found.index + found[0].length);
+      const before = text.slice(0, found.index);
+      const site = facts.get(Number(found[1]));
+      if (!site) throw new Error(`${this.path}: construction ${found[1]} is marked but not described`);
+      sites.push({ file: this.path, line: before.split('\n').length, column: found.index - before.lastIndexOf('\n'), ...site });
+    }
+    return { text, sites };
+  }
 }
 
 export function renderProgram(spec: ProgramSpec): GeneratedProgram {
@@ -298,147 +297,159 @@ export function renderProgram(spec: ProgramSpec): GeneratedProgram {
   const typed = ts(language);
   const ext = typed ? 'ts' : 'js';
   const ioredis = spec.library === 'ioredis';
+  const typeOf = (text: string): string => (typed ? text : '');
+  const drafts = new Map<string, FileDraft>();
+  const draftFor = (file: string): FileDraft => drafts.get(file) ?? drafts.set(file, new FileDraft(file)).get(file)!;
+  const facts = new Map<number, SiteFacts>();
+  const plant = (construction: string, site: Omit<SiteFacts, 'construction'>): string => {
+    facts.set(facts.size, { construction: label(construction), ...site });
+    return `${mark(facts.size - 1)}${construction}`;
+  };
+  const runOnce = { perRequest: false, hoistable: false };
+
+  const helperPath = `lib/cache-client.${ext}`;
+  if (spec.moduleClientHelper) {
+    const helper = draftFor(helperPath);
+    const construction = constructionOf(spec, ioredis ? 'class' : 'factory');
+    helper.addImports(construction.imports);
+    const args = connectionArguments(spec.library, 'helper');
+    const built = plant(construction.build(args), { ...runOnce, configuration: args });
+    if (language === 'js-cjs') helper.top.push('', `const cache = ${built};`, '', 'module.exports = { cache };');
+    else helper.top.push('', `export const cache = ${built};`);
+  }
+
+  spec.endpoints.forEach((endpoint, index) => {
+    const suffix = index === 0 ? '' : String(index + 1);
+    const client = `client${suffix}`;
+    const testFile = endpoint.placement === 'test-hook';
+    const shape = handlerShape(spec, index);
+    const file = draftFor(testFile ? `test/${index === 0 ? 'greeting' : 'other'}.test.${ext}` : shape.path);
+    const construction = constructionOf(spec, endpoint.form);
+    file.addImports(construction.imports);
+    if (testFile) file.addImports([language === 'js-cjs' ? "const { afterAll, beforeAll, it } = require('vitest');" : "import { afterAll, beforeAll, it } from 'vitest';"]);
+    else file.addImports(shape.preamble);
+    const body: string[] = [];
+    if (spec.moduleClientHelper && index === 0) {
+      file.addImports([importNamed('cache', specifier(file.path, helperPath, language), language)]);
+      body.push("await cache.incr('requests');");
+    }
+    // A file binds `once` one way: the second endpoint uses whichever the first brought in.
+    if (endpoint.placement === 'once-imported' && !file.hasOnce) {
+      const oncePath = `lib/once.${ext}`;
+      const onceModule = draftFor(oncePath);
+      if (onceModule.top.length === 0) onceModule.top.push(...onceDefinition(language, true));
+      file.addImports([importNamed('once', specifier(file.path, oncePath, language), language)]);
+      file.hasOnce = true;
+    }
+    if (endpoint.placement === 'once-local' && !file.hasOnce) {
+      file.top.push('', ...onceDefinition(language, false));
+      file.hasOnce = true;
+    }
+
+    // `.duplicate()` duplicates a client built once at module scope, whatever the placement.
+    const args = connectionArguments(spec.library, endpoint.options);
+    let constructionText = construction.build(args);
+    let duplicates: string | undefined;
+    if (endpoint.form === 'duplicate') {
+      const base = constructionOf(spec, ioredis ? 'class' : 'factory');
+      duplicates = `base${suffix}`;
+      file.addImports(base.imports);
+      file.top.push('', `const ${duplicates} = ${plant(base.build(args), { ...runOnce, configuration: args })};`);
+      constructionText = `${duplicates}.duplicate()`;
+    }
+    const { perRequest, hoistable } = plantedAs(endpoint);
+    const reasonMentions = perRequest && !hoistable ? unsafeReasonWord(endpoint) : undefined;
+    // `Redis.createClient()` is written without arguments whatever the options say.
+    const configuration = endpoint.form === 'static-create' ? '' : args;
+    const built = plant(constructionText, { perRequest, hoistable, reasonMentions, configuration, duplicates });
+    const clientType = construction.type;
+    const connect = ioredis ? [] : [`await ${client}.connect();`];
+    const requestUrl = endpoint.options === 'request' ? [`const url = ${shape.requestUrl};`] : [];
+
+    // Where the client comes from: module-level lines, and the handler's first lines.
+    const acquire: string[] = [];
+    switch (endpoint.placement) {
+      case 'module-scope':
+        file.top.push('', `const ${client} = ${built};`);
+        break;
+      case 'iife':
+        file.top.push('', `const ${client} = (() => ${built})();`);
+        break;
+      case 'once-local':
+      case 'once-imported':
+        file.top.push('', `const getClient${suffix} = once(() => ${built});`);
+        acquire.push(`const ${client} = getClient${suffix}();`);
+        break;
+      case 'local-factory': {
+        const parameter = endpoint.options === 'request' ? `url${typeOf(': string')}` : '';
+        file.top.push('', `${ioredis ? '' : 'async '}function makeClient${suffix}(${parameter}) {`, `  return ${built};`, '}');
+        acquire.push(...requestUrl, `const ${client} = ${ioredis ? '' : 'await '}makeClient${suffix}(${endpoint.options === 'request' ? 'url' : ''});`, ...connect);
+        break;
+      }
+      case 'test-hook':
+        file.top.push('', `let ${client}${typeOf(`: ${clientType}`)};`);
+        break;
+      default:
+        acquire.push(...requestUrl);
+        switch (endpoint.guard) {
+          case 'if-not':
+            file.top.push('', `let ${client}${typeOf(`: ${clientType} | undefined`)};`);
+            acquire.push(`if (!${client}) {`, `  ${client} = ${built};`, ...connect.map((line) => `  ${line}`), '}');
+            break;
+          case 'nullish-assign':
+            file.top.push('', `let ${client}${typeOf(`: ${clientType} | undefined`)};`);
+            acquire.push(`${client} ??= ${built};`, ...(ioredis ? [] : [`if (!${client}.isOpen) await ${client}.connect();`]));
+            break;
+          case 'global-this': {
+            const holder = `globalForRedis${suffix}`;
+            file.top.push('', typed ? `const ${holder} = globalThis as unknown as { redis?: ${clientType} };` : `const ${holder} = globalThis;`);
+            acquire.push(`if (!${holder}.redis) {`, `  ${holder}.redis = ${built};`, ...(ioredis ? [] : [`  await ${holder}.redis.connect();`]), '}', `const ${client} = ${holder}.redis;`);
+            break;
+          }
+          case 'early-return': {
+            // The memo lives in a helper; a request URL, when used, is passed to it.
+            const memo = `sharedClient${suffix}`;
+            const parameter = endpoint.options === 'request' ? `url${typeOf(': string')}` : '';
+            file.top.push('', `let ${memo}${typeOf(`: ${clientType} | undefined`)};`, '', `async function connectedClient${suffix}(${parameter}) {`);
+            file.top.push(`  if (${memo}) return ${memo};`, `  ${memo} = ${built};`, ...(ioredis ? [] : [`  await ${memo}.connect();`]), `  return ${memo};`, '}');
+            acquire.push(`const ${client} = await connectedClient${suffix}(${endpoint.options === 'request' ? 'url' : ''});`);
+            break;
+          }
+          default:
+            if (endpoint.connect === 'chained') acquire.push(`const ${client} = await ${built}.connect();`);
+            else if (endpoint.connect === 'error-listener') acquire.push(`const ${client} = ${built}.on('error', (error) => console.error(error));`, ...connect);
+            else acquire.push(`const ${client} = ${built};`, ...connect);
+        }
+    }
+
+    const use = usageLines(endpoint.usage, ioredis, client);
+    if (testFile) {
+      file.top.push('', `beforeAll(${ioredis ? '' : 'async '}() => {`, `  ${client} = ${built};`, ...connect.map((line) => `  ${line}`), '});');
+      file.top.push('', 'afterAll(async () => {', `  await ${client}.quit();`, '});');
+      file.handlers.push('', "it('reads the greeting', async () => {", ...[...body, ...use, 'console.log(value);'].map((line) => `  ${line}`), '});');
+      return;
+    }
+    const closeStatement = endpoint.close === 'after' ? `${ioredis ? '' : 'await '}${client}.disconnect();` : `await ${client}.quit();`;
+    const handlerBody = [...body, ...acquire];
+    if (endpoint.close === 'on-finish') handlerBody.push(`res.on('finish', () => ${client}.quit());`, ...use, shape.respond);
+    else if (endpoint.close === 'finally') handlerBody.push('try {', ...[...use, shape.respond].map((line) => `  ${line}`), '} finally {', `  ${closeStatement}`, '}');
+    else if (endpoint.close === 'after') handlerBody.push(...use, closeStatement, shape.respond);
+    else handlerBody.push(...use, shape.respond);
+    file.handlers.push('', shape.open, ...handlerBody.map((line) => `  ${line}`), shape.close);
+    file.epilogue.push(...shape.epilogue);
+  });
+
   const files: Record<string, string> = {};
   const sites: PlantedSite[] = [];
-  const construction = constructionOf(spec);
-
-  const testFile = spec.placement === 'test-hook';
-  const shape = handlerShape(spec, ext);
-  const mainPath = testFile ? `test/greeting.test.${ext}` : shape.path;
-  const draft: FileDraft = { path: mainPath, lines: [], marks: [] };
-  const top = draft.lines;
-  const body: string[] = [];
-
-  top.push(...construction.imports);
-  if (testFile) top.push(language === 'js-cjs' ? "const { afterAll, beforeAll, it } = require('vitest');" : "import { afterAll, beforeAll, it } from 'vitest';");
-  else top.push(...shape.preamble);
-
-  if (spec.moduleClientHelper) {
-    const helperPath = `lib/cache-client.${ext}`;
-    const helper = moduleClientHelper(spec, helperPath);
-    const finished = finish({ path: helperPath, lines: helper.text.split('\n'), marks: [{ construction: label(helper.construction), perRequest: false, hoistable: false }] });
-    files[helperPath] = finished.text;
+  for (const draft of drafts.values()) {
+    const finished = draft.finish(facts);
+    files[draft.path] = finished.text;
     sites.push(...finished.sites);
-    top.push(importNamed('cache', specifier(mainPath, helperPath, language), language));
-    body.push("await cache.incr('requests');");
   }
-  if (spec.placement === 'once-imported') {
-    const oncePath = `lib/once.${ext}`;
-    files[oncePath] = `${onceDefinition(language, true).join('\n')}\n`;
-    top.push(importNamed('once', specifier(mainPath, oncePath, language), language));
-  }
-
-  // `.duplicate()` duplicates a client built once at module scope, whatever the placement.
-  let receiver: string | undefined;
-  if (spec.form === 'duplicate') {
-    const base = constructionOf(spec, ioredis ? 'class' : 'factory');
-    if (base.imports.join() !== construction.imports.join()) top.push(...base.imports);
-    const built = base.build(connectionArguments(spec));
-    top.push('', `const base = ${SITE_MARK}${built};`);
-    draft.marks.push({ construction: label(built), perRequest: false, hoistable: false });
-    receiver = 'base';
-  }
-  const args = connectionArguments(spec);
-  const constructionText = receiver ? `${receiver}.duplicate()` : construction.build(args);
-  const built = `${SITE_MARK}${constructionText}`;
-  const perRequest = (spec.placement === 'handler' && spec.guard === 'none') || spec.placement === 'local-factory';
-  const reasonMentions = perRequest ? unsafeReasonWord(spec) : undefined;
-  const site = { construction: label(constructionText), perRequest, hoistable: perRequest && reasonMentions === undefined, reasonMentions };
-  const clientType = construction.type;
-  const connect = ioredis ? [] : ['await client.connect();'];
-  const typeOf = (text: string): string => (typed ? text : '');
-
-  // Where the client comes from, as module-level lines and the handler's first lines.
-  const acquire: string[] = [];
-  switch (spec.placement) {
-    case 'module-scope':
-      top.push('', `const client = ${built};`);
-      break;
-    case 'iife':
-      top.push('', `const client = (() => ${built})();`);
-      break;
-    case 'once-local':
-    case 'once-imported':
-      if (spec.placement === 'once-local') top.push('', ...onceDefinition(language, false));
-      top.push('', `const getClient = once(() => ${built});`);
-      acquire.push('const client = getClient();');
-      break;
-    case 'local-factory': {
-      const parameter = spec.options === 'request' ? `url${typeOf(': string')}` : '';
-      top.push('', `${ioredis ? '' : 'async '}function makeClient(${parameter}) {`, `  return ${built};`, '}');
-      if (spec.options === 'request') acquire.push(`const url = ${shape.requestUrl};`);
-      acquire.push(`const client = ${ioredis ? '' : 'await '}makeClient(${spec.options === 'request' ? 'url' : ''});`, ...connect);
-      break;
-    }
-    case 'test-hook':
-      top.push('', `let client${typeOf(`: ${clientType}`)};`);
-      break;
-    default: {
-      if (spec.options === 'request') acquire.push(`const url = ${shape.requestUrl};`);
-      switch (spec.guard) {
-        case 'if-not':
-          top.push('', `let client${typeOf(`: ${clientType} | undefined`)};`);
-          acquire.push('if (!client) {', `  client = ${built};`, ...connect.map((line) => `  ${line}`), '}');
-          break;
-        case 'nullish-assign':
-          top.push('', `let client${typeOf(`: ${clientType} | undefined`)};`);
-          acquire.push(`client ??= ${built};`, ...(ioredis ? [] : ['if (!client.isOpen) await client.connect();']));
-          break;
-        case 'global-this':
-          top.push('', typed ? `const globalForRedis = globalThis as unknown as { redis?: ${clientType} };` : 'const globalForRedis = globalThis;');
-          acquire.push('if (!globalForRedis.redis) {', `  globalForRedis.redis = ${built};`, ...(ioredis ? [] : ['  await globalForRedis.redis.connect();']), '}');
-          acquire.push('const client = globalForRedis.redis;');
-          break;
-        case 'early-return': {
-          // The memo lives in a helper; a request URL, when used, is passed to it.
-          const parameter = spec.options === 'request' ? `url${typeOf(': string')}` : '';
-          top.push('', `let sharedClient${typeOf(`: ${clientType} | undefined`)};`, '');
-          top.push(`async function connectedClient(${parameter}) {`, '  if (sharedClient) return sharedClient;', `  sharedClient = ${built};`);
-          if (!ioredis) top.push('  await sharedClient.connect();');
-          top.push('  return sharedClient;', '}');
-          acquire.push(`const client = await connectedClient(${spec.options === 'request' ? 'url' : ''});`);
-          break;
-        }
-        default:
-          acquire.push(`const client = ${built};`, ...connect);
-      }
-    }
-  }
-  draft.marks.push(site);
-
-  const use = usageLines(spec.usage, ioredis);
-  const closeStatement = spec.close === 'after' ? (ioredis ? 'client.disconnect();' : 'await client.disconnect();') : 'await client.quit();';
-  if (testFile) {
-    const setup = ioredis ? [`  client = ${built};`] : [`  client = ${built};`, '  await client.connect();'];
-    top.push(
-      '',
-      `beforeAll(${ioredis ? '' : 'async '}() => {`,
-      ...(spec.placement === 'test-hook' ? setup : []),
-      '});',
-      '',
-      'afterAll(async () => {',
-      '  await client.quit();',
-      '});',
-      '',
-      "it('reads the greeting', async () => {",
-      ...[...body, ...use, 'console.log(value);'].map((line) => `  ${line}`),
-      '});',
-    );
-  } else {
-    const handlerBody = [...body, ...acquire];
-    if (spec.close === 'finally') handlerBody.push('try {', ...[...use, shape.respond].map((line) => `  ${line}`), '} finally {', `  ${closeStatement}`, '}');
-    else if (spec.close === 'after') handlerBody.push(...use, closeStatement, shape.respond);
-    else handlerBody.push(...use, shape.respond);
-    top.push('', shape.open, ...handlerBody.map((line) => `  ${line}`), ...shape.close);
-    if (shape.epilogue.length > 0) top.push('', ...shape.epilogue);
-  }
-  const finished = finish(draft);
-  files[mainPath] = finished.text;
-  sites.push(...finished.sites);
-
+  if (sites.length !== facts.size) throw new Error(`${facts.size} constructions described but ${sites.length} marked`);
   files['package.json'] = `${JSON.stringify({ name: 'generated-program', private: true, ...(language === 'js-esm' ? { type: 'module' } : {}) }, null, 2)}\n`;
   if (typed) files['tsconfig.json'] = `${JSON.stringify({ compilerOptions: TSCONFIG_OPTIONS }, null, 2)}\n`;
-  return { spec, files, sites };
+  return { spec, files, sites: sites.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column) };
 }
 
 /** The generated TypeScript projects' settings: `module: preserve` takes both `import` and `import x = require()`. */

@@ -7,11 +7,11 @@ import { it } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { describeProgram, lintTree, programRoot } from './harness.js';
 import { renderProgram } from './program-render.js';
-import { programSpec } from './program-spec.js';
+import { programSpec, type ProgramSpec } from './program-spec.js';
 import { nextProgramId, propertyParameters } from './settings.js';
 
 describe('the rule on generated programs', () => {
-  it.prop([programSpec], propertyParameters())('reports exactly the planted per-request sites', async (spec) => {
+  it.prop([programSpec], propertyParameters<[ProgramSpec]>())('reports exactly the planted per-request sites', async (spec) => {
     const program = renderProgram(spec);
     const findings = await lintTree(programRoot(nextProgramId()), program.files);
     const planted = program.sites.filter((site) => site.perRequest);

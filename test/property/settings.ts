@@ -14,7 +14,7 @@ function wholeNumber(name: string): number | undefined {
 
 export const PROGRAMS = wholeNumber('FC_NUM_RUNS') ?? 1000;
 /** TypeScript checks many programs in one batch, but still costs more per program than lint and fix together. */
-export const TYPECHECKED_PROGRAMS = wholeNumber('FC_TYPECHECK_RUNS') ?? 150;
+export const TYPECHECKED_PROGRAMS = wholeNumber('FC_TYPECHECK_RUNS') ?? 500;
 /** The seed for samples drawn outside a property (the type-check batch): `FC_SEED`, or a fresh one shown in the test name. */
 export const SAMPLE_SEED = wholeNumber('FC_SEED') ?? (Date.now() ^ (Math.random() * 0x100000000)) | 0;
 
