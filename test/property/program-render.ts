@@ -26,6 +26,8 @@ export interface PlantedSite {
   configuration: string;
   /** `.duplicate()` of this module-level binding. */
   duplicates?: string;
+  /** For a call of an imported factory: where the client is built, `lib/redis-factory.ts:4`, which the message must name. */
+  builtAt?: string;
 }
 
 export interface GeneratedProgram {
@@ -261,7 +263,10 @@ function label(construction: string): string {
   return `${construction.slice(0, construction.indexOf('('))}()`;
 }
 
-type SiteFacts = Omit<PlantedSite, 'file' | 'line' | 'column'>;
+type SiteFacts = Omit<PlantedSite, 'file' | 'line' | 'column' | 'builtAt'> & {
+  /** The mark of the construction a factory call runs. */
+  builtBy?: number;
+};
 
 /** A file being assembled: imports first (each line once), then module-level code, then handlers. */
 class FileDraft {
@@ -277,16 +282,16 @@ class FileDraft {
   }
 
   /** The text without marks, and where each marked construction starts (1-based line and column). */
-  finish(facts: ReadonlyMap<number, SiteFacts>): { text: string; sites: PlantedSite[] } {
+  finish(facts: ReadonlyMap<number, SiteFacts>): { text: string; sites: (PlantedSite & SiteFacts & { mark: number })[] } {
     const epilogue = [...new Set(this.epilogue)];
     let text = [...this.imports, ...this.top, ...this.handlers, ...(epilogue.length > 0 ? ['', ...epilogue] : [])].join('\n') + '\n';
-    const sites: PlantedSite[] = [];
+    const sites: (PlantedSite & SiteFacts & { mark: number })[] = [];
     for (let found = MARK.exec(text); found; found = MARK.exec(text)) {
       text = text.slice(0, found.index) + text.slice(found.index + found[0].length);
       const before = text.slice(0, found.index);
       const site = facts.get(Number(found[1]));
       if (!site) throw new Error(`${this.path}: construction ${found[1]} is marked but not described`);
-      sites.push({ file: this.path, line: before.split('\n').length, column: found.index - before.lastIndexOf('\n'), ...site });
+      sites.push({ file: this.path, line: before.split('\n').length, column: found.index - before.lastIndexOf('\n'), mark: Number(found[1]), ...site });
     }
     return { text, sites };
   }
@@ -301,9 +306,10 @@ export function renderProgram(spec: ProgramSpec): GeneratedProgram {
   const drafts = new Map<string, FileDraft>();
   const draftFor = (file: string): FileDraft => drafts.get(file) ?? drafts.set(file, new FileDraft(file)).get(file)!;
   const facts = new Map<number, SiteFacts>();
-  const plant = (construction: string, site: Omit<SiteFacts, 'construction'>): string => {
+  const plant = (construction: string, site: Omit<SiteFacts, 'construction'>): string => `${mark(plantId(construction, site))}${construction}`;
+  const plantId = (construction: string, site: Omit<SiteFacts, 'construction'>): number => {
     facts.set(facts.size, { construction: label(construction), ...site });
-    return `${mark(facts.size - 1)}${construction}`;
+    return facts.size - 1;
   };
   const runOnce = { perRequest: false, hoistable: false };
 
@@ -325,7 +331,8 @@ export function renderProgram(spec: ProgramSpec): GeneratedProgram {
     const shape = handlerShape(spec, index);
     const file = draftFor(testFile ? `test/${index === 0 ? 'greeting' : 'other'}.test.${ext}` : shape.path);
     const construction = constructionOf(spec, endpoint.form);
-    file.addImports(construction.imports);
+    // A handler that calls an imported factory names no client module itself.
+    if (endpoint.placement !== 'imported-factory') file.addImports(construction.imports);
     if (testFile) file.addImports([language === 'js-cjs' ? "const { afterAll, beforeAll, it } = require('vitest');" : "import { afterAll, beforeAll, it } from 'vitest';"]);
     else file.addImports(shape.preamble);
     const body: string[] = [];
@@ -361,7 +368,8 @@ export function renderProgram(spec: ProgramSpec): GeneratedProgram {
     const reasonMentions = perRequest && !hoistable ? unsafeReasonWord(endpoint) : undefined;
     // `Redis.createClient()` is written without arguments whatever the options say.
     const configuration = endpoint.form === 'static-create' ? '' : args;
-    const built = plant(constructionText, { perRequest, hoistable, reasonMentions, configuration, duplicates });
+    // An imported factory's construction is planted in the factory module, and its call in the handler.
+    const built = endpoint.placement === 'imported-factory' ? '' : plant(constructionText, { perRequest, hoistable, reasonMentions, configuration, duplicates });
     const clientType = construction.type;
     const connect = ioredis ? [] : [`await ${client}.connect();`];
     const requestUrl = endpoint.options === 'request' ? [`const url = ${shape.requestUrl};`] : [];
@@ -380,6 +388,21 @@ export function renderProgram(spec: ProgramSpec): GeneratedProgram {
         file.top.push('', `const getClient${suffix} = once(() => ${built});`);
         acquire.push(`const ${client} = getClient${suffix}();`);
         break;
+      case 'imported-factory': {
+        // The factory module builds the client; the handler's call is the per-request site.
+        const factoryPath = `lib/redis-factory.${ext}`;
+        const factory = draftFor(factoryPath);
+        factory.addImports(construction.imports);
+        const parameter = endpoint.options === 'request' ? `url${typeOf(': string')}` : '';
+        const builtBy = plantId(constructionText, { perRequest: false, hoistable: false, configuration });
+        const name = `getClient${suffix}`;
+        factory.top.push('', `${language === 'js-cjs' ? '' : 'export '}function ${name}(${parameter}) {`, `  return ${mark(builtBy)}${constructionText};`, '}');
+        if (language === 'js-cjs') factory.epilogue.push(`module.exports.${name} = ${name};`);
+        file.addImports([importNamed(name, specifier(file.path, factoryPath, language), language)]);
+        const call = plant(`${name}(${endpoint.options === 'request' ? 'url' : ''})`, { perRequest, hoistable, reasonMentions, configuration, builtBy });
+        acquire.push(...requestUrl, `const ${client} = ${call};`, ...connect);
+        break;
+      }
       case 'local-factory': {
         const parameter = endpoint.options === 'request' ? `url${typeOf(': string')}` : '';
         file.top.push('', `${ioredis ? '' : 'async '}function makeClient${suffix}(${parameter}) {`, `  return ${built};`, '}');
@@ -440,13 +463,20 @@ export function renderProgram(spec: ProgramSpec): GeneratedProgram {
   });
 
   const files: Record<string, string> = {};
-  const sites: PlantedSite[] = [];
+  const marked: (PlantedSite & SiteFacts & { mark: number })[] = [];
   for (const draft of drafts.values()) {
     const finished = draft.finish(facts);
     files[draft.path] = finished.text;
-    sites.push(...finished.sites);
+    marked.push(...finished.sites);
   }
-  if (sites.length !== facts.size) throw new Error(`${facts.size} constructions described but ${sites.length} marked`);
+  if (marked.length !== facts.size) throw new Error(`${facts.size} constructions described but ${marked.length} marked`);
+  const sites: PlantedSite[] = marked.map((site) => {
+    const factory = site.builtBy === undefined ? undefined : marked.find((candidate) => candidate.mark === site.builtBy);
+    const planted: PlantedSite & Partial<SiteFacts & { mark: number }> = { ...site, ...(factory ? { builtAt: `${factory.file}:${factory.line}` } : {}) };
+    delete planted.mark;
+    delete planted.builtBy;
+    return planted;
+  });
   files['package.json'] = `${JSON.stringify({ name: 'generated-program', private: true, ...(language === 'js-esm' ? { type: 'module' } : {}) }, null, 2)}\n`;
   if (typed) files['tsconfig.json'] = `${JSON.stringify({ compilerOptions: TSCONFIG_OPTIONS }, null, 2)}\n`;
   return { spec, files, sites: sites.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column) };

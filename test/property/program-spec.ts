@@ -18,8 +18,9 @@ export type HandlerKind = 'pages-api' | 'app-route' | 'lambda-export' | 'lambda-
 /**
  * Where the construction sits. Per call: directly in the handler, or in a local factory the handler calls.
  * Once: module scope, a module-scope IIFE, `once(() => …)` (local or from a helper module), a test lifecycle hook.
+ * Cross-file, drawn only with `crossFileFactories`: a factory exported by `lib/redis-factory` and called per request.
  */
-export type Placement = 'handler' | 'local-factory' | 'module-scope' | 'iife' | 'once-local' | 'once-imported' | 'test-hook';
+export type Placement = 'handler' | 'local-factory' | 'module-scope' | 'iife' | 'once-local' | 'once-imported' | 'test-hook' | 'imported-factory';
 /** A test of persistent state around a construction in the handler: `if (!x) x = …`, `x ??= …`, `globalThis`, early return. */
 export type Guard = 'none' | 'if-not' | 'nullish-assign' | 'global-this' | 'early-return';
 /** Connection options: the main URL, a second configuration's URL, a literal, or a URL read from the request. */
@@ -60,11 +61,12 @@ export const UNSAFE_USAGES: ReadonlySet<Usage> = new Set(['subscribe', 'blpop', 
 /**
  * The oracle, by DESIGN.md's principle: a construction runs per call when it sits in the handler with no test of
  * persistent state around it, or in a local factory the handler calls; everything else here runs once (module
- * scope, a module-scope IIFE, `once()`, a test hook, a guarded memo). A per-call site can be shared unless its
+ * scope, a module-scope IIFE, `once()`, a test hook, a guarded memo). A factory imported from another file is
+ * per request at the handler's call, which is where the site is; its own construction stays silent. A per-call site can be shared unless its
  * options come from the request or the handler uses the client in a way a shared connection cannot serve.
  */
 export function plantedAs(endpoint: EndpointSpec): { perRequest: boolean; hoistable: boolean } {
-  const perRequest = (endpoint.placement === 'handler' && endpoint.guard === 'none') || endpoint.placement === 'local-factory';
+  const perRequest = (endpoint.placement === 'handler' && endpoint.guard === 'none') || endpoint.placement === 'local-factory' || endpoint.placement === 'imported-factory';
   return { perRequest, hoistable: perRequest && endpoint.options !== 'request' && !UNSAFE_USAGES.has(endpoint.usage) };
 }
 
@@ -95,28 +97,40 @@ function weighted<T extends string>(weights: Record<T, number>): fc.Arbitrary<T>
   return fc.oneof(...(Object.entries(weights) as [T, number][]).map(([value, weight]) => ({ arbitrary: fc.constant(value), weight })));
 }
 
-const endpointSpec = fc.record({
-  form: fc.constantFrom<ConstructionForm>('class', 'default-alias', 'named-alias', 'static-create', 'factory', 'factory-alias', 'namespace', 'duplicate'),
-  placement: weighted<Placement>({ handler: 5, 'local-factory': 2, 'module-scope': 1, iife: 1, 'once-local': 1, 'once-imported': 1, 'test-hook': 1 }),
-  guard: weighted<Guard>({ none: 6, 'if-not': 1, 'nullish-assign': 1, 'global-this': 1, 'early-return': 1 }),
-  options: weighted<Options>({ env: 3, 'env-other': 1, literal: 1, request: 1 }),
-  usage: weighted<Usage>({ get: 2, set: 2, incr: 2, subscribe: 1, blpop: 1, select: 1, watch: 1 }),
-  close: fc.constantFrom<Close>('none', 'finally', 'after', 'on-finish'),
-  connect: fc.constantFrom<Connect>('statement', 'chained', 'error-listener'),
-});
+function endpointSpec(crossFileFactories: boolean) {
+  const placements: Partial<Record<Placement, number>> = { handler: 5, 'local-factory': 2, 'module-scope': 1, iife: 1, 'once-local': 1, 'once-imported': 1, 'test-hook': 1 };
+  if (crossFileFactories) placements['imported-factory'] = 6;
+  return fc.record({
+    form: fc.constantFrom<ConstructionForm>('class', 'default-alias', 'named-alias', 'static-create', 'factory', 'factory-alias', 'namespace', 'duplicate'),
+    placement: weighted(placements as Record<Placement, number>),
+    guard: weighted<Guard>({ none: 6, 'if-not': 1, 'nullish-assign': 1, 'global-this': 1, 'early-return': 1 }),
+    options: weighted<Options>({ env: 3, 'env-other': 1, literal: 1, request: 1 }),
+    usage: weighted<Usage>({ get: 2, set: 2, incr: 2, subscribe: 1, blpop: 1, select: 1, watch: 1 }),
+    close: fc.constantFrom<Close>('none', 'finally', 'after', 'on-finish'),
+    connect: fc.constantFrom<Connect>('statement', 'chained', 'error-listener'),
+  });
+}
 
-export const programSpec: fc.Arbitrary<ProgramSpec> = fc
-  .record({
-    language: fc.constantFrom<Language>('ts-esm', 'ts-import-equals', 'js-esm', 'js-cjs'),
-    library: fc.constantFrom<Library>('ioredis', 'node-redis'),
-    handler: fc.constantFrom<HandlerKind>('pages-api', 'app-route', 'lambda-export', 'lambda-exports', 'express'),
-    method: fc.constantFrom<'GET' | 'POST'>('GET', 'POST'),
-    style: fc.constantFrom<'declaration' | 'arrow'>('declaration', 'arrow'),
-    endpoints: fc.array(endpointSpec, { minLength: 1, maxLength: 2 }),
-    second: fc.constantFrom<'same-file' | 'other-file'>('same-file', 'other-file'),
-    moduleClientHelper: fc.boolean(),
-  })
-  .map(coherent);
+/**
+ * The programs the rule and `fix` are meant to handle today. `crossFileFactories` adds the dimension that needs
+ * the project model (DESIGN.md "Seeing the whole project"): a client factory in one file called per request in another.
+ */
+export function programSpecs({ crossFileFactories = false } = {}): fc.Arbitrary<ProgramSpec> {
+  return fc
+    .record({
+      language: fc.constantFrom<Language>('ts-esm', 'ts-import-equals', 'js-esm', 'js-cjs'),
+      library: fc.constantFrom<Library>('ioredis', 'node-redis'),
+      handler: fc.constantFrom<HandlerKind>('pages-api', 'app-route', 'lambda-export', 'lambda-exports', 'express'),
+      method: fc.constantFrom<'GET' | 'POST'>('GET', 'POST'),
+      style: fc.constantFrom<'declaration' | 'arrow'>('declaration', 'arrow'),
+      endpoints: fc.array(endpointSpec(crossFileFactories), { minLength: 1, maxLength: 2 }),
+      second: fc.constantFrom<'same-file' | 'other-file'>('same-file', 'other-file'),
+      moduleClientHelper: fc.boolean(),
+    })
+    .map(coherent);
+}
+
+export const programSpec = programSpecs();
 
 /**
  * Folds combinations that cannot be written into the nearest one that can, so every drawn spec is a program:
@@ -131,11 +145,17 @@ export function coherent(spec: ProgramSpec): ProgramSpec {
   if (next.language !== 'js-cjs' && next.handler === 'lambda-exports') next.handler = 'lambda-export';
   if (next.endpoints.length < 2) {
     next.second = 'same-file';
+    if (next.endpoints[0].placement === 'imported-factory') next.moduleClientHelper = false;
     return next;
   }
   // One file holds two handlers only where the framework has two: App Router methods, Express routes. A test file holds one.
   const sharesFile = (next.handler === 'app-route' || next.handler === 'express') && next.endpoints.every((endpoint) => endpoint.placement !== 'test-hook');
   if (!sharesFile) next.second = 'other-file';
+  // The factory module is a file of its own: it takes the place of the helper modules.
+  if (next.endpoints.some((endpoint) => endpoint.placement === 'imported-factory')) {
+    next.moduleClientHelper = false;
+    next.endpoints = next.endpoints.map((endpoint) => (endpoint.placement === 'once-imported' ? { ...endpoint, placement: 'once-local' } : endpoint));
+  }
   // At most three files: a second handler file and the cache helper leave no room for a `once` module.
   if (next.second === 'other-file' && next.moduleClientHelper) {
     next.endpoints = next.endpoints.map((endpoint) => (endpoint.placement === 'once-imported' ? { ...endpoint, placement: 'once-local' } : endpoint));
@@ -151,13 +171,13 @@ function coherentEndpoint(spec: ProgramSpec, endpoint: EndpointSpec): EndpointSp
     next.form = next.form === 'named-alias' ? 'factory-alias' : 'factory';
   }
   // Guards and the request's options only exist inside the handler.
-  const perCallPlacement = next.placement === 'handler' || next.placement === 'local-factory';
+  const perCallPlacement = next.placement === 'handler' || next.placement === 'local-factory' || next.placement === 'imported-factory';
   if (!perCallPlacement) {
     next.guard = 'none';
     if (next.options === 'request') next.options = 'env';
   }
   // A local factory returns its client: the memo forms are written in the handler itself.
-  if (next.placement === 'local-factory') next.guard = 'none';
+  if (next.placement === 'local-factory' || next.placement === 'imported-factory') next.guard = 'none';
   // ioredis types `Redis.createClient()` with its constructor's last overload, which takes no arguments.
   if (next.form === 'static-create' && next.options !== 'literal') next.options = 'literal';
   // `.duplicate()` takes no connection options: its receiver, built at module scope, carries them.
