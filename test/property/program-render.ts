@@ -122,6 +122,10 @@ function connectionArguments(library: Library, options: Options | 'helper'): str
   switch (options) {
     case 'literal':
       return ioredis ? "'redis://127.0.0.1:6379'" : "{ url: 'redis://127.0.0.1:6379' }";
+    case 'object':
+      return ioredis
+        ? "{ host: process.env.REDIS_HOST ?? '127.0.0.1', port: 6379, keyPrefix: 'app:' }"
+        : "{ socket: { host: process.env.REDIS_HOST ?? '127.0.0.1', port: 6379 } }";
     case 'request':
       return ioredis ? 'url' : '{ url }';
     default:
@@ -154,7 +158,7 @@ function usageLines(usage: Usage, ioredis: boolean, client = 'client'): string[]
 /** What the rule's reason must name for an unsafe site. */
 function unsafeReasonWord(endpoint: EndpointSpec): string | undefined {
   if (endpoint.options === 'request') return '`url`';
-  if (!UNSAFE_USAGES.has(endpoint.usage)) return undefined;
+  if (!UNSAFE_USAGES.has(endpoint.usage)) return endpoint.asyncFactory ? undefined : 'not async';
   return { subscribe: 'subscribe', blpop: 'BLPOP', select: 'SELECT', watch: 'WATCH' }[endpoint.usage as 'subscribe' | 'blpop' | 'select' | 'watch'];
 }
 
@@ -405,8 +409,9 @@ export function renderProgram(spec: ProgramSpec): GeneratedProgram {
       }
       case 'local-factory': {
         const parameter = endpoint.options === 'request' ? `url${typeOf(': string')}` : '';
-        file.top.push('', `${ioredis ? '' : 'async '}function makeClient${suffix}(${parameter}) {`, `  return ${built};`, '}');
-        acquire.push(...requestUrl, `const ${client} = ${ioredis ? '' : 'await '}makeClient${suffix}(${endpoint.options === 'request' ? 'url' : ''});`, ...connect);
+        const awaited = !ioredis && endpoint.asyncFactory;
+        file.top.push('', `${awaited ? 'async ' : ''}function makeClient${suffix}(${parameter}) {`, `  return ${built};`, '}');
+        acquire.push(...requestUrl, `const ${client} = ${awaited ? 'await ' : ''}makeClient${suffix}(${endpoint.options === 'request' ? 'url' : ''});`, ...connect);
         break;
       }
       case 'test-hook':
@@ -453,11 +458,18 @@ export function renderProgram(spec: ProgramSpec): GeneratedProgram {
       return;
     }
     const closeStatement = endpoint.close === 'after' ? `${ioredis ? '' : 'await '}${client}.disconnect();` : `await ${client}.quit();`;
-    const handlerBody = [...body, ...acquire];
-    if (endpoint.close === 'on-finish') handlerBody.push(`res.on('finish', () => ${client}.quit());`, ...use, shape.respond);
-    else if (endpoint.close === 'finally') handlerBody.push('try {', ...[...use, shape.respond].map((line) => `  ${line}`), '} finally {', `  ${closeStatement}`, '}');
-    else if (endpoint.close === 'after') handlerBody.push(...use, closeStatement, shape.respond);
-    else handlerBody.push(...use, shape.respond);
+    const work = [...body, ...acquire];
+    if (endpoint.close === 'on-finish') work.push(`res.on('finish', () => ${client}.quit());`, ...use, shape.respond);
+    else if (endpoint.close === 'finally') work.push('try {', ...[...use, shape.respond].map((line) => `  ${line}`), '} finally {', `  ${closeStatement}`, '}');
+    else if (endpoint.close === 'after') work.push(...use, closeStatement, shape.respond);
+    else work.push(...use, shape.respond);
+    const nested = work.map((line) => `  ${line}`);
+    const handlerBody =
+      endpoint.wrap === 'try-catch'
+        ? ['try {', ...nested, '} catch (error) {', '  console.error(error);', '  throw error;', '}']
+        : endpoint.wrap === 'if-enabled'
+          ? ["if (process.env.GREETING_ENABLED !== 'false') {", ...nested, '}']
+          : work;
     file.handlers.push('', shape.open, ...handlerBody.map((line) => `  ${line}`), shape.close);
     file.epilogue.push(...shape.epilogue);
   });

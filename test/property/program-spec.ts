@@ -23,8 +23,8 @@ export type HandlerKind = 'pages-api' | 'app-route' | 'lambda-export' | 'lambda-
 export type Placement = 'handler' | 'local-factory' | 'module-scope' | 'iife' | 'once-local' | 'once-imported' | 'test-hook' | 'imported-factory';
 /** A test of persistent state around a construction in the handler: `if (!x) x = …`, `x ??= …`, `globalThis`, early return. */
 export type Guard = 'none' | 'if-not' | 'nullish-assign' | 'global-this' | 'early-return';
-/** Connection options: the main URL, a second configuration's URL, a literal, or a URL read from the request. */
-export type Options = 'env' | 'env-other' | 'literal' | 'request';
+/** Connection options: the main URL, a second configuration's URL, a literal, an options object, or a URL read from the request. */
+export type Options = 'env' | 'env-other' | 'literal' | 'object' | 'request';
 export type Usage = 'get' | 'set' | 'incr' | 'subscribe' | 'blpop' | 'select' | 'watch';
 /** `quit()` in `finally`, `disconnect()` after the work, or (Express) `res.on('finish', () => client.quit())`. */
 export type Close = 'none' | 'finally' | 'after' | 'on-finish';
@@ -40,6 +40,10 @@ export interface EndpointSpec {
   usage: Usage;
   close: Close;
   connect: Connect;
+  /** node-redis local factory: `async function makeClient()` or a plain one, which cannot await a shared connection. */
+  asyncFactory: boolean;
+  /** The handler's work as written, inside `try { … } catch`, or inside `if (feature enabled) { … }`. */
+  wrap: 'none' | 'try-catch' | 'if-enabled';
 }
 
 export interface ProgramSpec {
@@ -63,11 +67,12 @@ export const UNSAFE_USAGES: ReadonlySet<Usage> = new Set(['subscribe', 'blpop', 
  * persistent state around it, or in a local factory the handler calls; everything else here runs once (module
  * scope, a module-scope IIFE, `once()`, a test hook, a guarded memo). A factory imported from another file is
  * per request at the handler's call, which is where the site is; its own construction stays silent. A per-call site can be shared unless its
- * options come from the request or the handler uses the client in a way a shared connection cannot serve.
+ * options come from the request, the handler uses the client in a way a shared connection cannot serve, or (node-redis)
+ * the function that builds it is not async, so it could not await the shared connection.
  */
 export function plantedAs(endpoint: EndpointSpec): { perRequest: boolean; hoistable: boolean } {
   const perRequest = (endpoint.placement === 'handler' && endpoint.guard === 'none') || endpoint.placement === 'local-factory' || endpoint.placement === 'imported-factory';
-  return { perRequest, hoistable: perRequest && endpoint.options !== 'request' && !UNSAFE_USAGES.has(endpoint.usage) };
+  return { perRequest, hoistable: perRequest && endpoint.options !== 'request' && !UNSAFE_USAGES.has(endpoint.usage) && endpoint.asyncFactory };
 }
 
 /** A shape the codemod is known to get wrong: the fix properties leave it out, by name, until it is fixed. */
@@ -104,10 +109,12 @@ function endpointSpec(crossFileFactories: boolean) {
     form: fc.constantFrom<ConstructionForm>('class', 'default-alias', 'named-alias', 'static-create', 'factory', 'factory-alias', 'namespace', 'duplicate'),
     placement: weighted(placements as Record<Placement, number>),
     guard: weighted<Guard>({ none: 6, 'if-not': 1, 'nullish-assign': 1, 'global-this': 1, 'early-return': 1 }),
-    options: weighted<Options>({ env: 3, 'env-other': 1, literal: 1, request: 1 }),
+    options: weighted<Options>({ env: 3, 'env-other': 1, literal: 1, object: 1, request: 1 }),
     usage: weighted<Usage>({ get: 2, set: 2, incr: 2, subscribe: 1, blpop: 1, select: 1, watch: 1 }),
     close: fc.constantFrom<Close>('none', 'finally', 'after', 'on-finish'),
     connect: fc.constantFrom<Connect>('statement', 'chained', 'error-listener'),
+    asyncFactory: weighted({ yes: 3, no: 1 }).map((answer) => answer === 'yes'),
+    wrap: weighted({ none: 3, 'try-catch': 1, 'if-enabled': 1 }),
   });
 }
 
@@ -184,6 +191,8 @@ function coherentEndpoint(spec: ProgramSpec, endpoint: EndpointSpec): EndpointSp
   if (next.form === 'duplicate' && next.options === 'request') next.options = 'env';
   // Only Express hands the callback a response to listen on.
   if (next.close === 'on-finish' && spec.handler !== 'express') next.close = 'finally';
+  // Only a node-redis local factory can be written without `async` (an ioredis one needs no await).
+  if (spec.library === 'ioredis' || next.placement !== 'local-factory') next.asyncFactory = true;
   // ioredis connects by itself; the chained forms are written where the client is built in the handler.
   if (spec.library === 'ioredis' || next.placement !== 'handler' || next.guard !== 'none') next.connect = 'statement';
   // A memoised client is shared by design; closing it per call is a bug of another kind, not a shape to test.
