@@ -9,6 +9,7 @@
 import { it } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { applyWrites, describeProgram, fixTree, lintTree, programRoot, writtenFiles } from './harness.js';
+import { expectPlantedFindings } from './planted-findings.js';
 import { renderProgram } from './program-render.js';
 import { programSpecs, type ProgramSpec } from './program-spec.js';
 import { nextProgramId, propertyParameters } from './settings.js';
@@ -17,18 +18,7 @@ const crossFileSpec = programSpecs({ crossFileFactories: true });
 
 describe('generated programs with a client factory in another file', () => {
   it.prop([crossFileSpec], propertyParameters<[ProgramSpec]>())('the rule reports the per-request call and names where the client is built', async (spec) => {
-    const program = renderProgram(spec);
-    const findings = await lintTree(programRoot(nextProgramId()), program.files);
-    const planted = program.sites.filter((site) => site.perRequest);
-    const text = describeProgram(program);
-    expect(findings.map(({ file, line, column, hoistable }) => ({ file, line, column, hoistable })), text).toEqual(
-      planted.map(({ file, line, column, hoistable }) => ({ file, line, column, hoistable })),
-    );
-    planted.forEach((site, index) => {
-      expect(findings[index].message, text).toContain(`\`${site.construction}\``);
-      if (site.builtAt !== undefined) expect(findings[index].message, text).toContain(site.builtAt);
-      if (site.reasonMentions !== undefined) expect(findings[index].message, text).toContain(site.reasonMentions);
-    });
+    await expectPlantedFindings(renderProgram(spec));
   });
 
   it.prop([crossFileSpec], propertyParameters<[ProgramSpec]>())('fix moves what is hoistable, leaves the unsafe calls reported, and is idempotent', async (spec) => {
