@@ -21,7 +21,7 @@ export const SAMPLE_SEED = wholeNumber('FC_SEED') ?? (Date.now() ^ (Math.random(
 export function propertyParameters<T>(): Parameters<T> {
   const seed = wholeNumber('FC_SEED');
   const path = process.env.FC_PATH;
-  return { numRuns: PROGRAMS, ...(seed === undefined ? {} : { seed }), ...(path ? { path } : {}), endOnFailure: false };
+  return { numRuns: PROGRAMS, ...(seed === undefined ? {} : { seed }), ...(path ? { path } : {}) };
 }
 
 /** Each drawn program gets its own root folder, so no two share a path in the codemod's or TypeScript's view. */
