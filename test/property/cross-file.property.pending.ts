@@ -12,14 +12,14 @@ import { applyWrites, describeProgram, fixTree, lintTree, programRoot, writtenFi
 import { expectPlantedFindings } from './planted-findings.js';
 import { renderProgram } from './program-render.js';
 import { programSpecs, type ProgramSpec } from './program-spec.js';
-import { nextProgramId, propertyParameters } from './settings.js';
+import { nextProgramId, PROPERTY_TIMEOUT_MS, propertyParameters } from './settings.js';
 
 const crossFileSpec = programSpecs({ crossFileFactories: true });
 
 describe('generated programs with a client factory in another file', () => {
   it.prop([crossFileSpec], propertyParameters<[ProgramSpec]>())('the rule reports the per-request call and names where the client is built', async (spec) => {
     await expectPlantedFindings(renderProgram(spec));
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it.prop([crossFileSpec], propertyParameters<[ProgramSpec]>())('fix moves what is hoistable, leaves the unsafe calls reported, and is idempotent', async (spec) => {
     const program = renderProgram(spec);
@@ -36,5 +36,5 @@ describe('generated programs with a client factory in another file', () => {
     const second = fixTree(root, output);
     expect(second.errors, context).toEqual([]);
     expect(writtenFiles(root, second), context).toEqual({});
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });

@@ -8,7 +8,7 @@ import { describe, expect } from 'vitest';
 import { applyWrites, describeProgram, fixTree, lintTree, programRoot, writtenFiles } from './harness.js';
 import { renderProgram } from './program-render.js';
 import { KNOWN_FIX_DEFECTS, programSpec, withoutKnownDefects, type ProgramSpec } from './program-spec.js';
-import { nextProgramId, propertyParameters } from './settings.js';
+import { nextProgramId, PROPERTY_TIMEOUT_MS, propertyParameters } from './settings.js';
 
 /** How many constructions in the tree's source files take exactly `configuration` as their arguments. */
 function builtWith(tree: Record<string, string>, configuration: string): number {
@@ -65,5 +65,5 @@ describe(`fix on generated programs${leftOut}`, () => {
       expect(second.errors, context).toEqual([]);
       expect(writtenFiles(root, second), context).toEqual({});
     }
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });

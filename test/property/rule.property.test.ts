@@ -8,10 +8,10 @@ import { describe } from 'vitest';
 import { expectPlantedFindings } from './planted-findings.js';
 import { renderProgram } from './program-render.js';
 import { programSpec, type ProgramSpec } from './program-spec.js';
-import { propertyParameters } from './settings.js';
+import { PROPERTY_TIMEOUT_MS, propertyParameters } from './settings.js';
 
 describe('the rule on generated programs', () => {
   it.prop([programSpec], propertyParameters<[ProgramSpec]>())('reports exactly the planted per-request sites', async (spec) => {
     await expectPlantedFindings(renderProgram(spec));
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { applyWrites, describeProgram, fixTree, programRoot, typeCheckTrees } from './harness.js';
 import { renderProgram } from './program-render.js';
 import { KNOWN_FIX_DEFECTS, programSpec, withoutKnownDefects } from './program-spec.js';
-import { nextProgramId, SAMPLE_SEED, TYPECHECKED_PROGRAMS } from './settings.js';
+import { nextProgramId, PROPERTY_TIMEOUT_MS, SAMPLE_SEED, TYPECHECKED_PROGRAMS } from './settings.js';
 
 const typescriptSpec = withoutKnownDefects(programSpec, KNOWN_FIX_DEFECTS).filter((spec) => spec.language.startsWith('ts'));
 
@@ -34,5 +34,5 @@ describe('fix on generated TypeScript programs', () => {
     expect(failures).toEqual([]);
     // The sample must exercise the rewrite, or the check after it proves nothing.
     expect(rewritten.length).toBeGreaterThan(TYPECHECKED_PROGRAMS / 10);
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });
