@@ -1,6 +1,15 @@
 /**
  * The space of generated handler programs, as plain data: fast-check draws a `ProgramSpec` and shrinks it
  * field by field; `renderProgram` (program-render.ts) turns it into files and the findings they must produce.
+ *
+ * Not generated, so not covered here (the rule and fixture tests cover some): Cluster, Sentinel and pool
+ * clients; `@redis/client` and configured `sources`; look-alike HTTP clients and mentions in comments or strings;
+ * handler kinds other than pages/api, App Router routes, Lambda and Express (server actions, middleware,
+ * SvelteKit, Remix, Nuxt, Fastify, Koa, Hono, tRPC, GraphQL, socket.io); classes and NestJS providers; handlers
+ * that are not async, callback-style Lambdas; `.tsx`, `.mjs`, `.cjs` files, `src/` layouts, tsconfig path aliases
+ * and an existing shared module; a `.duplicate()` of a client built per request; a client factory in another file
+ * (only with `crossFileFactories`, pending the project model). `coherent()` names what it folds, and
+ * `KNOWN_FIX_DEFECTS` what the fix properties leave out.
  */
 import fc from 'fast-check';
 
