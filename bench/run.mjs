@@ -3,7 +3,9 @@
  * `npm run bench`: what the rule costs a lint run and how fast the codemod is, on a synthetic
  * repository. Needs a build (`npm run bench` builds first).
  *
- *   node bench/run.mjs [--files 5000] [--seed 1] [--reps 3] [--only lint|codemod] [--out FILE] [--keep]
+ *   node bench/run.mjs [--files 5000] [--seed 1] [--reps 3] [--only lint|codemod|property] [--programs 10000] [--out FILE] [--keep]
+ *
+ * The last step runs the property tests on --programs generated programs per property (bench/property.mjs).
  *
  * A full run (5,000 files, 3 repetitions, both parts) rewrites bench/RESULTS.md; a quick run only
  * prints its table unless --out names a file.
@@ -18,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { verifyTree } from './generate.mjs';
 import { describeMachine, toolVersions } from './machine.mjs';
 import { measure, rssSource } from './measure.mjs';
+import { runProperties } from './property.mjs';
 import { codemodTable, lintTable, resultsDocument, summarise, targetLines } from './report.mjs';
 import { commitTree, generateRepo } from './synthetic/repo.mjs';
 
@@ -48,6 +51,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     out: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    programs: { type: 'string', default: '10000' },
   },
 });
 keep = values.keep;
@@ -55,7 +59,15 @@ const options = { files: Number(values.files), seed: Number(values.seed), reps: 
 if (!Number.isInteger(options.files) || options.files < 10) fail('--files must be a whole number of at least 10, for example --files 500 for a quick run.');
 if (!Number.isInteger(options.seed) || options.seed < 0) fail('--seed must be a non-negative whole number.');
 if (!Number.isInteger(options.reps) || options.reps < 1) fail('--reps must be a whole number of at least 1 (medians need 3).');
-if (values.only && !['lint', 'codemod'].includes(values.only)) fail('--only takes `lint` or `codemod`; leave it out to run both.');
+if (values.only && !['lint', 'codemod', 'property'].includes(values.only)) fail('--only takes `lint`, `codemod` or `property`; leave it out to run all three.');
+const programs = Number(values.programs);
+if (!Number.isInteger(programs) || programs < 1) fail('--programs must be a whole number of at least 1, for example --programs 2000 for a quick run.');
+if (values.only === 'property') {
+  // Generated programs need no synthetic tree and no build: vitest runs the sources.
+  const { ok, lines } = runProperties({ programs, typechecked: Math.min(programs, 2000) });
+  console.log(lines.join('\n'));
+  process.exit(ok ? 0 : 1);
+}
 const fullRun = options.files === 5000 && options.reps >= 3 && !values.only;
 const resultsPath = values.out ?? (fullRun ? here('RESULTS.md') : undefined);
 
@@ -180,6 +192,14 @@ const lines = [
 if (runs.ours) lines.push(lintTable(result), '', `Findings: ${findings}`, '');
 if (runs.fix) lines.push(codemodTable(result), '', codemodCheck, '');
 lines.push('Targets:', ...targetLines(result));
+// `--only lint|codemod` is a quick look at one cost; the property step belongs to full runs.
+let properties;
+if (!values.only) {
+  log(`Property tests on ${programs} generated programs per property`);
+  properties = runProperties({ programs, typechecked: Math.min(programs, 2000) });
+  if (!properties.ok) process.exitCode = 1;
+  lines.push('', ...properties.lines);
+}
 console.log(lines.join('\n'));
 
 if (resultsPath) {
@@ -187,7 +207,7 @@ if (resultsPath) {
     options, machine, machineAfter: describeMachine(), versions, manifest, runs, result, rssSource,
     checks: { findings, codemod: codemodCheck }, startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(),
   });
-  writeFileSync(resultsPath, document);
+  writeFileSync(resultsPath, properties ? `${document.trimEnd()}\n\n## Generated programs\n\n${properties.lines.join('\n')}\n` : document);
   log(`Wrote ${resultsPath}`);
 } else {
   log('Quick run: bench/RESULTS.md left as it was (pass --out FILE to write one).');

@@ -1,0 +1,69 @@
+/**
+ * Property: `fix` (the codemod engine, in process) on generated handler programs moves every planted hoistable
+ * site and lists every unsafe one, writes files that parse, changes nothing on a second run, and leaves the rule
+ * reporting only the sites planted as unsafe. Type-checking the output is in typecheck.property.test.ts.
+ */
+import { it } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
+import { applyWrites, describeProgram, fixTree, lintTree, programRoot, writtenFiles } from './harness.js';
+import { renderProgram } from './program-render.js';
+import { KNOWN_FIX_DEFECTS, programSpec, withoutKnownDefects, type ProgramSpec } from './program-spec.js';
+import { nextProgramId, PROPERTY_TIMEOUT_MS, propertyParameters } from './settings.js';
+
+/** How many constructions in the tree's source files take exactly `configuration` as their arguments. */
+function builtWith(tree: Record<string, string>, configuration: string): number {
+  return Object.entries(tree)
+    .filter(([file]) => /\.[jt]s$/.test(file))
+    .reduce((count, [, text]) => count + text.split(`(${configuration})`).length - 1, 0);
+}
+
+/** The texts of the files a run wrote. */
+function changedTexts(before: Record<string, string>, after: Record<string, string>): string[] {
+  return Object.keys(after).filter((file) => after[file] !== before[file]).map((file) => after[file]);
+}
+
+const fixableSpec = withoutKnownDefects(programSpec, KNOWN_FIX_DEFECTS);
+const leftOut = process.env.FC_KNOWN_DEFECTS === 'include' ? '' : ` (leaving out known defects: ${KNOWN_FIX_DEFECTS.map((defect) => defect.description).join('; ')})`;
+
+describe(`fix on generated programs${leftOut}`, () => {
+  it.prop([fixableSpec], propertyParameters<[ProgramSpec]>())('moves what is hoistable, lists what is not, and is idempotent', async (spec) => {
+    const program = renderProgram(spec);
+    const root = programRoot(nextProgramId());
+    const result = fixTree(root, program.files);
+    const output = applyWrites(root, program.files, result);
+    const hoistable = program.sites.filter((site) => site.perRequest && site.hoistable);
+    const unsafe = program.sites.filter((site) => site.perRequest && !site.hoistable);
+    const context = `${describeProgram(program)}\n// ---- after fix\n${describeProgram({ files: writtenFiles(root, result) })}`;
+
+    expect(result.errors, context).toEqual([]);
+    expect(result.sitesHoisted, context).toBe(hoistable.length);
+    expect(result.sitesSkipped.map(({ file, line, column }) => ({ file, line, column })), context).toEqual(
+      unsafe.map(({ file, line, column }) => ({ file, line, column })),
+    );
+    if (hoistable.length === 0) expect([...result.writes.keys()], context).toEqual([]);
+
+    // Unchanged files lint as before; every written file must parse and keep only the unsafe sites.
+    const changed = (file: string): boolean => output[file] !== program.files[file];
+    const remaining = await lintTree(root, output, changed);
+    const unsafeInChanged = unsafe.filter((site) => changed(site.file));
+    expect(remaining.map(({ file, hoistable: shareable }) => ({ file, shareable })), context).toEqual(
+      unsafeInChanged.map(({ file }) => ({ file, shareable: false })),
+    );
+    remaining.forEach((finding, index) => expect(finding.message, context).toContain(`\`${unsafeInChanged[index].construction}\``));
+
+    // Each moved client is still built somewhere with its own options (a `.duplicate()` with its receiver's):
+    // besides the constructions that stay where they were, the tree must build one more with them.
+    for (const site of hoistable) {
+      if (site.configuration === '' || (site.duplicates !== undefined && changedTexts(program.files, output).some((text) => text.includes(`${site.duplicates}.duplicate()`)))) continue;
+      const staying = program.sites.filter((other) => !(other.perRequest && other.hoistable) && other.duplicates === undefined && other.configuration === site.configuration);
+      expect(builtWith(output, site.configuration), `${site.file}:${site.line}:${site.column} \`${site.construction}\` connected with (${site.configuration}); after fix no new client is built with those options\n${context}`).toBeGreaterThan(staying.length);
+    }
+
+    // The engine is a pure function of the tree: a run that wrote nothing would write nothing again.
+    if (result.writes.size > 0) {
+      const second = fixTree(root, output);
+      expect(second.errors, context).toEqual([]);
+      expect(writtenFiles(root, second), context).toEqual({});
+    }
+  }, PROPERTY_TIMEOUT_MS);
+});
