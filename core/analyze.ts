@@ -130,7 +130,8 @@ export function findPerCallSites(
     if (execution.runsOnce) continue;
     const fn = enclosingFunction(node);
     const usage = clientUsage(node, scopeManager);
-    let hoist = problem !== undefined ? { hoistable: false as const, reason: problem } : hoistability(node, info, usage, fn, scopeManager, role);
+    // What this code does with the client (subscribe, WATCH…) says more than what the export's own module says.
+    let hoist = problem !== undefined && usage.problem === undefined ? { hoistable: false as const, reason: problem } : hoistability(node, info, usage, fn, scopeManager, role);
     // Constant arguments still go through the export's parameters: where the client is built, it cannot move.
     if (hoist.hoistable && parameterReason !== undefined) hoist = { hoistable: false, reason: parameterReason };
     sites.push({ node, info, label: constructionLabel(node, sourceText), context: execution.context, hoist, usage, fn, origin, role });

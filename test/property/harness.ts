@@ -2,8 +2,11 @@
  * What the properties run on a generated program: the rule through ESLint configured once (typescript-eslint's
  * parser for `.ts`, espree for `.js`), the codemod engine in process, and TypeScript over many programs in one batch.
  */
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 import tsParser from '@typescript-eslint/parser';
 import { ESLint } from 'eslint';
 import ts from 'typescript';
@@ -13,8 +16,21 @@ import rule from '../../rules/no-per-request-client.js';
 import { TSCONFIG_OPTIONS, type GeneratedProgram } from './program-render.js';
 
 const ruleId = 'redis-singleton/no-per-request-client';
-/** Programs live here only in memory: a folder with no segment the analysis reads as a role (`app`, `api`, `routes`…). */
-export const virtualRoot = '/generated';
+/**
+ * Programs are laid out on disk, so the project model resolves their imports as it does a user's: under a temp
+ * folder with no segment the analysis reads as a role (`app`, `api`, `routes`…).
+ */
+export const virtualRoot = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'redis-singleton-property-')));
+afterAll(() => rmSync(virtualRoot, { recursive: true, force: true }));
+
+/** Writes a tree under its root, replacing whatever an earlier run of the same program left there. */
+function layOut(root: string, tree: Record<string, string>): void {
+  rmSync(root, { recursive: true, force: true });
+  for (const [file, text] of Object.entries(tree)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+  }
+}
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface Finding {
@@ -52,13 +68,15 @@ export async function lintTree(root: string, tree: Record<string, string>, only?
   const moduleType = (JSON.parse(tree['package.json'] ?? '{}') as { type?: string }).type === 'module';
   const eslint = moduleType || Object.keys(tree).some((file) => file.endsWith('.ts')) ? eslintByModuleType.module : eslintByModuleType.commonjs;
   const findings: Finding[] = [];
+  layOut(root, tree);
   for (const [file, text] of Object.entries(tree)) {
     if (!sourceFile.test(file) || (only && !only(file))) continue;
     const [result] = await eslint.lintText(text, { filePath: path.posix.join(root, file) });
     const foreign = result.messages.filter((message) => message.ruleId !== ruleId);
     if (foreign.length > 0) throw new Error(`${file} did not lint: ${foreign.map((message) => `${message.line}:${message.column} ${message.message}`).join('; ')}\n${text}`);
     for (const message of result.messages) {
-      findings.push({ file, line: message.line, column: message.column, hoistable: message.messageId === 'perRequestClient', message: message.message });
+      const hoistable = message.messageId === 'perRequestClient' || message.messageId === 'perRequestClientFrom';
+      findings.push({ file, line: message.line, column: message.column, hoistable, message: message.message });
     }
   }
   return findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
@@ -66,6 +84,7 @@ export async function lintTree(root: string, tree: Record<string, string>, only?
 
 /** Runs the engine as `redis-singleton fix` does: files that may build a client are transformed, the rest only read. */
 export function fixTree(root: string, tree: Record<string, string>): CodemodResult {
+  layOut(root, tree);
   const sources = Object.keys(tree).filter((file) => sourceFile.test(file));
   const candidates = sources.filter((file) => mayContainRedisClient(tree[file]));
   return runCodemod({

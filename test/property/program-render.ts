@@ -400,11 +400,12 @@ export function renderProgram(spec: ProgramSpec): GeneratedProgram {
         const parameter = endpoint.options === 'request' ? `url${typeOf(': string')}` : '';
         const builtBy = plantId(constructionText, { perRequest: false, hoistable: false, configuration });
         const name = `getClient${suffix}`;
-        factory.top.push('', `${language === 'js-cjs' ? '' : 'export '}function ${name}(${parameter}) {`, `  return ${mark(builtBy)}${constructionText};`, '}');
+        const awaited = !ioredis && endpoint.asyncFactory;
+        factory.top.push('', `${language === 'js-cjs' ? '' : 'export '}${awaited ? 'async ' : ''}function ${name}(${parameter}) {`, `  return ${mark(builtBy)}${constructionText};`, '}');
         if (language === 'js-cjs') factory.epilogue.push(`module.exports.${name} = ${name};`);
         file.addImports([importNamed(name, specifier(file.path, factoryPath, language), language)]);
         const call = plant(`${name}(${endpoint.options === 'request' ? 'url' : ''})`, { perRequest, hoistable, reasonMentions, configuration, builtBy });
-        acquire.push(...requestUrl, `const ${client} = ${call};`, ...connect);
+        acquire.push(...requestUrl, `const ${client} = ${awaited ? 'await ' : ''}${call};`, ...connect);
         break;
       }
       case 'local-factory': {

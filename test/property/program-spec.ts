@@ -198,10 +198,12 @@ function coherentEndpoint(spec: ProgramSpec, endpoint: EndpointSpec): EndpointSp
   if (next.form === 'static-create' && next.options !== 'literal') next.options = 'literal';
   // `.duplicate()` takes no connection options: its receiver, built at module scope, carries them.
   if (next.form === 'duplicate' && next.options === 'request') next.options = 'env';
+  // The receiver of `.duplicate()` is built in the handler's file, which an imported factory cannot see.
+  if (next.form === 'duplicate' && next.placement === 'imported-factory') next.form = spec.library === 'ioredis' ? 'class' : 'factory';
   // Only Express hands the callback a response to listen on.
   if (next.close === 'on-finish' && spec.handler !== 'express') next.close = 'finally';
-  // Only a node-redis local factory can be written without `async` (an ioredis one needs no await).
-  if (spec.library === 'ioredis' || next.placement !== 'local-factory') next.asyncFactory = true;
+  // Only a node-redis factory, local or imported, can be written without `async` (an ioredis one needs no await).
+  if (spec.library === 'ioredis' || (next.placement !== 'local-factory' && next.placement !== 'imported-factory')) next.asyncFactory = true;
   // ioredis connects by itself; the chained forms are written where the client is built in the handler.
   if (spec.library === 'ioredis' || next.placement !== 'handler' || next.guard !== 'none') next.connect = 'statement';
   // A memoised client is shared by design; closing it per call is a bug of another kind, not a shape to test.

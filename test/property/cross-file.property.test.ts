@@ -1,6 +1,5 @@
 /**
- * Pending until the project model lands (DESIGN.md "Seeing the whole project"); rename to
- * `cross-file.property.test.ts` to run it. The same properties as rule.property.test.ts and fix.property.test.ts,
+ * The project model (DESIGN.md "Seeing the whole project") under generated programs. The same properties as rule.property.test.ts and fix.property.test.ts,
  * over programs that also draw the cross-file dimension: a factory exported by `lib/redis-factory` and called per
  * request in a handler. Expected: the call in the handler is reported, its message names where the client is
  * built (`lib/redis-factory.ts:4`), and the factory's own construction stays silent; `fix` moves what can be
