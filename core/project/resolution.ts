@@ -1,11 +1,18 @@
 import { ResolverFactory } from 'oxc-resolver';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Where an import leads: a source file of the project, or nothing the analysis can read. */
 export type Resolution = { kind: 'source'; path: string } | { kind: 'external' } | { kind: 'unresolved' };
 
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+const RESOLVE_OPTIONS = {
+  conditionNames: ['node', 'import', 'require', 'default'],
+  extensions: [...SOURCE_EXTENSIONS, '.json'],
+  extensionAlias: { '.js': ['.ts', '.tsx', '.js', '.jsx'], '.mjs': ['.mts', '.mjs'], '.cjs': ['.cts', '.cjs'], '.jsx': ['.tsx', '.jsx'] },
+  mainFields: ['module', 'main'],
+  builtinModules: true,
+};
 const SOURCE_FILE = /\.[cm]?[jt]sx?$/;
 const DECLARATION_FILE = /\.d\.[cm]?ts$/;
 
@@ -15,21 +22,17 @@ const DECLARATION_FILE = /\.d\.[cm]?ts$/;
  * or pnpm monorepo whose links are not installed yet.
  */
 export class ModuleResolver {
-  private readonly resolver = new ResolverFactory({
-    tsconfig: 'auto',
-    conditionNames: ['node', 'import', 'require', 'default'],
-    extensions: [...SOURCE_EXTENSIONS, '.json'],
-    extensionAlias: { '.js': ['.ts', '.tsx', '.js', '.jsx'], '.mjs': ['.mts', '.mjs'], '.cjs': ['.cts', '.cjs'], '.jsx': ['.tsx', '.jsx'] },
-    mainFields: ['module', 'main'],
-    builtinModules: true,
-  });
+  private readonly resolver = new ResolverFactory({ tsconfig: 'auto', ...RESOLVE_OPTIONS });
+  /** JavaScript projects keep `paths` in jsconfig.json, which tsconfig discovery does not read. */
+  private readonly jsconfigResolvers = new Map<string, ResolverFactory>();
+  private readonly jsconfigs = new Map<string, string | undefined>();
   private readonly workspaces = new Map<string, ReadonlyMap<string, string>>();
 
   resolve(fromFile: string, specifier: string): Resolution {
     let resolved: string | undefined;
     try {
       const result = this.resolver.resolveFileSync(fromFile, specifier);
-      resolved = result.path ?? (result.error === undefined ? undefined : this.resolveInWorkspace(fromFile, specifier));
+      resolved = result.path ?? (result.error === undefined ? undefined : (this.resolveWithJsconfig(fromFile, specifier) ?? this.resolveInWorkspace(fromFile, specifier)));
       if (result.builtin) return { kind: 'external' };
     } catch {
       return { kind: 'unresolved' };
@@ -37,6 +40,33 @@ export class ModuleResolver {
     if (resolved === undefined) return { kind: 'unresolved' };
     if (resolved.split(path.sep).includes('node_modules') || DECLARATION_FILE.test(resolved) || !SOURCE_FILE.test(resolved)) return { kind: 'external' };
     return { kind: 'source', path: resolved };
+  }
+
+  private resolveWithJsconfig(fromFile: string, specifier: string): string | undefined {
+    if (specifier.startsWith('.') || specifier.startsWith('/')) return undefined;
+    const jsconfig = this.nearestJsconfig(path.dirname(fromFile));
+    if (jsconfig === undefined) return undefined;
+    let resolver = this.jsconfigResolvers.get(jsconfig);
+    if (!resolver) {
+      resolver = new ResolverFactory({ tsconfig: { configFile: jsconfig }, ...RESOLVE_OPTIONS });
+      this.jsconfigResolvers.set(jsconfig, resolver);
+    }
+    return resolver.resolveFileSync(fromFile, specifier).path;
+  }
+
+  /** The nearest jsconfig.json above a folder, unless a tsconfig.json is nearer (then tsconfig discovery already read it). */
+  private nearestJsconfig(directory: string): string | undefined {
+    if (this.jsconfigs.has(directory)) return this.jsconfigs.get(directory);
+    const parent = path.dirname(directory);
+    const found = existsSync(path.join(directory, 'tsconfig.json'))
+      ? undefined
+      : existsSync(path.join(directory, 'jsconfig.json'))
+        ? path.join(directory, 'jsconfig.json')
+        : parent === directory
+          ? undefined
+          : this.nearestJsconfig(parent);
+    this.jsconfigs.set(directory, found);
+    return found;
   }
 
   /** `@acme/db` from a workspace package whose sibling's link is not in node_modules (nothing installed at the root). */

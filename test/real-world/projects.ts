@@ -187,6 +187,14 @@ const reportedAcrossFiles: ProjectCase[] = [
     },
   },
   {
+    name: 'legacy SvelteKit endpoint reaches a $lib factory through jsconfig.json paths',
+    project: 'sveltekit-jsconfig-lib',
+    note: 'A JavaScript project keeps its `$lib` alias in jsconfig.json; an endpoint file under routes/ is called by the framework, so its exported `post` runs per request and its call of the factory is reported.',
+    expected: {
+      'src/routes/links.js': [hoistableAt('openStore(', 'every call to `post()`', 'src/lib/store.js:4')],
+    },
+  },
+  {
     name: 'long-poll route duplicates the imported client to BLPOP',
     project: 'express-longpoll-blpop-duplicate',
     note: 'A blocking command holds the connection, so the per-request duplicate cannot be shared; the push route uses the shared client.',
