@@ -369,14 +369,8 @@ export class RunOnceAnalysis {
       if (parent.parent?.parent?.type === 'ExportNamedDeclaration') return parent.id.name;
       const variable = resolveIdentifier(this.scopeManager, parent.id);
       for (const reference of variable?.references ?? []) {
-        const use = outermostTransparent(reference.identifier);
-        if (use.parent?.type === 'ExportDefaultDeclaration') return 'default';
-        if (use.parent?.type === 'ExportSpecifier') {
-          const exported = use.parent.exported;
-          return exported.type === 'Identifier' ? exported.name : String(exported.value);
-        }
-        const assigned = exportedByAssignment(use);
-        if (assigned !== undefined) return assigned;
+        const exported = exportNameOfUse(outermostTransparent(reference.identifier));
+        if (exported !== undefined) return exported;
       }
     }
     return exportedByAssignment(value);
@@ -398,6 +392,16 @@ export class RunOnceAnalysis {
     const name = functionName(fn);
     return name ? `every call to \`${name}()\`` : 'every call to this function';
   }
+}
+
+/** The name a binding is exported under through one of its uses: `export default x`, `export { x as y }`, `exports.y = x`. */
+function exportNameOfUse(use: Node): string | undefined {
+  if (use.parent?.type === 'ExportDefaultDeclaration') return 'default';
+  if (use.parent?.type === 'ExportSpecifier') {
+    const exported = use.parent.exported;
+    return exported.type === 'Identifier' ? exported.name : String(exported.value);
+  }
+  return exportedByAssignment(use);
 }
 
 /** `exports.handler = fn`, `module.exports.handler = fn`, `module.exports = fn` → the export name. */
@@ -518,13 +522,8 @@ function classExportName(classNode: ClassNode, variable: VariableLike | null): s
   if (assigned !== undefined) return assigned;
   for (const reference of variable?.references ?? []) {
     const use = outermostTransparent(reference.identifier);
-    if (use.parent?.type === 'ExportDefaultDeclaration') return 'default';
-    if (use.parent?.type === 'ExportSpecifier') {
-      const exported = use.parent.exported;
-      return exported.type === 'Identifier' ? exported.name : String(exported.value);
-    }
-    const byAssignment = exportedByAssignment(use);
-    if (byAssignment !== undefined) return byAssignment;
+    const exported = exportNameOfUse(use);
+    if (exported !== undefined) return exported;
     if (use.parent?.type === 'Property' && use.parent.value === use) {
       const objectExport = objectExportName(use.parent.parent as TSESTree.ObjectExpression);
       const key = propertyName(use.parent);
