@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { owningPackageRoot } from '../codemods/owning-package.js';
 import { runCodemod } from '../codemods/project.js';
-import type { CodemodResult, FileError } from '../codemods/types.js';
+import { addedTypeErrors, packageTypeScript, typeErrors } from '../codemods/verify.js';
+import type { CodemodResult, FileError, SitesMoved } from '../codemods/types.js';
 import { unifiedDiff } from './diff.js';
 import { discoverSourceFiles } from './discover.js';
 import { exitCodes, UsageError } from './errors.js';
@@ -20,6 +22,8 @@ export interface FixOptions {
   singleton?: string;
   extensions: string[];
   ignore: string[];
+  /** Type-check each owning package that has TypeScript before and after, and keep files whose rewrite adds an error. */
+  verify?: boolean;
 }
 
 export interface Output {
@@ -61,11 +65,14 @@ export async function runFix(paths: readonly string[], options: FixOptions, outp
     root, targets, extensions: options.extensions, ignore: options.ignore, useGit: gitManaged,
   });
   const { candidates, others, errors: readErrors } = readRedisCandidates(root, files);
-  const result = runCodemod({ root, files: candidates, otherFiles: others, singleton, readFile: readWithinRoot(root) });
+  const readProjectFile = readWithinRoot(root);
+  const result = runCodemod({ root, files: candidates, otherFiles: others, singleton, readFile: readProjectFile });
+  const typeRejected = options.verify ? rejectTypeErrors(root, result, readProjectFile) : [];
 
   const errors: FileError[] = [...readErrors, ...result.errors.map((error) => relativeError(root, error))];
   const diffs: string[] = [];
   let filesChanged = 0;
+  const moved: SitesMoved = { toSharedModule: 0, withinFile: 0 };
   let failedModule: string | undefined;
   for (const write of orderedWrites(root, result)) {
     const file = toRelative(root, write.path);
@@ -79,6 +86,9 @@ export async function runFix(paths: readonly string[], options: FixOptions, outp
       if (before === write.text) continue;
       if (!options.dry) await writeAtomically(plan, write.text);
       filesChanged++;
+      // Counted only once written: a site whose file failed did not move.
+      moved.toSharedModule += result.sitesMoved.get(write.path)?.toSharedModule ?? 0;
+      moved.withinFile += result.sitesMoved.get(write.path)?.withinFile ?? 0;
       if (options.print) diffs.push(unifiedDiff(file, before, write.text));
     } catch (error) {
       const message = error instanceof WriteRefused ? error.message : `could not be read back (${String(error)}); nothing was written`;
@@ -90,10 +100,12 @@ export async function runFix(paths: readonly string[], options: FixOptions, outp
   const summary: FixSummary = {
     filesScanned: files.length,
     filesChanged,
-    sitesHoisted: result.sitesHoisted,
+    sitesHoisted: moved.toSharedModule + moved.withinFile,
+    sitesMovedWithinFile: moved.withinFile,
     sitesSkipped: result.sitesSkipped.map(({ file, line, reason }) => ({ file, line, reason })),
     modules: result.modules.map(({ path: modulePath, action }) => ({ path: modulePath, action })),
     errors,
+    ...(options.verify ? { typeRejected } : {}),
   };
   if (options.json) {
     output.stdout.write(formatSummaryJson(summary));
@@ -105,4 +117,32 @@ export async function runFix(paths: readonly string[], options: FixOptions, outp
     output.stdout.write(formatSummary(summary, options.dry));
   }
   return errors.length > 0 ? exitCodes.failed : exitCodes.done;
+}
+
+/**
+ * `--verify`: type-checks each owning package that has TypeScript installed, before and after its rewrite. A package
+ * whose rewrite adds a type error keeps every file as it was (a helper and its callers change together), and the
+ * files with the new errors are listed.
+ */
+function rejectTypeErrors(root: string, result: CodemodResult, readFile: (path: string) => string | undefined): { file: string; error: string }[] {
+  const byPackage = new Map<string, string[]>();
+  for (const target of result.writes.keys()) {
+    const packageRoot = owningPackageRoot(target, root, readFile);
+    byPackage.set(packageRoot, [...(byPackage.get(packageRoot) ?? []), target]);
+  }
+  const rejected: { file: string; error: string }[] = [];
+  for (const [packageRoot, targets] of byPackage) {
+    const ts = packageTypeScript(packageRoot, (candidate) => readFile(candidate) !== undefined);
+    if (!ts) continue;
+    const overlay = new Map(targets.map((target) => [target, result.writes.get(target)!]));
+    const added = addedTypeErrors(typeErrors(ts, packageRoot, new Map()), typeErrors(ts, packageRoot, overlay));
+    if (added.length === 0) continue;
+    for (const target of targets) {
+      result.writes.delete(target);
+      result.sitesMoved.delete(target);
+    }
+    result.modules = result.modules.filter((module) => !targets.includes(path.resolve(root, module.path)));
+    for (const error of added) rejected.push({ file: toRelative(root, error.file), error: `${toRelative(root, error.file)}${error.text}` });
+  }
+  return rejected;
 }
