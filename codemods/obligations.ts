@@ -1,58 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import type { PerCallSite } from '../core/analyze.js';
-import { calleeName, contains, enclosingFunction, functionName, memberPath, propertyName, staticString, walk } from '../core/ast.js';
+import { calleeName, contains, enclosingFunction, functionName, memberPath, staticString, walk } from '../core/ast.js';
 import { lineStart, removeStatements, type Edit } from '../core/edits.js';
 import type { Node } from '../core/types.js';
-
-/**
- * Libraries that need a connection of their own, by the call the client is handed to. (Analysis facts: they belong
- * with the project model in core/ once it summarises library calls.)
- */
-const DEDICATED_CONSUMERS: Record<string, string> = {
-  Worker: 'a BullMQ `Worker` blocks on its connection, so it needs one of its own',
-  QueueEvents: 'BullMQ `QueueEvents` reads a blocking stream, so it needs a connection of its own',
-  createAdapter: 'the socket.io Redis adapter subscribes on its client, so it needs connections of its own',
-  createShardedAdapter: 'the socket.io Redis adapter subscribes on its client, so it needs connections of its own',
-};
-/** Option keys of Bull and Kue that return a new client per call by contract. */
-const CLIENT_FACTORY_KEYS = new Set(['createClient', 'createClientFactory']);
-
-/** Why a site must keep its own connection although its code alone could share one; undefined when it can share. */
-export function dedicatedConnectionReason(site: PerCallSite, source: string): string | undefined {
-  const node = site.node;
-  if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && ['duplicate', 'createPool'].includes(propertyName(node.callee) ?? '')) {
-    const receiver = source.slice(node.callee.object.range[0], node.callee.object.range[1]);
-    return `it duplicates \`${receiver}\`, whose configuration (host, password, TLS) a shared module cannot copy; build the duplicate once beside \`${receiver}\``;
-  }
-  const fn = site.fn;
-  const factoryKey = fn?.parent?.type === 'Property' ? propertyName(fn.parent) : undefined;
-  if (factoryKey && CLIENT_FACTORY_KEYS.has(factoryKey)) {
-    return `it is returned by a \`${factoryKey}\` option, which Bull and Kue call for each connection they need (client, subscriber, blocking)`;
-  }
-  for (const use of valueUses(site)) {
-    let current: Node = use;
-    // `{ connection: client }`, `[pub, sub]`: the value carried inside an argument.
-    while (current.parent && (current.parent.type === 'Property' || current.parent.type === 'ObjectExpression' || current.parent.type === 'ArrayExpression')) current = current.parent;
-    const call = current.parent;
-    if ((call?.type === 'CallExpression' || call?.type === 'NewExpression') && call.arguments.includes(current as TSESTree.CallExpressionArgument)) {
-      const name = calleeName(call)?.split('.').pop();
-      if (name && DEDICATED_CONSUMERS[name]) return DEDICATED_CONSUMERS[name];
-    }
-  }
-  return undefined;
-}
-
-/** The construction itself and every read of the variable or member that holds it. */
-function valueUses(site: PerCallSite): Node[] {
-  const uses: Node[] = [site.usage.value];
-  for (const reference of site.usage.variable?.references ?? []) if (reference.isRead()) uses.push(reference.identifier);
-  const member = site.usage.member;
-  if (member) walk(member.classNode.body, (node) => {
-    if (node.type === 'MemberExpression' && memberPath(node) === member.path) uses.push(node);
-    return true;
-  });
-  return uses;
-}
 
 const TEARDOWN_HOOKS = new Set(['afterAll', 'afterEach', 'after', 'teardown', 'onModuleDestroy', 'onApplicationShutdown', 'beforeApplicationShutdown']);
 const SHUTDOWN_EVENTS = new Set(['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGQUIT', 'exit', 'beforeExit', 'close', 'shutdown']);
@@ -137,25 +87,6 @@ export function instantiatedPerCall(className: string, programs: readonly TSESTr
     });
   }
   return found;
-}
-
-/**
- * A callback-style Lambda handler (`(event, context, callback)`) answers only once the event loop is empty, which a
- * shared open connection never lets it be; such handlers are left for a person to decide.
- */
-export function callbackLambdaReason(site: PerCallSite): string | undefined {
-  let outer = site.fn;
-  while (outer && enclosingFunction(outer)) outer = enclosingFunction(outer);
-  const callback = outer?.params[2];
-  if (outer?.params.length !== 3 || callback?.type !== 'Identifier') return undefined;
-  let called = false;
-  walk(outer.body, (node) => {
-    if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === callback.name) called = true;
-    return !called;
-  });
-  return called
-    ? `it is in a callback-style handler (\`${callback.name}\`), which Lambda ends only when the event loop is empty, and a shared connection keeps it busy; convert the handler to async first`
-    : undefined;
 }
 
 /** True when a helper's call runs once: at module scope, or in a function (`main()`) called only at module scope. */

@@ -6,7 +6,7 @@ import { clientUsage, type ClientUsage } from '../core/client-usage.js';
 import type { AnalysisOptions, FunctionNode, Node } from '../core/types.js';
 import { rewriteCallSites, type Placement } from './call-site.js';
 import { clientApi } from './client-api.js';
-import { callbackLambdaReason, callRunsOnce, dedicatedConnectionReason, instantiatedPerCall, isShutdownCode } from './obligations.js';
+import { callRunsOnce, instantiatedPerCall, isShutdownCode } from './obligations.js';
 import { owningPackageRoot, readOwningPackage, type OwningPackage } from './owning-package.js';
 import { describeParseError, parseFile, type ParsedFile } from './parse.js';
 import { detectLayout, sharedModuleSpecifier, type ProjectLayout } from './project-layout.js';
@@ -90,13 +90,8 @@ export function runCodemod(options: CodemodOptions): CodemodResult {
       result.sitesSkipped.push({ file: rel(file.path), line, column: column + 1, reason });
     };
     for (const site of sites) {
-      if (!site.hoist.hoistable && !(plan && awaitsOnlyInNewerNodeRedis(site, plan, options))) {
+      if (!site.hoist.hoistable) {
         skip(site, site.hoist.reason);
-        continue;
-      }
-      const dedicated = dedicatedConnectionReason(site, file.source) ?? callbackLambdaReason(site);
-      if (dedicated) {
-        skip(site, dedicated);
         continue;
       }
       if (!plan) {
@@ -209,8 +204,8 @@ type ExportDecision = { shared: SharedExport | undefined } | { reason: string };
 /** The shared export for a site, created on first use; `shared: undefined` keeps the client in its own file. */
 function sharedExportFor(site: PerCallSite, source: string, parsed: ParsedFile, plan: PackagePlan, options: CodemodOptions): ExportDecision {
   const config = configOf(site.node, site.info, source);
-  // Arguments that read the file's own bindings cannot move to another module.
-  if (!config || readsModuleBindings(site, parsed)) return { shared: undefined };
+  // Arguments that read the file's own bindings, and a duplicate that copies its receiver, stay in their file.
+  if (!config || readsModuleBindings(site, parsed) || isDuplicate(site)) return { shared: undefined };
   const api = clientApi(plan.owner, config.module, options.root, options.readFile);
   if ('unsupported' in api) return { reason: api.unsupported };
   const access = accessFor(api);
@@ -229,11 +224,10 @@ function sharedExportFor(site: PerCallSite, source: string, parsed: ParsedFile, 
   return { shared };
 }
 
-/** node-redis 3 connects by itself: a site the core rejects only for lacking `async` can share a client there. */
-function awaitsOnlyInNewerNodeRedis(site: PerCallSite, plan: PackagePlan, options: CodemodOptions): boolean {
-  if (site.hoist.hoistable || site.info.library !== 'node-redis' || site.fn?.async !== false || site.usage.problem !== undefined) return false;
-  const api = clientApi(plan.owner, site.info.module, options.root, options.readFile);
-  return 'library' in api && api.library === 'node-redis' && !api.connects;
+/** `pub.duplicate()`: the new connection copies its receiver's options, which only its own file can see. */
+function isDuplicate(site: PerCallSite): boolean {
+  const callee = site.node.callee;
+  return site.node.type === 'CallExpression' && callee.type === 'MemberExpression' && callee.property.type === 'Identifier' && ['duplicate', 'createPool'].includes(callee.property.name);
 }
 
 function readsModuleBindings(site: PerCallSite, parsed: ParsedFile): boolean {
