@@ -295,7 +295,7 @@ function addHelperCallerCleanups(analysed: AnalysedFile[], options: CodemodOptio
   const helpers = analysed.flatMap((entry) =>
     entry.placements.flatMap((placement) => {
       const helper = returningHelper(placement.site);
-      return helper ? [{ entry, placement, helper, name: functionName(helper)!, callers: [] as { entry: AnalysedFile; usage: ClientUsage }[] }] : [];
+      return helper ? [{ entry, placement, helper, name: functionName(helper)!, callers: [] as { entry: AnalysedFile; usage: ClientUsage }[], unresolvedCaller: undefined as string | undefined }] : [];
     }),
   );
   if (helpers.length === 0) return;
@@ -326,6 +326,8 @@ function addHelperCallerCleanups(analysed: AnalysedFile[], options: CodemodOptio
     }
     for (const helper of helpers) {
       if (helper.entry === entry) continue;
+      const unresolved = unresolvedImportOf(entry, helper.name);
+      if (unresolved) helper.unresolvedCaller ??= `${rel(path)} imports \`${helper.name}\` from '${unresolved}', which the codemod cannot resolve, so it cannot follow what that caller does with the client`;
       for (const call of importedHelperCalls(entry, helper.entry.file.path, helper.name)) {
         entry.plan ??= helper.entry.plan;
         helper.callers.push({ entry, usage: clientUsage(call, entry.parsed.scopeManager) });
@@ -336,10 +338,12 @@ function addHelperCallerCleanups(analysed: AnalysedFile[], options: CodemodOptio
     const blocked = helper.callers
       .map((caller) => ({ caller, problem: caller.usage.problem ?? handsClientOn(caller.usage) }))
       .find(({ problem }) => problem !== undefined);
-    if (blocked) {
+    if (blocked || helper.unresolvedCaller) {
       helper.entry.placements.splice(helper.entry.placements.indexOf(helper.placement), 1);
       const { line, column } = helper.placement.site.node.loc.start;
-      const reason = `its caller in ${rel(blocked.caller.entry.file.path)} cannot share a connection: it ${blocked.problem!.replace(/^it /, '')}`;
+      const reason = blocked
+        ? `its caller in ${rel(blocked.caller.entry.file.path)} cannot share a connection: it ${blocked.problem!.replace(/^it /, '')}`
+        : `it returns the client to callers, and ${helper.unresolvedCaller!}`;
       result.sitesSkipped.push({ file: rel(helper.entry.file.path), line, column: column + 1, reason });
       continue;
     }
@@ -358,6 +362,16 @@ function callsOf(fn: FunctionNode, entry: AnalysedFile): Node[] | undefined {
   const binding = functionBinding(fn, entry.parsed.scopeManager);
   if (!binding || binding.exportName) return undefined;
   return usesAsCallee(binding.variable).map(({ use }) => use);
+}
+
+/** The specifier of a non-relative import (an alias such as `$lib/redis` or `@/lib/redis`) that brings in `name`. */
+function unresolvedImportOf(entry: AnalysedFile, name: string): string | undefined {
+  for (const statement of entry.parsed.program.body) {
+    if (statement.type !== 'ImportDeclaration' || statement.source.value.startsWith('.')) continue;
+    const names = statement.specifiers.map((specifier) => (specifier.type === 'ImportSpecifier' && specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.local.name));
+    if (names.includes(name)) return statement.source.value;
+  }
+  return undefined;
 }
 
 /** Calls, in `entry`, of `name` imported from the module at `helperPath` (`.js` specifiers of `.ts` files included). */

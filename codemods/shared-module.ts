@@ -3,6 +3,7 @@ import { enclosingFunction, functionName, outermostTransparent } from '../core/a
 import { findConstructions } from '../core/constructions.js';
 import { baseName } from '../core/in-file-hoist.js';
 import { buildTraceMaps } from '../core/sources.js';
+import { indentationAt } from '../core/edits.js';
 import type { ConstructionInfo, ConstructionNode } from '../core/types.js';
 import type { ClientApi } from './client-api.js';
 import { parseFile } from './parse.js';
@@ -14,7 +15,7 @@ export interface ClientConfig {
   library: 'ioredis' | 'node-redis';
   module: string;
   builds: ConstructionInfo['builds'];
-  /** The arguments as written at the first call site. */
+  /** The arguments as written at the first call site, their continuation lines re-indented to start at column 0. */
   argumentsText: string;
 }
 
@@ -37,7 +38,8 @@ export interface SharedExport {
 export function configOf(node: ConstructionNode, info: ConstructionInfo, source: string): ClientConfig | undefined {
   if (info.library === 'custom') return undefined;
   const args = node.arguments;
-  const argumentsText = args.length === 0 ? '' : source.slice(args[0].range[0], args.at(-1)!.range[1]);
+  const written = args.length === 0 ? '' : source.slice(args[0].range[0], args.at(-1)!.range[1]);
+  const argumentsText = dedentContinuation(written, indentationAt(source, node.range[0]).length);
   const normalised = argumentsText.replace(/\s+/g, '').replace(/'/g, '"').replace(/,([}\]])/g, '$1');
   return {
     key: `${info.library}|${info.module}|${info.builds}|${normalised}`,
@@ -46,6 +48,16 @@ export function configOf(node: ConstructionNode, info: ConstructionInfo, source:
     builds: info.builds,
     argumentsText,
   };
+}
+
+/** Continuation lines lose the indentation of the statement they were written in. */
+function dedentContinuation(text: string, statementIndent: number): string {
+  return text.replace(/\n([ \t]*)/g, (_, indent: string) => `\n${indent.slice(Math.min(statementIndent, indent.length))}`);
+}
+
+/** Continuation lines take the indentation of the statement they now stand in. */
+function indented(text: string, indent: string): string {
+  return text.replace(/\n/g, `\n${indent}`);
 }
 
 const NOISE_WORDS = new Set(['redis', 'url', 'uri', 'host', 'port', 'tls', 'kv', 'connection', 'string', 'name', 'prefix']);
@@ -143,7 +155,7 @@ function renderExports(exports: readonly SharedExport[], layout: ProjectLayout, 
   const lines: string[] = [];
   const connecting = exports.filter((shared) => shared.access === 'await');
   for (const shared of connecting) {
-    lines.push(`function ${factoryName(shared)}() {`, `  return ${constructorExpression(shared)};`, '}', '');
+    lines.push(`function ${factoryName(shared)}() {`, `  return ${indented(constructorExpression(shared), '  ')};`, '}', '');
     if (ts) lines.push(`type ${clientType(shared)} = ReturnType<typeof ${factoryName(shared)}>;`, '');
   }
   const slotType = (shared: SharedExport): string => (shared.access === 'await' ? `Promise<${clientType(shared)}>` : clientType(shared));
@@ -191,7 +203,7 @@ function renderExports(exports: readonly SharedExport[], layout: ProjectLayout, 
         '/** The shared client, built on the first call (node-redis 3 connects by itself). */',
         `${exportKeyword}function ${shared.imported}()${ts ? `: ${clientType(shared)}` : ''} {`,
         `  if (!${slot}) {`,
-        `    ${slot} = ${constructorExpression(shared)};`,
+        `    ${slot} = ${indented(constructorExpression(shared), '    ')};`,
         `    ${slot}.on('error', (error${ts ? ': unknown' : ''}) => console.error('Redis client error', error));`,
         '  }',
         `  return ${slot};`,
@@ -201,7 +213,7 @@ function renderExports(exports: readonly SharedExport[], layout: ProjectLayout, 
       lines.push(
         '/** The shared client, built on the first call. */',
         `${exportKeyword}function ${shared.imported}()${ts ? `: ${clientType(shared)}` : ''} {`,
-        `  ${slot} ??= ${constructorExpression(shared)};`,
+        `  ${slot} ??= ${indented(constructorExpression(shared), '  ')};`,
         `  return ${slot};`,
         '}',
       );

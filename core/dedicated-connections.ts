@@ -52,13 +52,7 @@ export function callbackHandlerReason(fn: FunctionNode | undefined): string | un
   let outer = fn;
   while (outer && enclosingFunction(outer)) outer = enclosingFunction(outer);
   const callback = outer?.params[2];
-  if (outer?.params.length !== 3 || callback?.type !== 'Identifier' || !/^(?:callback|cb|done)$/.test(callback.name)) return undefined;
-  let called = false;
-  walk(outer.body, (node) => {
-    if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === callback.name) called = true;
-    return !called;
-  });
-  return called
-    ? `it is in a callback-style handler, which Lambda ends only once the event loop is empty, and a shared connection keeps it busy; make the handler \`async\` first`
-    : undefined;
+  if (!outer || outer.async || outer.params.length !== 3 || callback?.type !== 'Identifier' || !/^(?:callback|cb|done)$/.test(callback.name)) return undefined;
+  // By signature: the runtime waits for an empty event loop whether the callback is called here, later or never.
+  return `it is in a callback-style handler, which Lambda ends only once the event loop is empty, and a shared connection keeps it busy; make the handler \`async\` first`;
 }
