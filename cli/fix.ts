@@ -142,7 +142,7 @@ function rejectTypeErrors(root: string, result: CodemodResult, readFile: (path: 
       result.sitesMoved.delete(target);
     }
     result.modules = result.modules.filter((module) => !targets.includes(path.resolve(root, module.path)));
-    for (const error of added) rejected.push({ file: toRelative(root, error.file), error: `${toRelative(root, error.file)}${error.text}` });
+    for (const error of added) rejected.push({ file: toRelative(root, error.file), error: `${toRelative(root, error.file)}, after the rewrite: ${error.text}` });
   }
   return rejected;
 }

@@ -36,13 +36,16 @@ export function typeErrors(ts: typeof TypeScript, packageRoot: string, overlay: 
   const fileExists = compilerHost.fileExists.bind(compilerHost);
   compilerHost.readFile = (path) => overlay.get(resolve(path)) ?? readFile(path);
   compilerHost.fileExists = (path) => overlay.has(resolve(path)) || fileExists(path);
+  // A new shared module may sit in a folder that does not exist on disk yet.
+  const directoryExists = compilerHost.directoryExists?.bind(compilerHost);
+  compilerHost.directoryExists = (path) => [...overlay.keys()].some((file) => file.startsWith(`${resolve(path)}/`)) || (directoryExists?.(path) ?? true);
   const program = ts.createProgram({ rootNames, options: { ...config.options, noEmit: true }, host: compilerHost });
   return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
     const file = diagnostic.file ? resolve(diagnostic.file.fileName) : configPath;
-    const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
-    const position = diagnostic.file && diagnostic.start !== undefined ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start) : undefined;
-    const where = position ? `(${position.line + 1},${position.character + 1})` : '';
-    return { file, key: `${file}|TS${diagnostic.code}|${message}`, text: `${where}: error TS${diagnostic.code}: ${message}` };
+    // The first line of a chained message says what is wrong; the rest explains why, at length.
+    const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n').split('\n')[0];
+    // Positions would point into text that was never written, so the error is named by its code and message.
+    return { file, key: `${file}|TS${diagnostic.code}|${message}`, text: `error TS${diagnostic.code}: ${message}` };
   });
 }
 
