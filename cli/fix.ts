@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { owningPackageRoot } from '../codemods/owning-package.js';
 import { runCodemod } from '../codemods/project.js';
-import type { CodemodResult, FileError } from '../codemods/types.js';
+import { addedTypeErrors, packageTypeScript, typeErrors } from '../codemods/verify.js';
+import type { CodemodResult, FileError, SitesMoved } from '../codemods/types.js';
 import { unifiedDiff } from './diff.js';
 import { discoverSourceFiles } from './discover.js';
 import { exitCodes, UsageError } from './errors.js';
@@ -20,6 +22,8 @@ export interface FixOptions {
   singleton?: string;
   extensions: string[];
   ignore: string[];
+  /** Type-check each owning package that has TypeScript before and after, and keep files whose rewrite adds an error. */
+  verify?: boolean;
 }
 
 export interface Output {
@@ -95,7 +99,9 @@ export async function runFix(paths: readonly string[], options: FixOptions, outp
     root, targets, extensions: options.extensions, ignore: options.ignore, useGit: gitManaged,
   });
   const { candidates, others, errors: readErrors } = readRedisCandidates(root, files);
-  const result = runCodemod({ root, files: candidates, otherFiles: others, singleton, readFile: readWithinRoot(root) });
+  const readProjectFile = readWithinRoot(root);
+  const result = runCodemod({ root, files: candidates, otherFiles: others, singleton, readFile: readProjectFile });
+  const typeRejected = options.verify ? rejectTypeErrors(root, result, readProjectFile) : [];
 
   const errors: FileError[] = [...readErrors, ...result.errors.map((error) => relativeError(root, error))];
   const { planned, refusedModules } = await planWrites(root, orderedWrites(root, result), errors);
@@ -104,6 +110,7 @@ export async function runFix(paths: readonly string[], options: FixOptions, outp
   const callSitesWritable = failedModule === undefined && planned.some((write) => !write.isModule);
   const diffs: string[] = [];
   const written = new Set<string>();
+  const moved: SitesMoved = { toSharedModule: 0, withinFile: 0 };
   for (const write of planned) {
     if (write.isModule && !callSitesWritable) continue;
     if (failedModule !== undefined && !write.isModule) {
@@ -113,24 +120,28 @@ export async function runFix(paths: readonly string[], options: FixOptions, outp
     try {
       if (!options.dry) await writeAtomically(write.plan, write.text);
       written.add(write.file);
+      // Counted only once written: a site whose file failed did not move.
+      const sites = result.sitesMoved.get(path.join(root, write.file));
+      moved.toSharedModule += sites?.toSharedModule ?? 0;
+      moved.withinFile += sites?.withinFile ?? 0;
       if (options.print) diffs.push(unifiedDiff(write.file, write.before, write.text));
     } catch (error) {
       errors.push({ file: write.file, message: writeFailure(error) });
       if (write.isModule) failedModule ??= write.file;
     }
   }
-  const callSiteWritten = [...written].some((file) => !result.modules.some((module) => module.path === file));
 
   const summary: FixSummary = {
     filesScanned: files.length,
     filesChanged: written.size,
-    // Nothing moved when no call site could be written; a partial failure still counts the whole plan.
-    sitesHoisted: callSiteWritten ? result.sitesHoisted : 0,
+    sitesHoisted: moved.toSharedModule + moved.withinFile,
+    sitesMovedWithinFile: moved.withinFile,
     sitesSkipped: result.sitesSkipped.map(({ file, line, reason }) => ({ file, line, reason })),
     modules: result.modules
       .filter((module) => module.action === 'reused' || written.has(module.path))
       .map(({ path: modulePath, action }) => ({ path: modulePath, action })),
     errors,
+    ...(options.verify ? { typeRejected } : {}),
   };
   if (options.json) {
     output.stdout.write(formatSummaryJson(summary));
@@ -142,4 +153,32 @@ export async function runFix(paths: readonly string[], options: FixOptions, outp
     output.stdout.write(formatSummary(summary, options.dry));
   }
   return errors.length > 0 ? exitCodes.failed : exitCodes.done;
+}
+
+/**
+ * `--verify`: type-checks each owning package that has TypeScript installed, before and after its rewrite. A package
+ * whose rewrite adds a type error keeps every file as it was (a helper and its callers change together), and the
+ * files with the new errors are listed.
+ */
+function rejectTypeErrors(root: string, result: CodemodResult, readFile: (path: string) => string | undefined): { file: string; error: string }[] {
+  const byPackage = new Map<string, string[]>();
+  for (const target of result.writes.keys()) {
+    const packageRoot = owningPackageRoot(target, root, readFile);
+    byPackage.set(packageRoot, [...(byPackage.get(packageRoot) ?? []), target]);
+  }
+  const rejected: { file: string; error: string }[] = [];
+  for (const [packageRoot, targets] of byPackage) {
+    const ts = packageTypeScript(packageRoot, (candidate) => readFile(candidate) !== undefined);
+    if (!ts) continue;
+    const overlay = new Map(targets.map((target) => [target, result.writes.get(target)!]));
+    const added = addedTypeErrors(typeErrors(ts, packageRoot, new Map()), typeErrors(ts, packageRoot, overlay));
+    if (added.length === 0) continue;
+    for (const target of targets) {
+      result.writes.delete(target);
+      result.sitesMoved.delete(target);
+    }
+    result.modules = result.modules.filter((module) => !targets.includes(path.resolve(root, module.path)));
+    for (const error of added) rejected.push({ file: toRelative(root, error.file), error: `${toRelative(root, error.file)}, after the rewrite: ${error.text}` });
+  }
+  return rejected;
 }

@@ -33,7 +33,8 @@ discoveryOptions(
     .addOption(new Option('--print', 'print a unified diff of every change on stdout').conflicts('json'))
     .option('--force', 'run even when the git work tree has uncommitted changes')
     .option('--singleton <path>', 'path of the shared module, relative to the project root (default: lib/redis.ts or src/lib/redis.ts)')
-    .option('--json', 'print only a JSON summary on stdout'),
+    .option('--json', 'print only a JSON summary on stdout')
+    .option('--verify', 'type-check each package that has TypeScript before and after, and leave files whose rewrite adds a type error untouched'),
 ).action(async (paths: string[], options: Record<string, unknown>) => {
   const { runFix } = await import('./fix.js');
   process.exitCode = await runFix(paths, {
@@ -44,6 +45,7 @@ discoveryOptions(
     singleton: options.singleton as string | undefined,
     extensions: parseExtensions(options.extensions as string),
     ignore: options.ignore as string[],
+    verify: options.verify === true,
   }, output);
 });
 

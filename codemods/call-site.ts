@@ -1,7 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import type { PerCallSite } from '../core/analyze.js';
 import { contains, declaredVariable } from '../core/ast.js';
-import { applyEdits, lineStart, removeNode, removeStatements, type Edit } from '../core/edits.js';
+import { applyEdits, lineStart, removeNode, type Edit } from '../core/edits.js';
+import { removeLifecycleStatements } from './obligations.js';
 import { inFileHoistEdits, takenNames, uniqueName } from '../core/in-file-hoist.js';
 import type { Node, ScopeManagerLike, VariableLike } from '../core/types.js';
 import type { SharedExport } from './shared-module.js';
@@ -10,6 +11,8 @@ import type { SharedExport } from './shared-module.js';
 export interface Placement {
   site: PerCallSite;
   shared?: SharedExport;
+  /** Per-call closes and connects of this client that go with the rewrite (shutdown code keeps its own). */
+  lifecycle: TSESTree.ExpressionStatement[];
 }
 
 export interface CallSiteRewrite {
@@ -43,28 +46,36 @@ export function rewriteCallSites(rewrite: CallSiteRewrite): string {
     return local;
   };
 
+  const connectsMoved = new Set<Node>();
   for (const { site, shared } of placements) {
     if (!shared) {
       edits.push(...inFileHoistEdits(site, source, scopeManager, reserved));
       continue;
     }
     const { usage } = site;
-    const replacement = shared.getter ? `await ${localName(shared.getter)}()` : localName(shared.name);
+    const local = localName(shared.imported);
+    const replacement = shared.access === 'value' ? local : shared.access === 'await' ? `await ${local}()` : `${local}()`;
     const declaredName = usage.declarator?.id.type === 'Identifier' ? usage.declarator.id.name : undefined;
-    if (usage.position === 'declaration' && declaredName === replacement && usage.declarator) {
+    const connectAt = shared.access === 'await' ? connectToTakeOver(site) : undefined;
+    if (connectAt && usage.declarator) {
+      // The shared client connects where the original did, so a failure lands in the same `try` as before.
+      const statement = usage.declarator.parent as TSESTree.VariableDeclaration;
+      edits.push(removeNode(source, statement));
+      edits.push({ range: connectAt.range, text: `${statement.kind} ${source.slice(usage.declarator.id.range[0], usage.declarator.id.range[1])} = ${replacement};` });
+      connectsMoved.add(connectAt);
+    } else if (usage.position === 'declaration' && declaredName === replacement && usage.declarator) {
       const statement = usage.declarator.parent as TSESTree.VariableDeclaration;
       edits.push(statement.declarations.length === 1 ? removeNode(source, statement) : { range: usage.declarator.range, text: '' });
     } else {
       edits.push({ range: usage.value.range, text: replacement });
     }
-    const callers = usage.callers;
-    edits.push(...removeStatements(source, [...usage.cleanups, ...usage.connects, ...callers.flatMap((caller) => [...caller.cleanups, ...caller.connects])]));
   }
-  edits.push(...removeStatements(source, rewrite.callerCleanups));
-  edits.push(...importEdits(rewrite, importedAs));
-  edits.push(...unusedImportEdits(rewrite, edits));
-  // A CRLF file keeps CRLF on the lines the rewrite writes into it.
-  return applyEdits(source, source.includes('\r\n') ? edits.map((edit) => ({ ...edit, text: edit.text.replace(/\r?\n/g, '\r\n') })) : edits);
+  const lifecycle = [...placements.flatMap((placement) => (placement.shared ? placement.lifecycle : [])), ...rewrite.callerCleanups];
+  edits.push(...removeLifecycleStatements(source, lifecycle.filter((statement) => !connectsMoved.has(statement))));
+  // The new import names the shared module's path (`…/lib/redis`), which must not count as a use of `redis`.
+  const unusedImports = unusedImportEdits(rewrite, edits);
+  edits.push(...importEdits(rewrite, importedAs), ...unusedImports);
+  return applyEdits(source, edits);
 }
 
 function isCommonJs(program: TSESTree.Program): boolean {
@@ -169,4 +180,20 @@ function boundNames(pattern: TSESTree.Node): TSESTree.Identifier[] {
   }
   if (pattern.type === 'AssignmentPattern') return boundNames(pattern.left);
   return [];
+}
+
+/**
+ * `const client = createClient(); try { await client.connect(); … }`: the one `connect()` sits in a block the
+ * declaration is not in, and every use of the client follows it there; the shared client is then awaited at the
+ * connect, not at the declaration.
+ */
+function connectToTakeOver(site: PerCallSite): TSESTree.ExpressionStatement | undefined {
+  const { usage } = site;
+  const [connect] = usage.connects;
+  if (usage.position !== 'declaration' || usage.connects.length !== 1 || !usage.declarator || !usage.variable) return undefined;
+  const declaration = usage.declarator.parent as TSESTree.VariableDeclaration;
+  if (connect.parent === declaration.parent || declaration.declarations.length !== 1) return undefined;
+  const block = connect.parent as Node;
+  const uses = usage.variable.references.filter((reference) => reference.identifier !== usage.declarator!.id);
+  return uses.every((reference) => contains(block, reference.identifier) && reference.identifier.range[0] >= connect.range[0]) ? connect : undefined;
 }

@@ -1,8 +1,10 @@
 import { posix, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
+import { hotReloadingFramework, type OwningPackage } from './owning-package.js';
 
-/** What the project's files say about where the shared module goes and how call sites import it. */
+/** What a package's files say about where its shared module goes and how its call sites import it. */
 export interface ProjectLayout {
+  /** The owning package's folder. */
   root: string;
   /** Absolute path of the shared module. */
   sharedModule: string;
@@ -13,18 +15,31 @@ export interface ProjectLayout {
   explicitExtension: boolean;
   /** A tsconfig `paths` alias that maps onto a folder: `@/` → `<root>/src/`. */
   alias?: { prefix: string; folder: string };
+  /** The framework whose dev server re-evaluates modules, which calls for the globalThis guard. */
+  hotReload?: string;
 }
 
 type ReadFile = (path: string) => string | undefined;
 
-export function detectLayout(root: string, sources: readonly { path: string; source: string }[], readFile: ReadFile, singleton: string | undefined): ProjectLayout {
+/**
+ * Where the package's shared module goes: inside the tsconfig `rootDir` (or the folder `include` names, or `src/`
+ * when the package keeps its code there), at `lib/redis.<ext>`, or an existing Redis module at that place
+ * (`lib/redis.ts`, `lib/redis/index.ts`); beside an existing `lib/redis/` folder it goes inside it, never shadowing it.
+ */
+export function detectLayout(
+  owner: OwningPackage,
+  sources: readonly { path: string; source: string }[],
+  knownPaths: readonly string[],
+  readFile: ReadFile,
+  singleton: string | undefined,
+): ProjectLayout {
+  const root = owner.root;
   const files = sources.map((file) => file.path);
-  const manifest = readJson(readFile, resolve(root, 'package.json'));
   const tsconfigPath = resolve(root, 'tsconfig.json');
   const tsconfig = readTsconfig(readFile, tsconfigPath);
   const typescript = tsconfig !== undefined || files.some((file) => /\.[cm]?tsx?$/.test(file));
-  const moduleType = manifest?.type === 'module';
-  // A JavaScript project written with `import` (a bundler's, such as Next.js) gets an ES module too.
+  const moduleType = owner.manifest?.type === 'module';
+  // A JavaScript package written with `import` (a bundler's, such as Next.js) gets an ES module too.
   const esm =
     typescript ||
     moduleType ||
@@ -33,22 +48,46 @@ export function detectLayout(root: string, sources: readonly { path: string; sou
   const options = (tsconfig?.compilerOptions ?? {}) as Record<string, unknown>;
   const resolution = String(options.moduleResolution ?? options.module ?? '').toLowerCase();
   const explicitExtension = typescript ? resolution === 'nodenext' || resolution === 'node16' : moduleType;
+  const sharedModule = singleton ?? defaultSharedModule(sourceFolder(root, files, tsconfig), typescript, knownPaths, readFile);
+  return { root, sharedModule, typescript, esm, explicitExtension, alias: pathAlias(options, tsconfigPath, sharedModule), hotReload: hotReloadingFramework(owner) };
+}
+
+/** The folder the compiler takes code from: `rootDir`, else the one folder `include` names, else `src/` when used. */
+function sourceFolder(root: string, files: readonly string[], tsconfig: TsconfigJson | undefined): string {
+  const rootDir = tsconfig?.compilerOptions?.rootDir;
+  if (typeof rootDir === 'string') return resolve(root, rootDir);
+  const folders = new Set((tsconfig?.include ?? []).map((pattern) => pattern.split('/')[0]).filter((first) => first !== '' && !first.includes('*') && !first.includes('.')));
+  if (folders.size === 1 && (tsconfig?.include ?? []).every((pattern) => !pattern.startsWith('*'))) return resolve(root, [...folders][0]);
   const usesSrc = files.some((file) => relative(root, file).split(sep)[0] === 'src');
+  return usesSrc ? resolve(root, 'src') : root;
+}
+
+function defaultSharedModule(folder: string, typescript: boolean, knownPaths: readonly string[], readFile: ReadFile): string {
+  const extensions = typescript ? ['.ts', '.js'] : ['.js', '.mjs', '.cjs', '.ts'];
+  const lib = resolve(folder, 'lib');
+  for (const candidate of extensions.flatMap((extension) => [resolve(lib, `redis${extension}`), resolve(lib, 'redis', `index${extension}`)])) {
+    if (readFile(candidate) !== undefined) return candidate;
+  }
   const extension = typescript ? '.ts' : '.js';
-  const sharedModule = singleton ? resolve(root, singleton) : resolve(root, usesSrc ? 'src' : '', 'lib', `redis${extension}`);
-  return { root, sharedModule, typescript, esm, explicitExtension, alias: pathAlias(options, tsconfigPath, sharedModule) };
+  // `lib/redis.ts` beside a `lib/redis/` folder would be shadowed by it (or shadow it) in some resolutions.
+  const redisFolder = resolve(lib, 'redis') + sep;
+  if (knownPaths.some((path) => path.startsWith(redisFolder))) return resolve(lib, 'redis', `client${extension}`);
+  return resolve(lib, `redis${extension}`);
 }
 
 /** The specifier a file uses to import the shared module. */
 export function sharedModuleSpecifier(layout: ProjectLayout, fromFile: string): string {
-  const withoutExtension = layout.sharedModule.replace(/\.[cm]?[jt]sx?$/, '');
+  let withoutExtension = layout.sharedModule.replace(/\.[cm]?[jt]sx?$/, '');
+  // `lib/redis/index` is imported as its folder, except where ESM resolution needs the full file name.
+  if (!layout.explicitExtension && withoutExtension.endsWith(`${sep}index`)) withoutExtension = withoutExtension.slice(0, -'/index'.length);
+  const suffix = layout.explicitExtension ? '.js' : '';
   if (layout.alias && withoutExtension.startsWith(layout.alias.folder)) {
     const rest = withoutExtension.slice(layout.alias.folder.length).split(sep).join('/');
-    return `${layout.alias.prefix}${rest}${layout.explicitExtension ? '.js' : ''}`;
+    return `${layout.alias.prefix}${rest}${suffix}`;
   }
   let specifier = relative(resolve(fromFile, '..'), withoutExtension).split(sep).join(posix.sep);
   if (!specifier.startsWith('.')) specifier = `./${specifier}`;
-  return layout.explicitExtension ? `${specifier}.js` : specifier;
+  return `${specifier}${suffix}`;
 }
 
 function pathAlias(options: Record<string, unknown>, tsconfigPath: string, sharedModule: string): ProjectLayout['alias'] {
@@ -63,20 +102,15 @@ function pathAlias(options: Record<string, unknown>, tsconfigPath: string, share
   return undefined;
 }
 
-function readJson(readFile: ReadFile, path: string): Record<string, unknown> | undefined {
-  const text = readFile(path);
-  if (text === undefined) return undefined;
-  try {
-    return JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    return undefined;
-  }
+interface TsconfigJson {
+  compilerOptions?: Record<string, unknown>;
+  include?: string[];
 }
 
 /** tsconfig.json allows comments and trailing commas; TypeScript's own reader takes them. */
-function readTsconfig(readFile: ReadFile, path: string): { compilerOptions?: Record<string, unknown> } | undefined {
+function readTsconfig(readFile: ReadFile, path: string): TsconfigJson | undefined {
   const text = readFile(path);
   if (text === undefined) return undefined;
   const { config } = ts.parseConfigFileTextToJson(path, text);
-  return (config ?? {}) as { compilerOptions?: Record<string, unknown> };
+  return (config ?? {}) as TsconfigJson;
 }

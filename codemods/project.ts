@@ -1,15 +1,19 @@
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/types';
 import { DEFAULT_OPTIONS, findPerCallSites, mentionsClientModule, type PerCallSite } from '../core/analyze.js';
-import { contains, declaredVariable, functionName, usesAsCallee } from '../core/ast.js';
+import { contains, declaredVariable, functionBinding, functionName, usesAsCallee } from '../core/ast.js';
 import { clientUsage, type ClientUsage } from '../core/client-usage.js';
 import { memoryFiles, ProjectCallers } from '../core/project/callers.js';
 import { ProjectModel } from '../core/project/project-model.js';
-import type { AnalysisOptions, Node } from '../core/types.js';
+import type { AnalysisOptions, FunctionNode, Node } from '../core/types.js';
 import { rewriteCallSites, type Placement } from './call-site.js';
+import { clientApi } from './client-api.js';
+import { callRunsOnce, instantiatedPerCall, isShutdownCode } from './obligations.js';
+import { owningPackageRoot, readOwningPackage, type OwningPackage } from './owning-package.js';
 import { describeParseError, parseFile, type ParsedFile } from './parse.js';
-import { detectLayout, sharedModuleSpecifier } from './project-layout.js';
+import { detectLayout, sharedModuleSpecifier, type ProjectLayout } from './project-layout.js';
 import {
+  accessFor,
   appendToModule,
   configOf,
   exportNameFor,
@@ -26,31 +30,43 @@ const CLIENT_MODULES = ['ioredis', 'redis', '@redis/client'];
 interface AnalysedFile {
   file: SourceFile;
   parsed: ParsedFile;
-  sites: PerCallSite[];
+  plan: PackagePlan | undefined;
   placements: Placement[];
+  /** Per-call closes and connects, in this file, on what a rewritten helper of another file returns. */
   callerCleanups: TSESTree.ExpressionStatement[];
 }
 
+/** One owning package: where its shared module goes and the clients it shares. */
+interface PackagePlan {
+  owner: OwningPackage;
+  layout: ProjectLayout;
+  existing: ExistingModule | undefined;
+  sharedExports: SharedExport[];
+  exportNames: Set<string>;
+}
+
+type Relative = (path: string) => string;
+
 /** Pure: computes every write of a codemod run in memory; the CLI performs them. */
 export function runCodemod(options: CodemodOptions): CodemodResult {
-  const result: CodemodResult = { writes: new Map(), sitesHoisted: 0, sitesSkipped: [], modules: [], errors: [] };
-  const rel = (path: string): string => relative(options.root, path).split(sep).join('/');
-  const files = [...options.files].sort((a, b) => a.path.localeCompare(b.path));
-  const layout = detectLayout(options.root, files, options.readFile, options.singleton);
+  const result: CodemodResult = { writes: new Map(), sitesHoisted: 0, sitesMoved: new Map(), sitesSkipped: [], modules: [], errors: [] };
+  const rel: Relative = (path) => relative(options.root, path).split(sep).join('/');
+  // A byte order mark is set aside while the file is rewritten and put back on what is written.
+  const files = [...options.files].sort((a, b) => a.path.localeCompare(b.path)).map((file) => ({ ...file, source: file.source.replace(/^\uFEFF/, '') }));
+  const withBom = new Set(options.files.filter((file) => file.source.startsWith('\uFEFF')).map((file) => file.path));
+  const knownPaths = [...files.map((file) => file.path), ...(options.otherFiles ?? [])];
   const sources = options.sources ?? [];
+  const singleton = options.singleton === undefined ? undefined : resolve(options.root, options.singleton);
 
-  let existing: ExistingModule | undefined;
-  const existingText = files.find((file) => file.path === layout.sharedModule)?.source ?? options.readFile(layout.sharedModule);
-  if (existingText !== undefined) {
-    try {
-      existing = readExistingModule(layout.sharedModule, existingText);
-    } catch (error) {
-      result.errors.push({ file: rel(layout.sharedModule), message: describeParseError(error) });
-      return result;
+  const plans = new Map<string, PackagePlan | undefined>();
+  const planFor = (path: string): PackagePlan | undefined => {
+    const packageRoot = singleton ? options.root : owningPackageRoot(path, options.root, options.readFile);
+    if (!plans.has(packageRoot)) {
+      const members = files.filter((file) => singleton || owningPackageRoot(file.path, options.root, options.readFile) === packageRoot);
+      plans.set(packageRoot, packagePlan(packageRoot, members, knownPaths, singleton, options, result, rel));
     }
-  }
-  const sharedExports: SharedExport[] = [...(existing?.exports ?? [])];
-  const exportNames = new Set<string>([...(existing?.names ?? []), ...sharedExports.flatMap((shared) => [shared.name, shared.getter ?? ''])]);
+    return plans.get(packageRoot);
+  };
 
   // The project model, both ways: what imports give each file, and how often each export runs given every caller.
   const fileSource = memoryFiles(new Map(files.map((file) => [file.path, file.source])), options.readFile);
@@ -72,7 +88,6 @@ export function runCodemod(options: CodemodOptions): CodemodResult {
 
   const analysed: AnalysedFile[] = [];
   for (const file of files) {
-    const isSharedModule = file.path === layout.sharedModule;
     let parsed: ParsedFile;
     try {
       parsed = parseFile(file.path, file.source);
@@ -82,84 +97,157 @@ export function runCodemod(options: CodemodOptions): CodemodResult {
     }
     const analysisOptions: AnalysisOptions = { ...settings, filename: file.path, callers: projectCallers.callersFor(file.path) };
     const sites = findPerCallSites(parsed.program, parsed.scopeManager, file.source, analysisOptions, model);
-    const entry: AnalysedFile = { file, parsed, sites, placements: [], callerCleanups: [] };
+    const plan = sites.length > 0 ? planFor(file.path) : undefined;
+    const entry: AnalysedFile = { file, parsed, plan, placements: [], callerCleanups: [] };
+    const skip = (site: PerCallSite, reason: string): void => {
+      const { line, column } = site.node.loc.start;
+      result.sitesSkipped.push({ file: rel(file.path), line, column: column + 1, reason });
+    };
     for (const site of sites) {
       if (site.origin && !site.role?.sharedReceiver) {
         // Opened through an import: the fix belongs where the client is built, which its callers now make per call.
         if (scanned.has(site.origin.file)) continue;
-        const { line, column } = site.node.loc.start;
-        result.sitesSkipped.push({ file: rel(file.path), line, column: column + 1, reason: `the client is built in ${rel(site.origin.file)}, outside the paths being fixed` });
+        skip(site, `the client is built in ${rel(site.origin.file)}, outside the paths being fixed`);
         continue;
       }
       if (!site.hoist.hoistable) {
-        const { line, column } = site.node.loc.start;
-        result.sitesSkipped.push({ file: rel(file.path), line, column: column + 1, reason: site.hoist.reason });
+        skip(site, site.hoist.reason);
+        continue;
+      }
+      if (!plan) {
+        skip(site, 'its package could not be read');
         continue;
       }
       // A factory inside the shared module itself keeps its client in that module.
-      const shared = isSharedModule ? undefined : sharedExportFor(site, file.source, parsed, sharedExports, exportNames);
-      entry.placements.push({ site, shared });
-      result.sitesHoisted++;
+      const decision = file.path === plan.layout.sharedModule ? { shared: undefined } : sharedExportFor(site, file.source, parsed, plan, options);
+      if ('reason' in decision) {
+        skip(site, decision.reason);
+        continue;
+      }
+      entry.placements.push({ site, shared: decision.shared, lifecycle: perRequestLifecycle(site, site.usage, () => classBuiltPerCall(site, files, options)) });
     }
     analysed.push(entry);
   }
 
-  addCrossFileCallerCleanups(analysed, options, result, rel);
+  addHelperCallerCleanups(analysed, options, result, rel);
 
-  let sharedModuleText = existing?.source;
+  // Call sites first: a package's shared module holds only the exports its rewritten files use.
+  const outputs = new Map<AnalysedFile, string>();
   for (const entry of analysed) {
-    if (entry.placements.length === 0 && entry.callerCleanups.length === 0) continue;
+    if (!entry.plan || (entry.placements.length === 0 && entry.callerCleanups.length === 0)) continue;
     const output = rewriteCallSites({
       source: entry.file.source,
       program: entry.parsed.program,
       scopeManager: entry.parsed.scopeManager,
       placements: entry.placements,
       callerCleanups: entry.callerCleanups,
-      specifier: sharedModuleSpecifier(layout, entry.file.path),
+      specifier: sharedModuleSpecifier(entry.plan.layout, entry.file.path),
       clientModules: [...CLIENT_MODULES, ...sources.map((source) => source.module)],
     });
-    if (entry.file.path === layout.sharedModule) sharedModuleText = output;
-    else writeIfParses(entry.file.path, output, entry.file.source, result, rel);
+    outputs.set(entry, (withBom.has(entry.file.path) ? '\uFEFF' : '') + keepLineEndings(entry.file.source, output));
   }
 
-  // A helper skipped for its callers may have been the only user of an export.
-  const used = new Set(analysed.flatMap((entry) => entry.placements.map((placement) => placement.shared)));
-  const added = sharedExports.filter((shared) => !existing?.exports.includes(shared) && used.has(shared));
-  if (added.length > 0 || (existing && sharedModuleText !== existing.source)) {
-    const text = !existing ? renderSharedModule(added, layout) : added.length > 0 ? appendToModule({ ...existing, source: sharedModuleText! }, added, layout) : sharedModuleText!;
-    if (writeIfParses(layout.sharedModule, text, existing?.source, result, rel)) {
-      result.modules.push({ path: rel(layout.sharedModule), action: existing ? 'updated' : 'created' });
+  for (const plan of new Set(analysed.map((entry) => entry.plan))) {
+    if (!plan) continue;
+    const members = analysed.filter((entry) => entry.plan === plan);
+    const inModule = members.find((entry) => entry.file.path === plan.layout.sharedModule);
+    const moduleWritten = writeSharedModule(plan, members, inModule ? outputs.get(inModule) : undefined, result, rel);
+    for (const entry of members) {
+      const output = outputs.get(entry);
+      if (output === undefined || entry === inModule) continue;
+      const usesModule = entry.placements.some((placement) => placement.shared !== undefined);
+      if (usesModule && !moduleWritten) {
+        if (entry.placements.length > 0) result.errors.push({ file: rel(entry.file.path), message: `was not rewritten because its shared module ${rel(plan.layout.sharedModule)} could not be written` });
+        continue;
+      }
+      const before = withBom.has(entry.file.path) ? `\uFEFF${entry.file.source}` : entry.file.source;
+      if (writeIfParses(entry.file.path, output, before, result, rel)) countMoved(entry, result);
     }
-  } else if (existing && existing.exports.some((shared) => used.has(shared))) {
-    result.modules.push({ path: rel(layout.sharedModule), action: 'reused' });
+    if (inModule && moduleWritten) countMoved(inModule, result);
   }
   return result;
 }
 
-/** The shared export for a site, created on first use; undefined keeps the client in its own file. */
-function sharedExportFor(
-  site: PerCallSite,
-  source: string,
-  parsed: ParsedFile,
-  sharedExports: SharedExport[],
-  exportNames: Set<string>,
-): SharedExport | undefined {
-  const config = configOf(site.node, site.info, source);
-  // Arguments that read the file's own bindings cannot move to another module.
-  if (!config || readsModuleBindings(site, parsed)) return undefined;
-  let shared = sharedExports.find((candidate) => candidate.config.key === config.key);
-  if (!shared) {
-    const name = exportNameFor(config, exportNames, sharedExports.length > 0);
-    exportNames.add(name);
-    let getter: string | undefined;
-    if (config.library === 'node-redis') {
-      getter = getterNameFor(name);
-      exportNames.add(getter);
+/** The package's layout and existing shared module; undefined (with an error) when that module does not parse. */
+function packagePlan(
+  packageRoot: string,
+  members: readonly SourceFile[],
+  knownPaths: readonly string[],
+  singleton: string | undefined,
+  options: CodemodOptions,
+  result: CodemodResult,
+  rel: Relative,
+): PackagePlan | undefined {
+  const owner = readOwningPackage(packageRoot, options.readFile);
+  const layout = detectLayout(owner, members, knownPaths, options.readFile, singleton);
+  let existing: ExistingModule | undefined;
+  const existingText = members.find((file) => file.path === layout.sharedModule)?.source ?? options.readFile(layout.sharedModule);
+  if (existingText !== undefined) {
+    try {
+      existing = readExistingModule(layout.sharedModule, existingText, (module) => clientApi(owner, module, options.root, options.readFile));
+    } catch (error) {
+      result.errors.push({ file: rel(layout.sharedModule), message: describeParseError(error) });
+      return undefined;
     }
-    shared = { config, name, getter };
-    sharedExports.push(shared);
   }
-  return shared;
+  const sharedExports = [...(existing?.exports ?? [])];
+  const exportNames = new Set<string>([...(existing?.names ?? []), ...sharedExports.flatMap((shared) => [shared.name, shared.imported])]);
+  return { owner, layout, existing, sharedExports, exportNames };
+}
+
+/** Writes (or reuses) the package's shared module; false when call sites that need it must not be written. */
+function writeSharedModule(plan: PackagePlan, members: readonly AnalysedFile[], ownOutput: string | undefined, result: CodemodResult, rel: Relative): boolean {
+  const { existing, layout } = plan;
+  const used = new Set(members.flatMap((entry) => entry.placements.map((placement) => placement.shared)));
+  const added = plan.sharedExports.filter((shared) => !existing?.exports.includes(shared) && used.has(shared));
+  const currentText = ownOutput ?? existing?.source;
+  if (added.length === 0 && (!existing || currentText === existing.source)) {
+    if (existing && existing.exports.some((shared) => used.has(shared))) result.modules.push({ path: rel(layout.sharedModule), action: 'reused' });
+    return true;
+  }
+  const text = !existing ? renderSharedModule(added, layout) : added.length > 0 ? appendToModule({ ...existing, source: currentText! }, added, layout) : currentText!;
+  if (!writeIfParses(layout.sharedModule, text, existing?.source, result, rel)) return false;
+  result.modules.push({ path: rel(layout.sharedModule), action: existing ? 'updated' : 'created' });
+  return true;
+}
+
+function countMoved(entry: AnalysedFile, result: CodemodResult): void {
+  const toSharedModule = entry.placements.filter((placement) => placement.shared !== undefined).length;
+  const withinFile = entry.placements.length - toSharedModule;
+  if (toSharedModule + withinFile === 0) return;
+  result.sitesMoved.set(entry.file.path, { toSharedModule, withinFile });
+  result.sitesHoisted += toSharedModule + withinFile;
+}
+
+type ExportDecision = { shared: SharedExport | undefined } | { reason: string };
+
+/** The shared export for a site, created on first use; `shared: undefined` keeps the client in its own file. */
+function sharedExportFor(site: PerCallSite, source: string, parsed: ParsedFile, plan: PackagePlan, options: CodemodOptions): ExportDecision {
+  const config = configOf(site.node, site.info, source);
+  // Arguments that read the file's own bindings, and a duplicate that copies its receiver, stay in their file.
+  if (!config || readsModuleBindings(site, parsed) || isDuplicate(site)) return { shared: undefined };
+  const api = clientApi(plan.owner, config.module, options.root, options.readFile);
+  if ('unsupported' in api) return { reason: api.unsupported };
+  const access = accessFor(api);
+  if (access === 'await' && !site.fn?.async) {
+    return { reason: 'the shared node-redis client is connected asynchronously, and the function that builds this one is not `async`' };
+  }
+  let shared = plan.sharedExports.find((candidate) => candidate.config.key === config.key);
+  if (!shared) {
+    const name = exportNameFor(config, plan.exportNames, plan.sharedExports.length > 0);
+    if (!name) return { reason: 'it needs a shared client of its own, and nothing in its options (env var, `connectionName`, `keyPrefix`, `db`) names it' };
+    const imported = getterNameFor(name);
+    plan.exportNames.add(name).add(imported);
+    shared = { config, api, name, access, imported };
+    plan.sharedExports.push(shared);
+  }
+  return { shared };
+}
+
+/** `pub.duplicate()`: the new connection copies its receiver's options, which only its own file can see. */
+function isDuplicate(site: PerCallSite): boolean {
+  const callee = site.node.callee;
+  return site.node.type === 'CallExpression' && callee.type === 'MemberExpression' && callee.property.type === 'Identifier' && ['duplicate', 'createPool'].includes(callee.property.name);
 }
 
 function readsModuleBindings(site: PerCallSite, parsed: ParsedFile): boolean {
@@ -171,31 +259,84 @@ function readsModuleBindings(site: PerCallSite, parsed: ParsedFile): boolean {
   );
 }
 
+/** The closes and connects that run per call (at the site and in its callers in the file); shutdown code keeps its own. */
+function perRequestLifecycle(site: PerCallSite, usage: ClientUsage, classPerCall: () => boolean): TSESTree.ExpressionStatement[] {
+  const statements = [...usage.cleanups, ...usage.connects, ...usage.callers.flatMap((caller) => [...caller.cleanups, ...caller.connects])];
+  const perCall = usage.member && statements.length > 0 ? classPerCall() : false;
+  return statements.filter((statement) => !isShutdownCode(statement, site, perCall));
+}
+
+/** Whether the class that holds a member client is built per call anywhere in the project's client files. */
+function classBuiltPerCall(site: PerCallSite, files: readonly SourceFile[], options: CodemodOptions): boolean {
+  const name = site.usage.member?.classNode.id?.name;
+  if (!name) return false;
+  const texts = [...files.map((file) => file.path), ...(options.otherFiles ?? [])].map((path) => ({ path, text: files.find((file) => file.path === path)?.source ?? options.readFile(path) }));
+  const programs = texts.flatMap(({ path, text }) => {
+    if (text === undefined || !text.includes(`new ${name}`)) return [];
+    try {
+      return [parseFile(path, text).program];
+    } catch {
+      return [];
+    }
+  });
+  return instantiatedPerCall(name, programs);
+}
+
+/** The function a site's client leaves by `return`, directly or through the local that holds it. */
+function returningHelper(site: PerCallSite): FunctionNode | undefined {
+  if (!site.fn || functionName(site.fn) === undefined) return undefined;
+  if (site.usage.position === 'return') return site.fn;
+  const returned = site.usage.variable?.references.some((reference) => {
+    const parent = reference.identifier.parent;
+    return (parent?.type === 'ReturnStatement' || (parent?.type === 'ArrowFunctionExpression' && parent.body === reference.identifier)) && reference.from.variableScope.block === site.fn;
+  });
+  return returned ? site.fn : undefined;
+}
+
+/** Why a caller's use of a helper's client cannot be followed: it hands the client on. */
+function handsClientOn(usage: ClientUsage): string | undefined {
+  if (usage.position === 'return') return 'returns it to its own callers';
+  for (const reference of usage.variable?.references ?? []) {
+    const parent = reference.identifier.parent;
+    if ((parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.arguments.includes(reference.identifier as TSESTree.CallExpressionArgument)) {
+      return 'passes it on to another function';
+    }
+    if (parent?.type === 'ReturnStatement') return 'returns it to its own callers';
+  }
+  return undefined;
+}
+
 /**
- * A helper that returned a new client now returns the shared one: its callers in other files must stop closing
- * what it returns. A caller that needs a connection of its own (it subscribes, blocks…) keeps the helper as it is.
+ * A helper that returned a new client now returns the shared one: its callers, in its file and in others, must stop
+ * closing or connecting what it returns. A caller that needs a connection of its own (it subscribes, blocks…) or that
+ * hands the client on where it cannot be followed keeps the helper as it is.
  */
-function addCrossFileCallerCleanups(
-  analysed: AnalysedFile[],
-  options: CodemodOptions,
-  result: CodemodResult,
-  rel: (path: string) => string,
-): void {
+function addHelperCallerCleanups(analysed: AnalysedFile[], options: CodemodOptions, result: CodemodResult, rel: Relative): void {
   const helpers = analysed.flatMap((entry) =>
-    entry.placements
-      .filter(({ site }) => site.usage.position === 'return' && site.fn && functionName(site.fn) !== undefined)
-      .map((placement) => ({ entry, placement, name: functionName(placement.site.fn!)!, callers: [] as { entry: AnalysedFile; usage: ClientUsage }[] })),
+    entry.placements.flatMap((placement) => {
+      const helper = returningHelper(placement.site);
+      return helper ? [{ entry, placement, helper, name: functionName(helper)!, callers: [] as { entry: AnalysedFile; usage: ClientUsage }[], unresolvedCaller: undefined as string | undefined }] : [];
+    }),
   );
   if (helpers.length === 0) return;
   const byPath = new Map(analysed.map((entry) => [entry.file.path, entry]));
   const listed = new Set(options.files.map((file) => file.path));
+  for (const helper of helpers) {
+    // Callers in the helper's own file; a `return` site already lists them in its usage.
+    if (helper.placement.site.usage.position === 'return') continue;
+    const binding = functionBinding(helper.helper, helper.entry.parsed.scopeManager);
+    for (const { call } of binding ? usesAsCallee(binding.variable) : []) {
+      if (call) helper.callers.push({ entry: helper.entry, usage: clientUsage(call, helper.entry.parsed.scopeManager) });
+    }
+  }
   for (const path of new Set([...listed, ...(options.otherFiles ?? [])])) {
     const text = byPath.get(path)?.file.source ?? (listed.has(path) ? undefined : options.readFile(path));
     if (text === undefined || !helpers.some((helper) => helper.entry.file.path !== path && text.includes(helper.name))) continue;
     let entry = byPath.get(path);
     if (!entry) {
       try {
-        entry = { file: { path, source: text }, parsed: parseFile(path, text), sites: [], placements: [], callerCleanups: [] };
+        const plan = helpers.find((helper) => owningPackageRoot(path, options.root, options.readFile) === helper.entry.plan?.owner.root)?.entry.plan;
+        entry = { file: { path, source: text }, parsed: parseFile(path, text), plan, placements: [], callerCleanups: [] };
       } catch (error) {
         result.errors.push({ file: rel(path), message: describeParseError(error) });
         continue;
@@ -205,33 +346,63 @@ function addCrossFileCallerCleanups(
     }
     for (const helper of helpers) {
       if (helper.entry === entry) continue;
+      const unresolved = unresolvedImportOf(entry, helper.name);
+      if (unresolved) helper.unresolvedCaller ??= `${rel(path)} imports \`${helper.name}\` from '${unresolved}', which the codemod cannot resolve, so it cannot follow what that caller does with the client`;
       for (const call of importedHelperCalls(entry, helper.entry.file.path, helper.name)) {
+        entry.plan ??= helper.entry.plan;
         helper.callers.push({ entry, usage: clientUsage(call, entry.parsed.scopeManager) });
       }
     }
   }
   for (const helper of helpers) {
-    const blocked = helper.callers.find((caller) => caller.usage.problem !== undefined);
-    if (blocked) {
+    const blocked = helper.callers
+      .map((caller) => ({ caller, problem: caller.usage.problem ?? handsClientOn(caller.usage) }))
+      .find(({ problem }) => problem !== undefined);
+    if (blocked || helper.unresolvedCaller) {
       helper.entry.placements.splice(helper.entry.placements.indexOf(helper.placement), 1);
-      result.sitesHoisted--;
       const { line, column } = helper.placement.site.node.loc.start;
-      const reason = `its caller in ${rel(blocked.entry.file.path)} cannot share a connection: ${blocked.usage.problem}`;
+      const reason = blocked
+        ? `its caller in ${rel(blocked.caller.entry.file.path)} cannot share a connection: it ${blocked.problem!.replace(/^it /, '')}`
+        : `it returns the client to callers, and ${helper.unresolvedCaller!}`;
       result.sitesSkipped.push({ file: rel(helper.entry.file.path), line, column: column + 1, reason });
       continue;
     }
-    for (const caller of helper.callers) caller.entry.callerCleanups.push(...caller.usage.cleanups, ...caller.usage.connects);
+    for (const caller of helper.callers) {
+      // The end of a one-shot script closes the client so the process can exit: that close stays.
+      if (callRunsOnce(caller.usage.value, (fn) => callsOf(fn, caller.entry))) continue;
+      const statements = [...caller.usage.cleanups, ...caller.usage.connects].filter((statement) => !isShutdownCode(statement, helper.placement.site));
+      if (caller.entry === helper.entry) helper.placement.lifecycle.push(...statements);
+      else caller.entry.callerCleanups.push(...statements);
+    }
   }
 }
 
-/** Calls, in `entry`, of `name` imported from the module at `helperPath`. */
+/** The uses of a function's name in its file, or undefined when it has none to follow. */
+function callsOf(fn: FunctionNode, entry: AnalysedFile): Node[] | undefined {
+  const binding = functionBinding(fn, entry.parsed.scopeManager);
+  if (!binding || binding.exportName) return undefined;
+  return usesAsCallee(binding.variable).map(({ use }) => use);
+}
+
+/** The specifier of a non-relative import (an alias such as `$lib/redis` or `@/lib/redis`) that brings in `name`. */
+function unresolvedImportOf(entry: AnalysedFile, name: string): string | undefined {
+  for (const statement of entry.parsed.program.body) {
+    if (statement.type !== 'ImportDeclaration' || statement.source.value.startsWith('.')) continue;
+    const names = statement.specifiers.map((specifier) => (specifier.type === 'ImportSpecifier' && specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.local.name));
+    if (names.includes(name)) return statement.source.value;
+  }
+  return undefined;
+}
+
+/** Calls, in `entry`, of `name` imported from the module at `helperPath` (`.js` specifiers of `.ts` files included). */
 function importedHelperCalls(entry: AnalysedFile, helperPath: string, name: string): TSESTree.CallExpression[] {
   const calls: TSESTree.CallExpression[] = [];
   const helperModule = helperPath.replace(/\.[cm]?[jt]sx?$/, '');
-  for (const statement of entry.parsed.program.body) {
+  const program = entry.parsed.program;
+  for (const statement of program.body) {
     if (statement.type !== 'ImportDeclaration' || !statement.source.value.startsWith('.')) continue;
     const target = resolve(dirname(entry.file.path), statement.source.value).replace(/\.[cm]?[jt]sx?$/, '');
-    if (target !== helperModule) continue;
+    if (target !== helperModule && `${target}${sep}index` !== helperModule) continue;
     for (const specifier of statement.specifiers) {
       const imported = specifier.type === 'ImportSpecifier' && specifier.imported.type === 'Identifier' ? specifier.imported.name : undefined;
       if (imported !== name) continue;
@@ -242,7 +413,7 @@ function importedHelperCalls(entry: AnalysedFile, helperPath: string, name: stri
   return calls;
 }
 
-function writeIfParses(path: string, output: string, before: string | undefined, result: CodemodResult, rel: (path: string) => string): boolean {
+function writeIfParses(path: string, output: string, before: string | undefined, result: CodemodResult, rel: Relative): boolean {
   if (output === before) return false;
   try {
     parseFile(path, output);
@@ -259,3 +430,8 @@ export function mayContainRedisClient(source: string, extraModules: readonly str
   return mentionsClientModule(source, extraModules.map((module) => ({ module })));
 }
 
+/** A CRLF file stays CRLF: the lines the rewrite inserts take the file's own line ending. */
+function keepLineEndings(before: string, output: string): string {
+  const crlf = before.includes('\r\n') && !/(^|[^\r])\n/.test(before);
+  return crlf ? output.replace(/\r?\n/g, '\r\n') : output;
+}

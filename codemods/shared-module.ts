@@ -1,10 +1,11 @@
 import type { TSESTree } from '@typescript-eslint/types';
-import { findPerCallSites } from '../core/analyze.js';
-import { outermostTransparent } from '../core/ast.js';
+import { enclosingFunction, functionName, outermostTransparent } from '../core/ast.js';
 import { findConstructions } from '../core/constructions.js';
 import { baseName } from '../core/in-file-hoist.js';
 import { buildTraceMaps } from '../core/sources.js';
+import { indentationAt } from '../core/edits.js';
 import type { ConstructionInfo, ConstructionNode } from '../core/types.js';
+import type { ClientApi } from './client-api.js';
 import { parseFile } from './parse.js';
 import type { ProjectLayout } from './project-layout.js';
 
@@ -14,23 +15,31 @@ export interface ClientConfig {
   library: 'ioredis' | 'node-redis';
   module: string;
   builds: ConstructionInfo['builds'];
-  /** The arguments as written at the first call site. */
+  /** The arguments as written at the first call site, their continuation lines re-indented to start at column 0. */
   argumentsText: string;
 }
+
+export type SupportedApi = Exclude<ClientApi, { unsupported: string }>;
+
+/** How call sites reach a shared client: an existing module-level export, a getter, or an awaited getter. */
+export type ClientAccess = 'value' | 'call' | 'await';
 
 /** An export of the shared module serving one configuration. */
 export interface SharedExport {
   config: ClientConfig;
-  /** The client's export name: `redis`, `cacheRedis`. */
+  api: SupportedApi;
+  /** The client's name, its key in the holder: `redis`, `cacheRedis`. */
   name: string;
-  /** node-redis: the function call sites await for the connected client: `getRedis`. */
-  getter?: string;
+  access: ClientAccess;
+  /** What call sites import: `getRedis` (or `redis` for an existing module-level export). */
+  imported: string;
 }
 
 export function configOf(node: ConstructionNode, info: ConstructionInfo, source: string): ClientConfig | undefined {
   if (info.library === 'custom') return undefined;
   const args = node.arguments;
-  const argumentsText = args.length === 0 ? '' : source.slice(args[0].range[0], args.at(-1)!.range[1]);
+  const written = args.length === 0 ? '' : source.slice(args[0].range[0], args.at(-1)!.range[1]);
+  const argumentsText = dedentContinuation(written, indentationAt(source, node.range[0]).length);
   const normalised = argumentsText.replace(/\s+/g, '').replace(/'/g, '"').replace(/,([}\]])/g, '$1');
   return {
     key: `${info.library}|${info.module}|${info.builds}|${normalised}`,
@@ -41,145 +50,196 @@ export function configOf(node: ConstructionNode, info: ConstructionInfo, source:
   };
 }
 
-/** `cacheRedis` from `process.env.CACHE_REDIS_URL`; `redis` when the arguments name nothing better. */
-export function exportNameFor(config: ClientConfig, taken: ReadonlySet<string>, descriptive: boolean): string {
+/** Continuation lines lose the indentation of the statement they were written in. */
+function dedentContinuation(text: string, statementIndent: number): string {
+  return text.replace(/\n([ \t]*)/g, (_, indent: string) => `\n${indent.slice(Math.min(statementIndent, indent.length))}`);
+}
+
+/** Continuation lines take the indentation of the statement they now stand in. */
+function indented(text: string, indent: string): string {
+  return text.replace(/\n/g, `\n${indent}`);
+}
+
+const NOISE_WORDS = new Set(['redis', 'url', 'uri', 'host', 'port', 'tls', 'kv', 'connection', 'string', 'name', 'prefix']);
+
+/** `cache` from `process.env.CACHE_REDIS_URL`, `connectionName: 'sessions'`, `keyPrefix: 'jobs:'` or `db: 2`. */
+function describingWords(argumentsText: string): string[][] {
+  const found: string[][] = [];
+  const words = (text: string): string[] => text.toLowerCase().split(/[^a-z0-9]+/).filter((word) => word && !NOISE_WORDS.has(word));
+  for (const match of argumentsText.matchAll(/process\.env(?:\.|\[['"])([A-Za-z0-9_]+)/g)) found.push(words(match[1]));
+  const connectionName = /connectionName\s*:\s*['"`]([^'"`]+)/.exec(argumentsText)?.[1];
+  if (connectionName) found.push(words(connectionName));
+  const keyPrefix = /keyPrefix\s*:\s*['"`]([^'"`]+)/.exec(argumentsText)?.[1];
+  if (keyPrefix) found.push(words(keyPrefix));
+  const db = /\b(?:db|database)\s*:\s*(\d+)/.exec(argumentsText)?.[1];
+  if (db) found.push(['db', db]);
+  return found.filter((list) => list.length > 0);
+}
+
+/**
+ * `cacheRedis` for a client configured from `CACHE_REDIS_URL`; plain `redis` for the first one when nothing names it;
+ * undefined when a further configuration has nothing to be named after (never `redis2`).
+ */
+export function exportNameFor(config: ClientConfig, taken: ReadonlySet<string>, descriptive: boolean): string | undefined {
   const base = baseName(config.builds);
-  const candidates = [base];
-  const envName = /process\.env(?:\.|\[['"])([A-Z0-9_]+)/.exec(config.argumentsText)?.[1];
-  if (envName) {
-    const words = envName.toLowerCase().split('_').filter((word) => word && !['redis', 'url', 'uri', 'host', 'port', 'tls', 'kv', 'connection', 'string'].includes(word));
-    if (words.length > 0) {
-      candidates.push(words.map((word, index) => (index === 0 ? word : word[0].toUpperCase() + word.slice(1))).join('') + base[0].toUpperCase() + base.slice(1));
-    }
-  }
-  // The first client is plainly `redis`; further configurations are named after what they connect to.
-  if (descriptive) candidates.reverse();
-  for (const candidate of candidates) if (!taken.has(candidate)) return candidate;
-  for (let suffix = 2; ; suffix++) if (!taken.has(`${base}${suffix}`)) return `${base}${suffix}`;
+  const named = describingWords(config.argumentsText).map((words) => [...words, base].map((word, index) => (index === 0 ? word : word[0].toUpperCase() + word.slice(1))).join(''));
+  const candidates = descriptive ? [...named, base] : [base, ...named];
+  return candidates.find((candidate) => !taken.has(candidate) && !taken.has(getterNameFor(candidate)));
 }
 
 export function getterNameFor(name: string): string {
   return `get${name[0].toUpperCase()}${name.slice(1)}`;
 }
 
-const WHY = [
-  '// One Redis client per process: every request reuses this connection instead of opening its own.',
-  '// Development hot reload re-evaluates modules, so the client is kept on globalThis to avoid opening another.',
-];
+export function accessFor(api: SupportedApi): ClientAccess {
+  return api.library === 'node-redis' && api.connects ? 'await' : 'call';
+}
 
-function constructorExpression(config: ClientConfig): string {
-  if (config.library === 'ioredis') return config.builds === 'cluster' ? `new Cluster(${config.argumentsText})` : `new Redis(${config.argumentsText})`;
-  const factory = { client: 'createClient', cluster: 'createCluster', sentinel: 'createSentinel', pool: 'createClientPool' }[config.builds];
-  return `${factory}(${config.argumentsText})`;
+const FACTORIES = { client: 'createClient', cluster: 'createCluster', sentinel: 'createSentinel', pool: 'createClientPool' } as const;
+
+function constructorExpression(shared: SharedExport): string {
+  const { config, api } = shared;
+  if (api.library === 'ioredis') {
+    const cluster = config.builds === 'cluster';
+    if (!api.namedExport) return cluster ? `new Redis.Cluster(${config.argumentsText})` : `new Redis(${config.argumentsText})`;
+    return cluster ? `new Cluster(${config.argumentsText})` : `new Redis(${config.argumentsText})`;
+  }
+  return `${FACTORIES[config.builds]}(${config.argumentsText})`;
+}
+
+function clientType(shared: SharedExport): string {
+  const { config, api } = shared;
+  if (api.library === 'ioredis') {
+    const cluster = config.builds === 'cluster';
+    if (!api.namedExport) return cluster ? 'Redis.Cluster' : 'Redis.Redis';
+    return cluster ? 'Cluster' : 'Redis';
+  }
+  return `${capitalised(shared.name)}Client`;
 }
 
 function importLines(exports: readonly SharedExport[], layout: ProjectLayout): string[] {
-  const byModule = new Map<string, { named: Set<string> }>();
-  for (const { config } of exports) {
+  const byModule = new Map<string, { defaultName?: string; named: Set<string> }>();
+  for (const { config, api } of exports) {
     const entry = byModule.get(config.module) ?? { named: new Set<string>() };
-    if (config.library === 'ioredis') {
-      // Named imports type-check and run under every module setting, NodeNext ESM included.
-      entry.named.add(config.builds === 'cluster' ? 'Cluster' : 'Redis');
-    } else {
-      entry.named.add({ client: 'createClient', cluster: 'createCluster', sentinel: 'createSentinel', pool: 'createClientPool' }[config.builds]);
-    }
+    if (api.library === 'ioredis' && !api.namedExport) entry.defaultName = 'Redis';
+    // Named imports type-check and run under every module setting, NodeNext ESM included.
+    else if (api.library === 'ioredis') entry.named.add(config.builds === 'cluster' ? 'Cluster' : 'Redis');
+    else entry.named.add(FACTORIES[config.builds]);
     byModule.set(config.module, entry);
   }
   const lines: string[] = [];
-  for (const [module, entry] of byModule) {
-    const named = [...entry.named].sort();
+  for (const [module, { defaultName, named }] of byModule) {
+    const names = [...named].sort();
     if (layout.esm) {
-      lines.push(`import { ${named.join(', ')} } from '${module}';`);
+      const clause = [defaultName, names.length > 0 ? `{ ${names.join(', ')} }` : undefined].filter(Boolean).join(', ');
+      lines.push(`import ${clause} from '${module}';`);
     } else {
-      lines.push(`const { ${named.join(', ')} } = require('${module}');`);
+      if (defaultName) lines.push(`const ${defaultName} = require('${module}');`);
+      if (names.length > 0) lines.push(`const { ${names.join(', ')} } = require('${module}');`);
     }
   }
   return lines;
 }
 
-/** The text of a new shared module: one instance per configuration, kept on globalThis in development. */
+/** The text of a new shared module: one lazily built client per configuration. */
 export function renderSharedModule(exports: readonly SharedExport[], layout: ProjectLayout): string {
-  const lines = [...importLines(exports, layout), ''];
-  lines.push(...renderExports(exports, layout, 'globalForRedis', true));
-  if (layout.esm) lines.push('', `export default ${exports[0].name};`);
-  else lines.push('', `exports.default = ${exports[0].name};`);
-  return `${lines.join('\n')}\n`;
+  return `${[...importLines(exports, layout), '', ...renderExports(exports, layout, layout.hotReload ? 'globalForRedis' : 'redisClients')].join('\n')}\n`;
 }
 
-/** Declarations for the given exports; `withHolder` also declares the globalThis holder. */
-function renderExports(exports: readonly SharedExport[], layout: ProjectLayout, holder: string, withHolder: boolean): string[] {
+/**
+ * The holder and a getter per export. The client is built inside the getter, so nothing is evaluated or connected
+ * at import: options are read when the first caller needs the client, as they were when it was built per call.
+ */
+function renderExports(exports: readonly SharedExport[], layout: ProjectLayout, holder: string): string[] {
   const ts = layout.typescript;
-  const exportKeyword = layout.esm ? 'export ' : '';
   const lines: string[] = [];
-  for (const shared of exports) {
-    if (shared.config.library !== 'node-redis') continue;
-    const factory = `create${shared.name[0].toUpperCase()}${shared.name.slice(1)}`;
-    lines.push(
-      `function ${factory}() {`,
-      `  const client = ${constructorExpression(shared.config)};`,
-      "  // node-redis emits 'error' on connection problems; without a listener the process would crash.",
-      "  client.on('error', (err) => console.error('Redis client error', err));",
-      '  return client;',
-      '}',
-      '',
-    );
+  const connecting = exports.filter((shared) => shared.access === 'await');
+  for (const shared of connecting) {
+    lines.push(`function ${factoryName(shared)}() {`, `  return ${indented(constructorExpression(shared), '  ')};`, '}', '');
+    if (ts) lines.push(`type ${clientType(shared)} = ReturnType<typeof ${factoryName(shared)}>;`, '');
   }
-  const holderType = exports
-    .flatMap((shared) => {
-      const type = typeName(shared);
-      return shared.getter ? [`${shared.name}?: ${type}`, `${shared.name}Ready?: Promise<${type}>`] : [`${shared.name}?: ${type}`];
-    })
-    .join('; ');
+  const slotType = (shared: SharedExport): string => (shared.access === 'await' ? `Promise<${clientType(shared)}>` : clientType(shared));
+  const holderType = `{ ${exports.map((shared) => `${shared.name}?: ${slotType(shared)}`).join('; ')} }`;
+  lines.push('// One Redis client per process, built on first use: every request reuses its connection instead of opening one.');
+  if (layout.hotReload) {
+    lines.push(`// ${frameworkLabel(layout.hotReload)} development hot reload re-evaluates modules, so the clients are kept on globalThis to avoid opening more.`);
+    lines.push(ts ? `const ${holder} = globalThis as unknown as ${holderType};` : `const ${holder} = globalThis;`);
+  } else {
+    lines.push(ts ? `const ${holder}: ${holderType} = {};` : `const ${holder} = {};`);
+  }
+  const exportKeyword = layout.esm ? 'export ' : '';
   for (const shared of exports) {
-    if (ts && shared.config.library === 'node-redis') {
-      const factory = `create${shared.name[0].toUpperCase()}${shared.name.slice(1)}`;
-      lines.push(`type ${typeName(shared)} = ReturnType<typeof ${factory}>;`);
+    const slot = `${holder}.${shared.name}`;
+    lines.push('');
+    if (shared.access === 'await') {
+      lines.push(
+        '/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */',
+        `${exportKeyword}function ${shared.imported}()${ts ? `: Promise<${clientType(shared)}>` : ''} {`,
+        `  ${slot} ??= ${connectName(shared)}();`,
+        `  return ${slot};`,
+        '}',
+        '',
+        "/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */",
+        `async function ${connectName(shared)}()${ts ? `: Promise<${clientType(shared)}>` : ''} {`,
+        `  const client = ${factoryName(shared)}();`,
+        '  try {',
+        '    await client.connect();',
+        '  } catch (error) {',
+        `    ${slot} = undefined;`,
+        '    throw error;',
+        '  }',
+        `  client.on('error', (error${ts ? ': unknown' : ''}) => {`,
+        "    console.error('Redis client error', error);",
+        '    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.',
+        `    ${slot} = undefined;`,
+        shared.api.library === 'node-redis' && shared.api.closeAtOnce === 'destroy' ? '    client.destroy();' : '    void client.disconnect().catch(() => undefined);',
+        '  });',
+        '  return client;',
+        '}',
+      );
+    } else if (shared.api.library === 'node-redis') {
+      // node-redis 3 connects by itself; without an 'error' listener a connection problem would crash the process.
+      lines.push(
+        '/** The shared client, built on the first call (node-redis 3 connects by itself). */',
+        `${exportKeyword}function ${shared.imported}()${ts ? `: ${clientType(shared)}` : ''} {`,
+        `  if (!${slot}) {`,
+        `    ${slot} = ${indented(constructorExpression(shared), '    ')};`,
+        `    ${slot}.on('error', (error${ts ? ': unknown' : ''}) => console.error('Redis client error', error));`,
+        '  }',
+        `  return ${slot};`,
+        '}',
+      );
+    } else {
+      lines.push(
+        '/** The shared client, built on the first call. */',
+        `${exportKeyword}function ${shared.imported}()${ts ? `: ${clientType(shared)}` : ''} {`,
+        `  ${slot} ??= ${indented(constructorExpression(shared), '  ')};`,
+        `  return ${slot};`,
+        '}',
+      );
     }
-  }
-  if (exports.some((shared) => ts && shared.config.library === 'node-redis')) lines.push('');
-  if (withHolder) {
-    lines.push(...WHY);
-    lines.push(ts ? `const ${holder} = globalThis as unknown as { ${holderType} };` : `const ${holder} = globalThis;`, '');
-  }
-  for (const shared of exports) {
-    const build = shared.config.library === 'node-redis' ? `create${shared.name[0].toUpperCase()}${shared.name.slice(1)}()` : constructorExpression(shared.config);
-    const annotation = ts && shared.config.library === 'node-redis' ? `: ${typeName(shared)}` : '';
-    lines.push(`${exportKeyword}const ${shared.name}${annotation} = ${holder}.${shared.name} ?? ${build};`);
-  }
-  lines.push('', "if (process.env.NODE_ENV !== 'production') {");
-  for (const shared of exports) lines.push(`  ${holder}.${shared.name} = ${shared.name};`);
-  lines.push('}');
-  for (const shared of exports) {
-    if (!shared.getter) continue;
-    const type = typeName(shared);
-    lines.push(
-      '',
-      `/** The shared client, connected once: await it wherever a connected client is needed. */`,
-      `${exportKeyword}function ${shared.getter}()${ts ? `: Promise<${type}>` : ''} {`,
-      `  ${holder}.${shared.name}Ready ??= ${shared.name}.connect().then(`,
-      `    () => ${shared.name},`,
-      `    (error${ts ? ': unknown' : ''}) => {`,
-      `      ${holder}.${shared.name}Ready = undefined;`,
-      '      throw error;',
-      '    },',
-      '  );',
-      `  return ${holder}.${shared.name}Ready;`,
-      '}',
-    );
   }
   if (!layout.esm) {
     lines.push('');
-    for (const shared of exports) {
-      lines.push(`exports.${shared.name} = ${shared.name};`);
-      if (shared.getter) lines.push(`exports.${shared.getter} = ${shared.getter};`);
-    }
+    for (const shared of exports) lines.push(`exports.${shared.imported} = ${shared.imported};`);
   }
   return lines;
 }
 
-function typeName(shared: SharedExport): string {
-  if (shared.config.library === 'ioredis') return shared.config.builds === 'cluster' ? 'Cluster' : 'Redis';
-  return `${shared.name[0].toUpperCase()}${shared.name.slice(1)}Client`;
+function capitalised(name: string): string {
+  return `${name[0].toUpperCase()}${name.slice(1)}`;
+}
+
+function factoryName(shared: SharedExport): string {
+  return `create${capitalised(shared.name)}`;
+}
+
+function connectName(shared: SharedExport): string {
+  return `connect${capitalised(shared.name)}`;
+}
+
+function frameworkLabel(framework: string): string {
+  return { next: 'Next.js', nuxt: 'Nuxt', '@sveltejs/kit': 'SvelteKit', '@remix-run/dev': 'Remix', '@react-router/dev': 'React Router' }[framework] ?? framework;
 }
 
 /** An existing shared module: the configurations it already exports, and how to add more. */
@@ -189,41 +249,64 @@ export interface ExistingModule {
   names: Set<string>;
 }
 
-export function readExistingModule(path: string, source: string): ExistingModule {
+/**
+ * The clients an existing module already shares: a module-level export (`export const redis = …`, reused as it is),
+ * or a getter this codemod wrote (`export function getRedis()` building it on first use).
+ */
+export function readExistingModule(path: string, source: string, apiOf: (module: string) => ClientApi): ExistingModule {
   const { program, scopeManager } = parseFile(path, source);
   const exports: SharedExport[] = [];
   const names = new Set<string>();
   for (const scope of scopeManager.scopes) for (const variable of scope.variables) names.add(variable.name);
   const exported = exportedNames(program);
-  const options = { filename: path, sources: [], handlerNames: [], onceWrappers: [], allowInFunctions: [] };
-  // Constructions that run per call in the shared module are not a singleton to reuse.
-  const perCall = new Set(findPerCallSites(program, scopeManager, source, options).map((site) => site.node));
   for (const { node, info } of findConstructions(program, scopeManager, buildTraceMaps([]))) {
-    if (perCall.has(node)) continue;
     const config = configOf(node, info, source);
-    const declarator = holdingDeclarator(node);
-    if (!config || !declarator || declarator.id.type !== 'Identifier' || !exported.has(declarator.id.name)) continue;
+    const api = config ? apiOf(config.module) : undefined;
+    if (!config || !api || 'unsupported' in api) continue;
+    const getter = enclosingGetter(node, exported);
+    if (getter) {
+      const name = getter[3].toLowerCase() + getter.slice(4);
+      exports.push({ config, api, name, access: accessFor(api), imported: getter });
+      continue;
+    }
+    const declarator = enclosingFunction(node) ? undefined : holdingDeclarator(node);
+    if (!declarator || declarator.id.type !== 'Identifier' || !exported.has(declarator.id.name)) continue;
     const name = declarator.id.name;
-    const getter = config.library === 'node-redis' ? [...exported].find((candidate) => candidate === getterNameFor(name)) : undefined;
-    if (config.library === 'node-redis' && !getter) continue;
-    exports.push({ config, name, getter });
+    if (config.library === 'ioredis') {
+      exports.push({ config, api, name, access: 'value', imported: name });
+      continue;
+    }
+    // A module-level node-redis client is reused only through its connecting getter.
+    const connected = [...exported].find((candidate) => candidate === getterNameFor(name));
+    if (connected) exports.push({ config, api, name, access: 'await', imported: connected });
   }
   return { source, exports, names };
 }
 
+/** `getRedis` when the construction sits in an exported `get…()` function or a local factory only it calls. */
+function enclosingGetter(node: ConstructionNode, exported: ReadonlySet<string>): string | undefined {
+  const fn = enclosingFunction(node);
+  const name = fn ? functionName(fn) : undefined;
+  if (!name) return undefined;
+  if (exported.has(name) && /^get[A-Z]/.test(name)) return name;
+  const factory = /^create([A-Z]\w*)$/.exec(name)?.[1];
+  const getter = factory ? `get${factory}` : undefined;
+  return getter && exported.has(getter) ? getter : undefined;
+}
+
 /** Appends exports for further configurations to an existing shared module. */
 export function appendToModule(existing: ExistingModule, added: readonly SharedExport[], layout: ProjectLayout): string {
-  const holder = uniqueHolder(existing.names);
-  const block = renderExports(added, layout, holder, true);
+  const holder = uniqueHolder(existing.names, layout.hotReload ? 'globalForRedis' : 'redisClients');
+  const block = renderExports(added, layout, holder);
   const imports = importLines(added, layout).filter((line) => !importedNamesOf(line).every((name) => existing.names.has(name)));
   let text = existing.source;
   if (imports.length > 0) text = `${imports.join('\n')}\n${text}`;
   return `${text.replace(/\s*$/, '\n')}\n${block.join('\n')}\n`;
 }
 
-function uniqueHolder(names: ReadonlySet<string>): string {
-  for (const candidate of ['globalForRedis', 'globalForRedisClients']) if (!names.has(candidate)) return candidate;
-  for (let suffix = 2; ; suffix++) if (!names.has(`globalForRedis${suffix}`)) return `globalForRedis${suffix}`;
+function uniqueHolder(names: ReadonlySet<string>, preferred: string): string {
+  for (const candidate of [preferred, `${preferred}ByConfiguration`, 'sharedRedisClients']) if (!names.has(candidate)) return candidate;
+  return `${preferred}Added`;
 }
 
 /** `Redis`, `Cluster` from `import Redis, { Cluster } from 'ioredis';` or `const { Cluster } = require(…)`. */

@@ -60,9 +60,17 @@ export interface ModuleAction {
 export interface CodemodResult {
   /** Absolute path → new full text, for every file to write (call sites and the shared module). */
   writes: Map<string, string>;
+  /** Sites rewritten in the files of `writes`, moved to a shared module or within their own file. */
   sitesHoisted: number;
+  /** Per written file (absolute path): how many sites it moved to a shared module and within itself. */
+  sitesMoved: Map<string, SitesMoved>;
   sitesSkipped: SkippedSite[];
   modules: ModuleAction[];
   /** Files that could not be parsed, or whose output would not parse (never written). */
   errors: FileError[];
+}
+
+export interface SitesMoved {
+  toSharedModule: number;
+  withinFile: number;
 }

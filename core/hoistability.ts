@@ -1,5 +1,6 @@
 import { contains, innermostScope, isFunction, isModuleLevelScope, topLevelStatement, walk } from './ast.js';
 import type { ClientUsage } from './client-usage.js';
+import { callbackHandlerReason, dedicatedConnectionReason } from './dedicated-connections.js';
 import type { ConstructionInfo, ConstructionNode, FunctionNode, Node, ReferenceLike, ScopeLike, ScopeManagerLike } from './types.js';
 
 export type Hoistability = { hoistable: true } | { hoistable: false; reason: string };
@@ -39,6 +40,8 @@ export function hoistability(
   if (usage.problem !== undefined) return { hoistable: false, reason: usage.problem };
   const callerProblem = usage.callers.find((caller) => caller.problem !== undefined)?.problem;
   if (callerProblem !== undefined) return { hoistable: false, reason: callerProblem };
+  const dedicated = dedicatedConnectionReason(construction, usage, fn) ?? callbackHandlerReason(fn);
+  if (dedicated !== undefined) return { hoistable: false, reason: dedicated };
   if (info.library === 'node-redis' && fn && !fn.async) {
     return { hoistable: false, reason: 'it is in a function that is not async, so it cannot await the shared connection' };
   }

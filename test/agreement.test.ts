@@ -50,6 +50,8 @@ const UNSAFE = /^`(.+?)`(?: \(([^()\s]+:\d+)\))? opens a new Redis connection on
 const HOISTABLE = /^`(.+?)`(?: \(([^()\s]+:\d+)\))? opens a new Redis connection on /;
 /** Statements the codemod may take out of a caller of a rewritten helper: per-call close/connect and the `try` they left. */
 const CALLER_CLEANUP_LINE = /^(?:await\s+)?[\w$.]+\.(?:quit|disconnect|close|destroy|end|connect)\(\);?$|^try \{$|^\} finally \{$|^\}$/;
+// The comment above a removed close and the log after it that speak of closing go with it (DESIGN.md "Text").
+const CLOSE_COMPANION_LINE = /^(?:\/\/|(?:console|logger|log)\.\w+\().*\b(?:clos(?:e|ed|ing)|disconnect(?:ed|ing)?|quit|connect(?:ed|ing)?)\b/i;
 
 function ruleConfig(options: RuleOptions | undefined, languageOptions: Linter.LanguageOptions): Linter.Config {
   return {
@@ -111,7 +113,7 @@ function onlyCallerCleanupRemoved(before: string, after: string): boolean {
   }
   removed.push(...input.slice(cursor));
   const substantive = removed.filter((line) => line !== '');
-  return substantive.some((line) => /\.(?:quit|disconnect|close|destroy|end|connect)\(/.test(line)) && substantive.every((line) => CALLER_CLEANUP_LINE.test(line));
+  return substantive.some((line) => /\.(?:quit|disconnect|close|destroy|end|connect)\(/.test(line)) && substantive.every((line) => CALLER_CLEANUP_LINE.test(line) || CLOSE_COMPANION_LINE.test(line));
 }
 
 /**

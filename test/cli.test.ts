@@ -120,8 +120,9 @@ const nextProject = { 'package.json': packageJson, 'tsconfig.json': tsconfig };
 function expectCanonicalFix(root: string, handler = 'pages/api/hits.ts', importPath = '../../lib/redis'): void {
   const rewritten = readProjectFile(root, handler);
   expect(rewritten).not.toContain('new Redis(');
-  const sharedImport = new RegExp(`import\\s+(?:redis|\\{\\s*redis\\s*\\})\\s+from\\s+['"]${importPath.replace(/[./]/g, '\\$&')}['"]`);
+  const sharedImport = new RegExp(`import\\s+\\{\\s*getRedis\\s*\\}\\s+from\\s+['"]${importPath.replace(/[./]/g, '\\$&')}['"]`);
   expect(rewritten).toMatch(sharedImport);
+  expect(rewritten).toContain('getRedis()');
   const shared = readProjectFile(root, 'lib/redis.ts');
   expect(shared).toContain('new Redis(');
   expect(shared).toContain('globalThis');
@@ -388,6 +389,7 @@ describe('redis-singleton fix', () => {
       filesScanned: 3,
       filesChanged: 2,
       sitesHoisted: 1,
+      sitesMovedWithinFile: 0,
       sitesSkipped: [{ file: 'pages/api/events.ts', line: 5, reason: subscribeReason }],
       modules: [{ path: 'lib/redis.ts', action: 'created' }],
       errors: [],

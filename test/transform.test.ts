@@ -62,61 +62,59 @@ function writesOf(result: CodemodResult): Record<string, string> {
 // ---------------------------------------------------------------------------------------------------------------
 // The shared module texts the cases expect: the first case spells one out, the rest use these templates.
 
-const WHY = `// One Redis client per process: every request reuses this connection instead of opening its own.
-// Development hot reload re-evaluates modules, so the client is kept on globalThis to avoid opening another.`;
+const WHY = '// One Redis client per process, built on first use: every request reuses its connection instead of opening one.';
 
-/** The TypeScript shared module created for one ioredis configuration. */
+/** The TypeScript shared module created for one ioredis configuration: a getter that builds the client on first use. */
 function ioredisModule(args: string): string {
   return `import { Redis } from 'ioredis';
 
 ${WHY}
-const globalForRedis = globalThis as unknown as { redis?: Redis };
+const redisClients: { redis?: Redis } = {};
 
-export const redis = globalForRedis.redis ?? new Redis(${args});
-
-if (process.env.NODE_ENV !== 'production') {
-  globalForRedis.redis = redis;
+/** The shared client, built on the first call. */
+export function getRedis(): Redis {
+  redisClients.redis ??= new Redis(${args});
+  return redisClients.redis;
 }
-
-export default redis;
 `;
 }
 
-/** The TypeScript shared module created for one node-redis configuration: built once, connected once. */
+/** The TypeScript shared module created for one node-redis configuration: connected on first use, failing fast. */
 function nodeRedisModule(args: string): string {
   return `import { createClient } from 'redis';
 
 function createRedis() {
-  const client = createClient(${args});
-  // node-redis emits 'error' on connection problems; without a listener the process would crash.
-  client.on('error', (err) => console.error('Redis client error', err));
-  return client;
+  return createClient(${args});
 }
 
 type RedisClient = ReturnType<typeof createRedis>;
 
 ${WHY}
-const globalForRedis = globalThis as unknown as { redis?: RedisClient; redisReady?: Promise<RedisClient> };
+const redisClients: { redis?: Promise<RedisClient> } = {};
 
-export const redis: RedisClient = globalForRedis.redis ?? createRedis();
-
-if (process.env.NODE_ENV !== 'production') {
-  globalForRedis.redis = redis;
-}
-
-/** The shared client, connected once: await it wherever a connected client is needed. */
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
 export function getRedis(): Promise<RedisClient> {
-  globalForRedis.redisReady ??= redis.connect().then(
-    () => redis,
-    (error: unknown) => {
-      globalForRedis.redisReady = undefined;
-      throw error;
-    },
-  );
-  return globalForRedis.redisReady;
+  redisClients.redis ??= connectRedis();
+  return redisClients.redis;
 }
 
-export default redis;
+/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+async function connectRedis(): Promise<RedisClient> {
+  const client = createRedis();
+  try {
+    await client.connect();
+  } catch (error) {
+    redisClients.redis = undefined;
+    throw error;
+  }
+  client.on('error', (error: unknown) => {
+    console.error('Redis client error', error);
+    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+    redisClients.redis = undefined;
+    client.destroy();
+  });
+  return client;
+}
 `;
 }
 
@@ -148,27 +146,16 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
 `,
     },
     output: {
+      'lib/redis.ts': ioredisModule('process.env.REDIS_URL ?? \'redis://127.0.0.1:6379\''),
       'pages/api/hits.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
-import { redis } from '../../lib/redis';
+import { getRedis } from '../../lib/redis';
 
 // Counts page hits.
 export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const redis = getRedis();
   const hits = await redis.incr('hits');
   res.status(200).json({ hits });
 }
-`,
-      'lib/redis.ts': `import { Redis } from 'ioredis';
-
-${WHY}
-const globalForRedis = globalThis as unknown as { redis?: Redis };
-
-export const redis = globalForRedis.redis ?? new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-
-if (process.env.NODE_ENV !== 'production') {
-  globalForRedis.redis = redis;
-}
-
-export default redis;
 `,
     },
     sitesHoisted: 1,
@@ -195,10 +182,11 @@ export async function GET() {
 `,
     },
     output: {
-      'app/api/visits/route.ts': `import { redis } from '../../../lib/redis';
+      'lib/redis.ts': ioredisModule('process.env.REDIS_URL!'),
+      'app/api/visits/route.ts': `import { getRedis } from '../../../lib/redis';
 
 export async function GET() {
-  const client = redis;
+  const client = getRedis();
   try {
     const visits = await client.incr('visits');
     return Response.json({ visits });
@@ -208,7 +196,6 @@ export async function GET() {
   }
 }
 `,
-      'lib/redis.ts': ioredisModule('process.env.REDIS_URL!'),
     },
     sitesHoisted: 1,
     modules: [{ path: 'lib/redis.ts', action: 'created' }],
@@ -233,16 +220,17 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
 `,
     },
     output: {
+      'lib/redis.ts': ioredisModule('process.env.REDIS_URL!'),
       'pages/api/greeting.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
-import { redis } from '../../lib/redis';
+import { getRedis } from '../../lib/redis';
 
 export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const redis = getRedis();
   // The greeting is set by the admin page.
   const value = await redis.get('greeting');
   res.json({ value });
 }
 `,
-      'lib/redis.ts': ioredisModule('process.env.REDIS_URL!'),
     },
     sitesHoisted: 1,
     modules: [{ path: 'lib/redis.ts', action: 'created' }],
@@ -265,29 +253,28 @@ exports.handler = async (event) => {
 `,
     },
     output: {
-      'handler.js': `'use strict';
-
-const { redis } = require('./lib/redis');
-
-exports.handler = async (event) => {
-  const count = await redis.incr(\`hits:\${event.rawPath}\`);
-  return { statusCode: 200, body: JSON.stringify({ count }) };
-};
-`,
       'lib/redis.js': `const { Redis } = require('ioredis');
 
 ${WHY}
-const globalForRedis = globalThis;
+const redisClients = {};
 
-const redis = globalForRedis.redis ?? new Redis(process.env.REDIS_URL);
-
-if (process.env.NODE_ENV !== 'production') {
-  globalForRedis.redis = redis;
+/** The shared client, built on the first call. */
+function getRedis() {
+  redisClients.redis ??= new Redis(process.env.REDIS_URL);
+  return redisClients.redis;
 }
 
-exports.redis = redis;
+exports.getRedis = getRedis;
+`,
+      'handler.js': `'use strict';
 
-exports.default = redis;
+const { getRedis } = require('./lib/redis');
+
+exports.handler = async (event) => {
+  const redis = getRedis();
+  const count = await redis.incr(\`hits:\${event.rawPath}\`);
+  return { statusCode: 200, body: JSON.stringify({ count }) };
+};
 `,
     },
     sitesHoisted: 1,
@@ -314,32 +301,31 @@ module.exports = app;
 `,
     },
     output: {
+      'lib/redis.js': `const { Redis } = require('ioredis');
+
+${WHY}
+const redisClients = {};
+
+/** The shared client, built on the first call. */
+function getRedis() {
+  redisClients.redis ??= new Redis({ host: process.env.REDIS_HOST, port: 6379 });
+  return redisClients.redis;
+}
+
+exports.getRedis = getRedis;
+`,
       'app.js': `const express = require('express');
-const { redis } = require('./lib/redis');
+const { getRedis } = require('./lib/redis');
 
 const app = express();
 
 app.get('/visits', async (req, res) => {
+  const redis = getRedis();
   const visits = await redis.incr('visits');
   res.json({ visits });
 });
 
 module.exports = app;
-`,
-      'lib/redis.js': `const { Redis } = require('ioredis');
-
-${WHY}
-const globalForRedis = globalThis;
-
-const redis = globalForRedis.redis ?? new Redis({ host: process.env.REDIS_HOST, port: 6379 });
-
-if (process.env.NODE_ENV !== 'production') {
-  globalForRedis.redis = redis;
-}
-
-exports.redis = redis;
-
-exports.default = redis;
 `,
     },
     sitesHoisted: 1,
@@ -368,14 +354,15 @@ export const handler = async () => {
 `,
     },
     output: {
-      'lambda/ping.ts': `import { redis } from '../lib/redis';
+      'lib/redis.ts': ioredisModule('process.env.REDIS_URL!'),
+      'lambda/ping.ts': `import { getRedis } from '../lib/redis';
 
 export const handler = async () => {
+  const redis = getRedis();
   const pong = await redis.ping();
   return { statusCode: 200, body: pong };
 };
 `,
-      'lib/redis.ts': ioredisModule('process.env.REDIS_URL!'),
     },
     sitesHoisted: 1,
     modules: [{ path: 'lib/redis.ts', action: 'created' }],
@@ -396,27 +383,25 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
 `,
     },
     output: {
-      'pages/api/leaderboard.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
-import { redisCluster } from '../../lib/redis';
-
-export default async function handler(req: NextApiRequest, res: NextApiResponse) {
-  const cluster = redisCluster;
-  const top = await cluster.zrevrange('leaderboard', 0, 9);
-  res.json({ top });
-}
-`,
       'lib/redis.ts': `import { Cluster } from 'ioredis';
 
 ${WHY}
-const globalForRedis = globalThis as unknown as { redisCluster?: Cluster };
+const redisClients: { redisCluster?: Cluster } = {};
 
-export const redisCluster = globalForRedis.redisCluster ?? new Cluster([{ host: process.env.REDIS_HOST, port: 6379 }]);
-
-if (process.env.NODE_ENV !== 'production') {
-  globalForRedis.redisCluster = redisCluster;
+/** The shared client, built on the first call. */
+export function getRedisCluster(): Cluster {
+  redisClients.redisCluster ??= new Cluster([{ host: process.env.REDIS_HOST, port: 6379 }]);
+  return redisClients.redisCluster;
 }
+`,
+      'pages/api/leaderboard.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
+import { getRedisCluster } from '../../lib/redis';
 
-export default redisCluster;
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const cluster = getRedisCluster();
+  const top = await cluster.zrevrange('leaderboard', 0, 9);
+  res.json({ top });
+}
 `,
     },
     sitesHoisted: 1,
@@ -440,6 +425,7 @@ export const handler = async (event: { path: string }) => {
 `,
     },
     output: {
+      'lib/redis.ts': nodeRedisModule('{ url: process.env.REDIS_URL }'),
       'handlers/hits.ts': `import { getRedis } from '../lib/redis';
 
 export const handler = async (event: { path: string }) => {
@@ -449,7 +435,6 @@ export const handler = async (event: { path: string }) => {
   return { statusCode: 200, body: String(hits) };
 };
 `,
-      'lib/redis.ts': nodeRedisModule('{ url: process.env.REDIS_URL }'),
     },
     sitesHoisted: 1,
     modules: [{ path: 'lib/redis.ts', action: 'created' }],
@@ -472,6 +457,7 @@ export async function POST(request: Request) {
 `,
     },
     output: {
+      'lib/redis.ts': nodeRedisModule('{ url: process.env.REDIS_URL }'),
       'app/api/jobs/route.ts': `import { getRedis } from '../../../lib/redis';
 
 export async function POST(request: Request) {
@@ -480,7 +466,6 @@ export async function POST(request: Request) {
   return Response.json({ length });
 }
 `,
-      'lib/redis.ts': nodeRedisModule('{ url: process.env.REDIS_URL }'),
     },
     sitesHoisted: 1,
     modules: [{ path: 'lib/redis.ts', action: 'created' }],
@@ -505,6 +490,7 @@ export async function GET() {
 `,
     },
     output: {
+      'lib/redis.ts': nodeRedisModule('{ url: process.env.REDIS_URL }'),
       'app/api/stock/route.ts': `import { getRedis } from '../../../lib/redis';
 
 export async function GET() {
@@ -517,7 +503,6 @@ export async function GET() {
   }
 }
 `,
-      'lib/redis.ts': nodeRedisModule('{ url: process.env.REDIS_URL }'),
     },
     sitesHoisted: 1,
     modules: [{ path: 'lib/redis.ts', action: 'created' }],
@@ -540,9 +525,11 @@ export async function GET() {
 `,
     },
     output: {
-      'app/api/legacy/route.ts': `import { redis } from '../../../lib/redis';
+      'lib/redis.ts': ioredisModule('process.env.REDIS_URL!'),
+      'app/api/legacy/route.ts': `import { getRedis } from '../../../lib/redis';
 
 export async function GET() {
+  const redis = getRedis();
   try {
     return Response.json({ legacy: await redis.get('legacy') });
   } finally {
@@ -550,7 +537,6 @@ export async function GET() {
   }
 }
 `,
-      'lib/redis.ts': ioredisModule('process.env.REDIS_URL!'),
     },
     sitesHoisted: 1,
     modules: [{ path: 'lib/redis.ts', action: 'created' }],
@@ -587,42 +573,46 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
 `,
     },
     output: {
+      'lib/redis.ts': `import { Redis } from 'ioredis';
+
+${WHY}
+const redisClients: { redis?: Redis; cacheRedis?: Redis } = {};
+
+/** The shared client, built on the first call. */
+export function getRedis(): Redis {
+  redisClients.redis ??= new Redis(process.env.REDIS_URL!);
+  return redisClients.redis;
+}
+
+/** The shared client, built on the first call. */
+export function getCacheRedis(): Redis {
+  redisClients.cacheRedis ??= new Redis(process.env.CACHE_REDIS_URL!);
+  return redisClients.cacheRedis;
+}
+`,
       'pages/api/a.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
-import { redis } from '../../lib/redis';
+import { getRedis } from '../../lib/redis';
 
 export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const redis = getRedis();
   res.json({ a: await redis.incr('a') });
 }
 `,
       'pages/api/b.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
-import { redis } from '../../lib/redis';
+import { getRedis } from '../../lib/redis';
 
 export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const redis = getRedis();
   res.json({ b: await redis.incr('b') });
 }
 `,
       'pages/api/c.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
-import { cacheRedis } from '../../lib/redis';
+import { getCacheRedis } from '../../lib/redis';
 
 export default async function handler(req: NextApiRequest, res: NextApiResponse) {
-  const cache = cacheRedis;
+  const cache = getCacheRedis();
   res.json({ c: await cache.get('c') });
 }
-`,
-      'lib/redis.ts': `import { Redis } from 'ioredis';
-
-${WHY}
-const globalForRedis = globalThis as unknown as { redis?: Redis; cacheRedis?: Redis };
-
-export const redis = globalForRedis.redis ?? new Redis(process.env.REDIS_URL!);
-export const cacheRedis = globalForRedis.cacheRedis ?? new Redis(process.env.CACHE_REDIS_URL!);
-
-if (process.env.NODE_ENV !== 'production') {
-  globalForRedis.redis = redis;
-  globalForRedis.cacheRedis = cacheRedis;
-}
-
-export default redis;
 `,
     },
     sitesHoisted: 3,
@@ -685,14 +675,6 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
 `,
     },
     output: {
-      'pages/api/session.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
-import { sessionRedis } from '../../lib/redis';
-
-export default async function handler(req: NextApiRequest, res: NextApiResponse) {
-  const sessions = sessionRedis;
-  res.json({ session: await sessions.get(\`session:\${req.query.id}\`) });
-}
-`,
       'lib/redis.ts': `import Redis from 'ioredis';
 
 // Our one connection.
@@ -703,12 +685,20 @@ export const redis = globalForRedis.redis ?? new Redis(process.env.REDIS_URL!);
 if (process.env.NODE_ENV !== 'production') globalForRedis.redis = redis;
 
 ${WHY}
-const globalForRedisClients = globalThis as unknown as { sessionRedis?: Redis };
+const redisClients: { sessionRedis?: Redis } = {};
 
-export const sessionRedis = globalForRedisClients.sessionRedis ?? new Redis(process.env.SESSION_REDIS_URL!);
+/** The shared client, built on the first call. */
+export function getSessionRedis(): Redis {
+  redisClients.sessionRedis ??= new Redis(process.env.SESSION_REDIS_URL!);
+  return redisClients.sessionRedis;
+}
+`,
+      'pages/api/session.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
+import { getSessionRedis } from '../../lib/redis';
 
-if (process.env.NODE_ENV !== 'production') {
-  globalForRedisClients.sessionRedis = sessionRedis;
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const sessions = getSessionRedis();
+  res.json({ session: await sessions.get(\`session:\${req.query.id}\`) });
 }
 `,
     },
@@ -752,20 +742,22 @@ export async function POST() {
 `,
     },
     output: {
+      'src/lib/redis.ts': ioredisModule('process.env.REDIS_URL!'),
       'src/app/api/counter/route.ts': `import { formatCount } from '@/lib/format';
-import { redis } from '@/lib/redis';
+import { getRedis } from '@/lib/redis';
 
 export async function GET() {
+  const redis = getRedis();
   const count = Number(await redis.get('counter'));
   return Response.json({ count: formatCount(count) });
 }
 
 export async function POST() {
+  const redis = getRedis();
   const count = await redis.incr('counter');
   return Response.json({ count: formatCount(count) });
 }
 `,
-      'src/lib/redis.ts': ioredisModule('process.env.REDIS_URL!'),
     },
     sitesHoisted: 2,
     modules: [{ path: 'src/lib/redis.ts', action: 'created' }],
@@ -800,28 +792,15 @@ export const handler = async (event: { body: string }) => {
 `,
     },
     output: {
+      'src/lib/redis.ts': ioredisModule('process.env.REDIS_URL!'),
       'src/handlers/orders.ts': `import { parseOrder } from '../orders.js';
-import { redis } from '../lib/redis.js';
+import { getRedis } from '../lib/redis.js';
 
 export const handler = async (event: { body: string }) => {
+  const redis = getRedis();
   await redis.rpush('orders', JSON.stringify(parseOrder(event.body)));
   return { statusCode: 202 };
 };
-`,
-      // Under NodeNext an ES module sees ioredis's default export as the CommonJS module object, so the class comes
-      // in by its name, as the call site already imported it.
-      'src/lib/redis.ts': `import { Redis } from 'ioredis';
-
-${WHY}
-const globalForRedis = globalThis as unknown as { redis?: Redis };
-
-export const redis = globalForRedis.redis ?? new Redis(process.env.REDIS_URL!);
-
-if (process.env.NODE_ENV !== 'production') {
-  globalForRedis.redis = redis;
-}
-
-export default redis;
 `,
     },
     sitesHoisted: 1,
@@ -846,29 +825,28 @@ app.listen(3000);
 `,
     },
     output: {
+      'lib/redis.js': `import { Redis } from 'ioredis';
+
+${WHY}
+const redisClients = {};
+
+/** The shared client, built on the first call. */
+export function getRedis() {
+  redisClients.redis ??= new Redis(process.env.REDIS_URL);
+  return redisClients.redis;
+}
+`,
       'server.js': `import express from 'express';
-import { redis } from './lib/redis.js';
+import { getRedis } from './lib/redis.js';
 
 const app = express();
 
 app.get('/visits', async (req, res) => {
+  const redis = getRedis();
   res.json({ visits: await redis.incr('visits') });
 });
 
 app.listen(3000);
-`,
-      'lib/redis.js': `import { Redis } from 'ioredis';
-
-${WHY}
-const globalForRedis = globalThis;
-
-export const redis = globalForRedis.redis ?? new Redis(process.env.REDIS_URL);
-
-if (process.env.NODE_ENV !== 'production') {
-  globalForRedis.redis = redis;
-}
-
-export default redis;
 `,
     },
     sitesHoisted: 1,
@@ -900,11 +878,12 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
 `,
     },
     output: {
-      'lib/cache.ts': `import { redis } from './redis';
+      'lib/redis.ts': ioredisModule('process.env.REDIS_URL!'),
+      'lib/cache.ts': `import { getRedis } from './redis';
 
 /** A client for the profile cache. */
 export function getClient() {
-  return redis;
+  return getRedis();
 }
 `,
       'pages/api/profile.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
@@ -915,7 +894,6 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
   res.json(await client.hgetall(\`user:\${req.query.id}\`));
 }
 `,
-      'lib/redis.ts': ioredisModule('process.env.REDIS_URL!'),
     },
     sitesHoisted: 1,
     modules: [{ path: 'lib/redis.ts', action: 'created' }],
@@ -946,15 +924,16 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
 `,
     },
     output: {
+      'lib/redis.ts': ioredisModule('process.env.REDIS_URL!'),
       'pages/api/session.ts': `import Redis from 'ioredis';
 import type { NextApiRequest, NextApiResponse } from 'next';
-import { redis } from '../../lib/redis';
+import { getRedis } from '../../lib/redis';
 
 class SessionStore {
   private redis: Redis;
 
   constructor() {
-    this.redis = redis;
+    this.redis = getRedis();
   }
 
   read(id: string) {
@@ -967,7 +946,6 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
   res.json({ session: await store.read(String(req.query.id)) });
 }
 `,
-      'lib/redis.ts': ioredisModule('process.env.REDIS_URL!'),
     },
     sitesHoisted: 1,
     modules: [{ path: 'lib/redis.ts', action: 'created' }],
@@ -1027,10 +1005,11 @@ function describe(redis: string | null): string {
 `,
     },
     output: {
-      'lambda/lookup.ts': `import { redis as sharedRedis } from '../lib/redis';
+      'lib/redis.ts': ioredisModule('process.env.REDIS_URL!'),
+      'lambda/lookup.ts': `import { getRedis } from '../lib/redis';
 
 export const handler = async (event: { key: string }) => {
-  const client = sharedRedis;
+  const client = getRedis();
   const value = await client.get(event.key);
   return { statusCode: 200, body: describe(value) };
 };
@@ -1039,7 +1018,6 @@ function describe(redis: string | null): string {
   return redis ?? 'missing';
 }
 `,
-      'lib/redis.ts': ioredisModule('process.env.REDIS_URL!'),
     },
     sitesHoisted: 1,
     modules: [{ path: 'lib/redis.ts', action: 'created' }],
@@ -1068,14 +1046,15 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
 `,
     },
     output: {
+      'lib/redis.ts': ioredisModule('process.env.REDIS_URL!'),
       'pages/api/count.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
-import { redis } from '../../lib/redis';
+import { getRedis } from '../../lib/redis';
 
 export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const redis = getRedis();
   res.json({ count: await redis.llen('jobs') });
 }
 `,
-      'lib/redis.ts': ioredisModule('process.env.REDIS_URL!'),
     },
     sitesHoisted: 1,
     sitesSkipped: [{ file: 'pages/api/next-job.ts', line: 5, reason: 'it runs the blocking command `BLPOP`, which holds its connection' }],
@@ -1102,14 +1081,15 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
 `,
     },
     output: {
+      'lib/redis.ts': ioredisModule('process.env.REDIS_URL!'),
       'pages/api/hits.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
-import { redis } from '../../lib/redis';
+import { getRedis } from '../../lib/redis';
 
 export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const redis = getRedis();
   res.json({ hits: await redis.incr('hits') });
 }
 `,
-      'lib/redis.ts': ioredisModule('process.env.REDIS_URL!'),
     },
     sitesHoisted: 1,
     modules: [{ path: 'lib/redis.ts', action: 'created' }],
@@ -1129,24 +1109,23 @@ export default async function handler(req, res) {
 `,
     },
     output: {
-      'pages/api/hits.js': `import { redis } from '../../lib/redis';
-
-export default async function handler(req, res) {
-  res.json({ hits: await redis.incr('hits') });
-}
-`,
       'lib/redis.js': `import { Redis } from 'ioredis';
 
 ${WHY}
-const globalForRedis = globalThis;
+const redisClients = {};
 
-export const redis = globalForRedis.redis ?? new Redis(process.env.REDIS_URL);
-
-if (process.env.NODE_ENV !== 'production') {
-  globalForRedis.redis = redis;
+/** The shared client, built on the first call. */
+export function getRedis() {
+  redisClients.redis ??= new Redis(process.env.REDIS_URL);
+  return redisClients.redis;
 }
+`,
+      'pages/api/hits.js': `import { getRedis } from '../../lib/redis';
 
-export default redis;
+export default async function handler(req, res) {
+  const redis = getRedis();
+  res.json({ hits: await redis.incr('hits') });
+}
 `,
     },
     sitesHoisted: 1,
@@ -1326,9 +1305,10 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
 }
 `;
   const rewritten = `import type { NextApiRequest, NextApiResponse } from 'next';
-import { redis } from '../../lib/redis';
+import { getRedis } from '../../lib/redis';
 
 export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const redis = getRedis();
   res.json({ hits: await redis.incr('hits') });
 }
 `;

@@ -42,7 +42,7 @@ module.exports.handler = (event, context, callback) => {
         at: 'redis.createClient(',
         messageId: 'perRequestClientUnsafe',
         context: 'every invocation of this AWS Lambda handler `handler`',
-        reason: 'it is in a function that is not async, so it cannot await the shared connection',
+        reason: 'it is in a callback-style handler, which Lambda ends only once the event loop is empty, and a shared connection keeps it busy; make the handler `async` first',
       },
     ],
   },

@@ -1,0 +1,69 @@
+/**
+ * `redis-singleton fix --verify` on a real TypeScript package: a rewrite that adds a type error leaves the package
+ * untouched and names the error; one that type-checks is written.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { repoRoot } from './helpers/fixture-tree.js';
+
+const cliPath = path.join(repoRoot, 'dist', 'cli', 'index.js');
+const scratch = mkdtempSync(path.join(realpathSync(os.tmpdir()), 'redis-singleton-verify-'));
+
+const manifest = JSON.stringify({ name: 'lookup', private: true, type: 'module', dependencies: { redis: '^5.12.1' }, devDependencies: { typescript: '~6.0' } });
+const tsconfig = JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, skipLibCheck: true, types: ['node'], rootDir: 'src' }, include: ['src'] });
+
+/** A Lambda whose client variable is annotated with the library's default client type. */
+const annotatedHandler = `import { createClient, type RedisClientType } from 'redis';
+
+export const handler = async (event: { key: string }) => {
+  const client: RedisClientType = createClient({ url: process.env.REDIS_URL });
+  await client.connect();
+  const value = await client.get(event.key);
+  await client.quit();
+  return { statusCode: 200, body: value ?? '' };
+};
+`;
+
+const plainHandler = annotatedHandler.replace('const client: RedisClientType =', 'const client =').replace(', type RedisClientType', '');
+
+function project(name: string, handler: string): string {
+  const root = path.join(scratch, name);
+  mkdirSync(path.join(root, 'src'), { recursive: true });
+  writeFileSync(path.join(root, 'package.json'), manifest);
+  writeFileSync(path.join(root, 'tsconfig.json'), tsconfig);
+  writeFileSync(path.join(root, 'src', 'handler.ts'), handler);
+  symlinkSync(path.join(repoRoot, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+  return root;
+}
+
+function fixVerify(root: string): { status: number | null; summary: { sitesHoisted: number; typeRejected: { file: string; error: string }[] } } {
+  const run = spawnSync(process.execPath, [cliPath, 'fix', '--force', '--verify', '--json', root], { encoding: 'utf8' });
+  return { status: run.status, summary: JSON.parse(run.stdout) as never };
+}
+
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('fix --verify', () => {
+  it('leaves a package untouched when its rewrite adds a type error, and names the error', () => {
+    const root = project('annotated', annotatedHandler);
+    const { status, summary } = fixVerify(root);
+    expect(status).toBe(0);
+    expect(summary.sitesHoisted).toBe(0);
+    expect(summary.typeRejected).toEqual([
+      { file: 'src/handler.ts', error: expect.stringMatching(/^src\/handler\.ts, after the rewrite: error TS2322: Type .* is not assignable to type 'RedisClientType'\.$/) },
+    ]);
+    expect(readFileSync(path.join(root, 'src', 'handler.ts'), 'utf8')).toBe(annotatedHandler);
+  });
+
+  it('writes a rewrite that type-checks', () => {
+    const root = project('plain', plainHandler);
+    const { status, summary } = fixVerify(root);
+    expect(status).toBe(0);
+    expect(summary.sitesHoisted).toBe(1);
+    expect(summary.typeRejected).toEqual([]);
+    expect(readFileSync(path.join(root, 'src', 'handler.ts'), 'utf8')).toContain('const client = await getRedis();');
+  });
+});
