@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import type { PerCallSite } from '../core/analyze.js';
-import { contains, declaredVariable } from '../core/ast.js';
+import { contains, declaredVariable, walk } from '../core/ast.js';
 import { applyEdits, lineStart, removeNode, type Edit } from '../core/edits.js';
 import { removeLifecycleStatements } from './obligations.js';
 import { inFileHoistEdits, takenNames, uniqueName } from '../core/in-file-hoist.js';
@@ -141,6 +141,17 @@ function unusedImportEdits(rewrite: CallSiteRewrite, edits: readonly Edit[]): Ed
     return variable.references.every((reference) => reference.identifier === identifier || gone(reference.identifier));
   };
   const result: Edit[] = [];
+  // `const { createClient } = await import('redis')` in a handler whose client now comes from the shared module.
+  walk(program, (node) => {
+    if (node.type !== 'VariableDeclaration' || node.parent?.type === 'Program' || node.declarations.length !== 1) return true;
+    let init: Node | null = node.declarations[0].init;
+    while (init?.type === 'AwaitExpression') init = init.argument;
+    const module = init?.type === 'ImportExpression' && init.source.type === 'Literal' ? init.source.value : undefined;
+    if (typeof module !== 'string' || !rewrite.clientModules.includes(module)) return true;
+    const names = boundNames(node.declarations[0].id);
+    if (names.length > 0 && names.every(unused)) result.push(removeNode(source, node));
+    return false;
+  });
   for (const statement of program.body) {
     if (statement.type === 'ImportDeclaration' && rewrite.clientModules.includes(statement.source.value)) {
       const dead = statement.specifiers.filter((specifier) => unused(specifier.local));

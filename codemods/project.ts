@@ -5,6 +5,7 @@ import { contains, declaredVariable, functionBinding, functionName, usesAsCallee
 import { clientUsage, type ClientUsage } from '../core/client-usage.js';
 import { memoryFiles, ProjectCallers } from '../core/project/callers.js';
 import { ProjectModel } from '../core/project/project-model.js';
+import type { Resolution } from '../core/project/resolution.js';
 import type { AnalysisOptions, FunctionNode, Node } from '../core/types.js';
 import { rewriteCallSites, type Placement } from './call-site.js';
 import { clientApi } from './client-api.js';
@@ -129,7 +130,7 @@ export function runCodemod(options: CodemodOptions): CodemodResult {
     analysed.push(entry);
   }
 
-  addHelperCallerCleanups(analysed, options, result, rel);
+  addHelperCallerCleanups(analysed, options, result, rel, (fromFile, specifier) => model.resolve(fromFile, specifier));
 
   // Call sites first: a package's shared module holds only the exports its rewritten files use.
   const outputs = new Map<AnalysedFile, string>();
@@ -311,7 +312,7 @@ function handsClientOn(usage: ClientUsage): string | undefined {
  * closing or connecting what it returns. A caller that needs a connection of its own (it subscribes, blocks…) or that
  * hands the client on where it cannot be followed keeps the helper as it is.
  */
-function addHelperCallerCleanups(analysed: AnalysedFile[], options: CodemodOptions, result: CodemodResult, rel: Relative): void {
+function addHelperCallerCleanups(analysed: AnalysedFile[], options: CodemodOptions, result: CodemodResult, rel: Relative, resolveImport: ResolveImport): void {
   const helpers = analysed.flatMap((entry) =>
     entry.placements.flatMap((placement) => {
       const helper = returningHelper(placement.site);
@@ -346,9 +347,9 @@ function addHelperCallerCleanups(analysed: AnalysedFile[], options: CodemodOptio
     }
     for (const helper of helpers) {
       if (helper.entry === entry) continue;
-      const unresolved = unresolvedImportOf(entry, helper.name);
+      const unresolved = unresolvedImportOf(entry, helper.name, resolveImport);
       if (unresolved) helper.unresolvedCaller ??= `${rel(path)} imports \`${helper.name}\` from '${unresolved}', which the codemod cannot resolve, so it cannot follow what that caller does with the client`;
-      for (const call of importedHelperCalls(entry, helper.entry.file.path, helper.name)) {
+      for (const call of importedHelperCalls(entry, helper.entry.file.path, helper.name, resolveImport)) {
         entry.plan ??= helper.entry.plan;
         helper.callers.push({ entry, usage: clientUsage(call, entry.parsed.scopeManager) });
       }
@@ -384,29 +385,53 @@ function callsOf(fn: FunctionNode, entry: AnalysedFile): Node[] | undefined {
   return usesAsCallee(binding.variable).map(({ use }) => use);
 }
 
-/** The specifier of a non-relative import (an alias such as `$lib/redis` or `@/lib/redis`) that brings in `name`. */
-function unresolvedImportOf(entry: AnalysedFile, name: string): string | undefined {
+type ResolveImport = (fromFile: string, specifier: string) => Resolution;
+
+/** Imports and requires of the file: each specifier with the local bindings it creates, by imported name. */
+function importsOf(entry: AnalysedFile): { specifier: string; bindings: { imported: string; local: TSESTree.Identifier }[] }[] {
+  const found: { specifier: string; bindings: { imported: string; local: TSESTree.Identifier }[] }[] = [];
   for (const statement of entry.parsed.program.body) {
-    if (statement.type !== 'ImportDeclaration' || statement.source.value.startsWith('.')) continue;
-    const names = statement.specifiers.map((specifier) => (specifier.type === 'ImportSpecifier' && specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.local.name));
-    if (names.includes(name)) return statement.source.value;
+    if (statement.type === 'ImportDeclaration' && statement.importKind !== 'type') {
+      found.push({
+        specifier: statement.source.value,
+        bindings: statement.specifiers.map((specifier) => ({
+          imported: specifier.type === 'ImportSpecifier' ? (specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value) : specifier.type === 'ImportDefaultSpecifier' ? 'default' : '*',
+          local: specifier.local,
+        })),
+      });
+    } else if (statement.type === 'VariableDeclaration') {
+      for (const declarator of statement.declarations) {
+        const init = declarator.init;
+        if (init?.type !== 'CallExpression' || init.callee.type !== 'Identifier' || init.callee.name !== 'require' || declarator.id.type !== 'ObjectPattern') continue;
+        const specifier = init.arguments[0];
+        if (specifier?.type !== 'Literal' || typeof specifier.value !== 'string') continue;
+        const bindings = declarator.id.properties.flatMap((property) =>
+          property.type === 'Property' && property.key.type === 'Identifier' && property.value.type === 'Identifier' ? [{ imported: property.key.name, local: property.value }] : [],
+        );
+        found.push({ specifier: specifier.value, bindings });
+      }
+    }
+  }
+  return found;
+}
+
+/** The specifier of an import that brings in `name` and that the project model cannot resolve. */
+function unresolvedImportOf(entry: AnalysedFile, name: string, resolveImport: ResolveImport): string | undefined {
+  for (const { specifier, bindings } of importsOf(entry)) {
+    if (bindings.some((binding) => binding.imported === name) && resolveImport(entry.file.path, specifier).kind === 'unresolved') return specifier;
   }
   return undefined;
 }
 
-/** Calls, in `entry`, of `name` imported from the module at `helperPath` (`.js` specifiers of `.ts` files included). */
-function importedHelperCalls(entry: AnalysedFile, helperPath: string, name: string): TSESTree.CallExpression[] {
+/** Calls, in `entry`, of `name` imported from the module at `helperPath`, however the import names that module. */
+function importedHelperCalls(entry: AnalysedFile, helperPath: string, name: string, resolveImport: ResolveImport): TSESTree.CallExpression[] {
   const calls: TSESTree.CallExpression[] = [];
-  const helperModule = helperPath.replace(/\.[cm]?[jt]sx?$/, '');
-  const program = entry.parsed.program;
-  for (const statement of program.body) {
-    if (statement.type !== 'ImportDeclaration' || !statement.source.value.startsWith('.')) continue;
-    const target = resolve(dirname(entry.file.path), statement.source.value).replace(/\.[cm]?[jt]sx?$/, '');
-    if (target !== helperModule && `${target}${sep}index` !== helperModule) continue;
-    for (const specifier of statement.specifiers) {
-      const imported = specifier.type === 'ImportSpecifier' && specifier.imported.type === 'Identifier' ? specifier.imported.name : undefined;
-      if (imported !== name) continue;
-      const variable = declaredVariable(entry.parsed.scopeManager, specifier.local);
+  for (const { specifier, bindings } of importsOf(entry)) {
+    const resolution = resolveImport(entry.file.path, specifier);
+    if (resolution.kind !== 'source' || resolution.path !== helperPath) continue;
+    for (const binding of bindings) {
+      if (binding.imported !== name) continue;
+      const variable = declaredVariable(entry.parsed.scopeManager, binding.local);
       for (const { call } of variable ? usesAsCallee(variable) : []) if (call) calls.push(call);
     }
   }

@@ -84,6 +84,9 @@ export function exportNameFor(config: ClientConfig, taken: ReadonlySet<string>, 
   const base = baseName(config.builds);
   const named = describingWords(config.argumentsText).map((words) => [...words, base].map((word, index) => (index === 0 ? word : word[0].toUpperCase() + word.slice(1))).join(''));
   const candidates = descriptive ? [...named, base] : [base, ...named];
+  // The same env var read by both libraries: the library tells the two clients apart.
+  const library = config.library === 'node-redis' ? 'node' : 'io';
+  candidates.push(...named.map((name) => `${library}${name[0].toUpperCase()}${name.slice(1)}`), `${library}${base[0].toUpperCase()}${base.slice(1)}`);
   return candidates.find((candidate) => !taken.has(candidate) && !taken.has(getterNameFor(candidate)));
 }
 

@@ -45,7 +45,15 @@ export function hoistability(
   if (info.library === 'node-redis' && fn && !fn.async) {
     return { hoistable: false, reason: 'it is in a function that is not async, so it cannot await the shared connection' };
   }
+  if (info.library === 'node-redis' && !fn && inClassField(construction)) {
+    return { hoistable: false, reason: 'it is built in a class field, which cannot await the shared connection' };
+  }
   return { hoistable: true };
+}
+
+function inClassField(node: Node): boolean {
+  for (let current = node.parent; current; current = current.parent) if (current.type === 'PropertyDefinition') return true;
+  return false;
 }
 
 /** The first name the construction reads that lives inside a function (a request-scoped value), or `this`. */

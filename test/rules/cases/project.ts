@@ -48,7 +48,7 @@ export async function GET(request: Request) {
       },
     ],
   },
-  // a class whose field builds a client, built per request in another file
+  // a class whose field builds a node-redis client, built per request in another file: a field cannot await the shared one
   {
     filename: path.join(nextApp, 'app/api/session/route.ts'),
     code: `import { SessionStore } from '../../../lib/session-store';
@@ -60,12 +60,17 @@ export async function GET(request: Request) {
 `,
     errors: [
       {
-        messageId: 'perRequestClientFrom',
+        messageId: 'perRequestClientFromUnsafe',
         line: 4,
         column: 17,
         endLine: 4,
         endColumn: 35,
-        data: { construction: 'new SessionStore()', origin: 'lib/session-store.ts:4', context: 'every request to this Next.js route handler `GET`' },
+        data: {
+          construction: 'new SessionStore()',
+          origin: 'lib/session-store.ts:4',
+          context: 'every request to this Next.js route handler `GET`',
+          reason: 'it is built in a class field, which cannot await the shared connection',
+        },
       },
     ],
   },
