@@ -1,4 +1,4 @@
-import { dirname, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/types';
 import { DEFAULT_OPTIONS, findPerCallSites, mentionsClientModule, type PerCallSite } from '../core/analyze.js';
 import { contains, declaredVariable, functionBinding, functionName, usesAsCallee } from '../core/ast.js';

@@ -7,7 +7,7 @@ import { it } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { applyWrites, describeProgram, fixTree, lintTree, programRoot, writtenFiles } from './harness.js';
 import { renderProgram } from './program-render.js';
-import { KNOWN_FIX_DEFECTS, programSpec, withoutKnownDefects, type ProgramSpec } from './program-spec.js';
+import { programSpec, type ProgramSpec } from './program-spec.js';
 import { nextProgramId, PROPERTY_TIMEOUT_MS, propertyParameters } from './settings.js';
 
 /** How many constructions in the tree's source files take exactly `configuration` as their arguments. */
@@ -22,11 +22,9 @@ function changedTexts(before: Record<string, string>, after: Record<string, stri
   return Object.keys(after).filter((file) => after[file] !== before[file]).map((file) => after[file]);
 }
 
-const fixableSpec = withoutKnownDefects(programSpec, KNOWN_FIX_DEFECTS);
-const leftOut = process.env.FC_KNOWN_DEFECTS === 'include' ? '' : ` (leaving out known defects: ${KNOWN_FIX_DEFECTS.map((defect) => defect.description).join('; ')})`;
 
-describe(`fix on generated programs${leftOut}`, () => {
-  it.prop([fixableSpec], propertyParameters<[ProgramSpec]>())('moves what is hoistable, lists what is not, and is idempotent', async (spec) => {
+describe(`fix on generated programs`, () => {
+  it.prop([programSpec], propertyParameters<[ProgramSpec]>())('moves what is hoistable, lists what is not, and is idempotent', async (spec) => {
     const program = renderProgram(spec);
     const root = programRoot(nextProgramId());
     const result = fixTree(root, program.files);

@@ -8,8 +8,7 @@
  * SvelteKit, Remix, Nuxt, Fastify, Koa, Hono, tRPC, GraphQL, socket.io); classes and NestJS providers; handlers
  * that are not async, callback-style Lambdas; `.tsx`, `.mjs`, `.cjs` files, `src/` layouts, tsconfig path aliases
  * and an existing shared module; a `.duplicate()` of a client built per request; a client factory in another file
- * (only with `crossFileFactories`, pending the project model). `coherent()` names what it folds, and
- * `KNOWN_FIX_DEFECTS` what the fix properties leave out.
+ * (only with `crossFileFactories`). `coherent()` names what it folds.
  */
 import fc from 'fast-check';
 
@@ -84,27 +83,6 @@ export function plantedAs(endpoint: EndpointSpec): { perRequest: boolean; hoista
   return { perRequest, hoistable: perRequest && endpoint.options !== 'request' && !UNSAFE_USAGES.has(endpoint.usage) && endpoint.asyncFactory };
 }
 
-/** A shape the codemod is known to get wrong: the fix properties leave it out, by name, until it is fixed. */
-export interface KnownDefect {
-  name: string;
-  /** What goes wrong, for the test's title. */
-  description: string;
-  matches(spec: ProgramSpec): boolean;
-}
-
-export const KNOWN_FIX_DEFECTS: readonly KnownDefect[] = [
-  {
-    name: 'duplicate-drops-receiver-options',
-    description: 'fix moves a per-request `base.duplicate()` to a shared client built without `base`\'s options',
-    matches: (spec) => spec.endpoints.some((endpoint) => endpoint.form === 'duplicate' && plantedAs(endpoint).hoistable),
-  },
-];
-
-/** `FC_KNOWN_DEFECTS=include` draws the known-defect shapes too, to see whether they are fixed. */
-export function withoutKnownDefects(arbitrary: fc.Arbitrary<ProgramSpec>, defects: readonly KnownDefect[]): fc.Arbitrary<ProgramSpec> {
-  if (process.env.FC_KNOWN_DEFECTS === 'include') return arbitrary;
-  return arbitrary.filter((spec) => !defects.some((defect) => defect.matches(spec)));
-}
 
 /** One of the keys, drawn in proportion to its weight; shrinks towards the first key. */
 function weighted<T extends string>(weights: Record<T, number>): fc.Arbitrary<T> {

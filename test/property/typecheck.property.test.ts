@@ -7,10 +7,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyWrites, describeProgram, fixTree, programRoot, typeCheckTrees } from './harness.js';
 import { renderProgram } from './program-render.js';
-import { KNOWN_FIX_DEFECTS, programSpec, withoutKnownDefects } from './program-spec.js';
+import { programSpec } from './program-spec.js';
 import { nextProgramId, PROPERTY_TIMEOUT_MS, SAMPLE_SEED, TYPECHECKED_PROGRAMS } from './settings.js';
 
-const typescriptSpec = withoutKnownDefects(programSpec, KNOWN_FIX_DEFECTS).filter((spec) => spec.language.startsWith('ts'));
+const typescriptSpec = programSpec.filter((spec) => spec.language.startsWith('ts'));
 
 describe('fix on generated TypeScript programs', () => {
   it(`type-checks ${TYPECHECKED_PROGRAMS} programs before and after the rewrite (FC_SEED=${SAMPLE_SEED})`, () => {
