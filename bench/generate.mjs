@@ -39,7 +39,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = values.out ?? mkdtempSync(join(tmpdir(), 'redis-singleton-synthetic-'));
   const manifest = generateRepo({ dir, files: Number(values.files), seed: Number(values.seed) });
   const redis = { ...manifest.redis, sites: manifest.redis.sites.length };
-  console.log(JSON.stringify({ dir, files: manifest.files, seed: manifest.seed, lines: manifest.lines, bytes: manifest.bytes, sha256: manifest.sha256, byExtension: manifest.byExtension, byKind: manifest.byKind, redis }, null, 2));
+  const imports = manifest.imports;
+  console.log(JSON.stringify({ dir, files: manifest.files, seed: manifest.seed, lines: manifest.lines, bytes: manifest.bytes, sha256: manifest.sha256, byExtension: manifest.byExtension, byKind: manifest.byKind, redis, imports }, null, 2));
   if (values.verify) {
     const failures = verifyTree(dir, manifest.paths);
     console.log(failures.length === 0 ? `verify: all ${manifest.paths.length} files parse with typescript-estree and Babel tsx` : failures.join('\n'));

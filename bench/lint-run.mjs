@@ -4,7 +4,8 @@
  *   --rule ours        redis-singleton/no-per-request-client from dist/index.js
  *   --rule no-debugger ESLint's core no-debugger
  * With --timed the rule is wrapped by timeRule() and registered as bench/<name>.
- * Prints one JSON line: wall time, the rule's own time, findings per file, fatal parse errors, max RSS.
+ * Prints one JSON line: wall time, the rule's own time, findings per file, fatal parse errors, max RSS,
+ * and for our rule what its project models did (files analysed, module lookups and cache hits, summaries).
  */
 import { ESLint } from 'eslint';
 import { builtinRules } from 'eslint/use-at-your-own-risk';
@@ -59,6 +60,10 @@ const eslint = new ESLint({
 });
 const results = await eslint.lintFiles(['.']);
 const wallNanoseconds = process.hrtime.bigint() - started;
+// The project model module of the same build as the plugin holds the counters the rule incremented.
+const projectModel = values.rule === 'ours'
+  ? await import(new URL('core/project/project-model.js', new URL(values.plugin ?? '../dist/index.js', import.meta.url)))
+  : undefined;
 
 let findings = 0;
 const findingsByFile = {};
@@ -86,4 +91,5 @@ console.log(JSON.stringify({
   fatal: fatal.slice(0, 20),
   fatalCount: fatal.length,
   maxRssKb: process.resourceUsage().maxRSS,
+  projectModel: projectModel ? projectModel.ruleModelTotals() : null,
 }));

@@ -42,6 +42,13 @@ export function summarise(runs) {
     if (summary.ours.cpuMs != null && summary['no-debugger'].cpuMs != null) figures.lintCpuDelta = summary.ours.cpuMs - summary['no-debugger'].cpuMs;
   }
   figures.noDebuggerListenerCalls = runs['no-debugger-timed']?.[0]?.listenerCalls ?? null;
+  // The model's counts are the same in every run of our rule (same tree, same build): the first one stands for all.
+  const model = (runs['ours-timed'] ?? runs.ours)?.find((run) => run.projectModel)?.projectModel;
+  if (model) {
+    figures.projectModel = model;
+    figures.cacheHitRate = model.lookups > 0 ? model.hits / model.lookups : null;
+    if (summary['ours-timed'] && model.analysedFiles > 0) figures.ruleMsPerAnalysedFile = summary['ours-timed'].ruleMs / model.analysedFiles;
+  }
   if (summary.fix && summary.noop) figures.codemodVsNoop = summary.fix.processMs / summary.noop.processMs;
   return { summary, figures };
 }
@@ -59,6 +66,15 @@ export function lintTable({ summary, figures }) {
     row('ours-timed', '`bench/no-per-request-client` (timed wrapper)'),
     row('no-debugger-timed', '`bench/no-debugger` (timed wrapper)'),
   ].filter(Boolean));
+}
+
+/** One line on what the rule's project model did: the cost of seeing imports. */
+export function projectModelLine({ figures }) {
+  const model = figures.projectModel;
+  if (!model) return 'Project model: not reported by this build.';
+  const hitRate = figures.cacheHitRate == null ? 'n/a' : `${(figures.cacheHitRate * 100).toFixed(1)}%`;
+  const perFile = figures.ruleMsPerAnalysedFile == null ? 'n/a (no timed run)' : `${millis(figures.ruleMsPerAnalysedFile)} ms`;
+  return `Project model: ${model.analysedFiles} files analysed, ${model.summarised} modules summarised (${model.parsed} parsed), ${model.lookups} summary lookups with ${model.hits} cache hits (hit rate ${hitRate}); rule own time per analysed file ${perFile}.`;
 }
 
 export function codemodTable({ summary }) {
@@ -90,6 +106,13 @@ function rawRuns(runs) {
   return lines;
 }
 
+/** A warning next to the figures when other work shared the machine: seconds are then inflated, ratios less so. */
+export function loadNote(machine, machineAfter) {
+  const busiest = Math.max(machine.loadAverage[0], machineAfter.loadAverage[0]);
+  if (busiest <= machine.cores) return '';
+  return `**The machine was shared and loaded during this run** (1-minute load average ${machine.loadAverage[0]} at the start and ${machineAfter.loadAverage[0]} at the end, on ${machine.cores} cores): every wall time and the rule's own time are inflated by other work; shares and ratios are the figures to compare.\n\n`;
+}
+
 export function resultsDocument({ options, machine, machineAfter, versions, manifest, runs, result, checks, rssSource, startedAt, durationMs }) {
   const { redis } = manifest;
   const lintSection = `## Lint cost
@@ -98,6 +121,8 @@ ESLint Node API, \`@typescript-eslint/parser\` without type information, \`overr
 "Lint wall" spans \`new ESLint()\` and \`lintFiles()\`; "process wall" adds Node start-up and module loading; CPU is user + system time of the process, which other load on the machine inflates less than wall time. The timed runs wrap \`create()\` and every listener of the rule with \`process.hrtime.bigint()\` (bench/timed-rule.mjs, the same wrapper for both rules); the share is the rule's own time over the lint wall of the same run.
 
 ${lintTable(result)}
+
+${projectModelLine(result)} The rule's own time includes the files it does not analyse: for each of them it scans the text and resolves its imports to learn whether one reaches a client.
 
 Our rule's untimed run minus \`no-debugger\`'s: ${signedSeconds(result.figures.lintWallDelta)} lint wall, ${signedSeconds(result.figures.lintCpuDelta)} process CPU (both include run-to-run noise, which is why the rule's own time is measured directly).
 ${result.figures.noDebuggerListenerCalls === 0 ? "The tree has no `debugger` statement, so `no-debugger`'s listener never runs: its own time is `create()` plus the wrapper, the floor of this measurement.\n" : ''}
@@ -118,7 +143,7 @@ ${checks.codemod}
 Produced by \`npm run bench\` (\`node bench/run.mjs --files ${options.files} --seed ${options.seed} --reps ${options.reps}\`) on ${startedAt}; the run took ${Math.round(durationMs / 1000)} s.
 Every figure is the median of ${options.reps} repetitions; each repetition is a fresh child process.
 
-## Machine
+${loadNote(machine, machineAfter)}## Machine
 
 - CPU: ${machine.cpu}, ${machine.cores} cores
 - Memory: ${machine.memoryGiB} GiB
@@ -130,8 +155,8 @@ Every figure is the median of ${options.reps} repetitions; each repetition is a 
 
 ${manifest.files} files (${Object.entries(manifest.byExtension).map(([extension, count]) => `${count} \`${extension}\``).join(', ')}), ${manifest.lines} lines, ${(manifest.bytes / 2 ** 20).toFixed(1)} MiB, seed ${manifest.seed}, content digest \`${manifest.sha256.slice(0, 16)}\`.
 Next.js pages and App Router handlers, Express routers and middleware, React components, pages and hooks, utilities, services, types, Lambda functions, scripts and vitest tests.
-${redis.files} files (${((redis.files / manifest.files) * 100).toFixed(1)}%) build Redis clients: ${redis.perRequest} per-request sites (${redis.hoistable} hoistable, ${redis.notHoistable} not: subscriber, blocking, options from the request) and ${redis.runOnce} run-once sites (module scope, memoised, \`globalThis\` guard); ${redis.lookAlikes} more files only mention Redis (\`@upstash/redis\`, comments, strings).
-
+${redis.files} files (${((redis.files / manifest.files) * 100).toFixed(1)}%) build Redis clients: ${redis.perRequest} per-request sites (${redis.hoistable} hoistable, ${redis.notHoistable} not: subscriber, blocking, options from the request) and ${redis.runOnce} sites the rule must leave alone (module scope, memoised, \`globalThis\` guard, exported helpers (\`getClient()\`, a BRPOP worker) whose callers carry the report); ${redis.lookAlikes} more files only mention Redis (\`@upstash/redis\`, comments, strings).
+${manifest.imports ? `${manifest.imports.files} files (${((manifest.imports.files / manifest.files) * 100).toFixed(1)}%) in ${manifest.imports.groups} groups reach a client through imports (${Object.entries(manifest.imports.byGroup).map(([group, count]) => `${count} ${group}`).join(', ')}): helper factories, a wrapper that re-exports or wraps a factory, a shared client routes \`.duplicate()\`, a class whose constructor builds a client; routes import them through the tsconfig alias \`@/…\` and relative paths. Planted: ${manifest.imports.perRequest} per-request calls the rule must report, ${manifest.imports.silent} sites it must not (the helpers' own constructions, module scope, memoised getter).\n` : ''}
 ${runs.ours ? lintSection : ''}${runs.fix ? codemodSection : ''}## Targets
 
 ${targetLines(result).join('\n')}

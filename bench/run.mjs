@@ -21,7 +21,7 @@ import { verifyTree } from './generate.mjs';
 import { describeMachine, toolVersions } from './machine.mjs';
 import { measure, rssSource } from './measure.mjs';
 import { runProperties } from './property.mjs';
-import { codemodTable, lintTable, resultsDocument, summarise, targetLines } from './report.mjs';
+import { codemodTable, lintTable, projectModelLine, resultsDocument, summarise, targetLines } from './report.mjs';
 import { commitTree, generateRepo } from './synthetic/repo.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -144,7 +144,7 @@ if (values.only !== 'codemod') {
       if (run.exitCode !== 0) fail(`lint run ${kind} exited with ${run.exitCode}:\n${run.stderr}`);
       const lint = JSON.parse(run.stdout.trim().split('\n').pop());
       if (lint.fatalCount > 0) fail(`ESLint could not parse ${lint.fatalCount} files:\n${lint.fatal.join('\n')}`);
-      record(kind, { wallMs: lint.wallMs, processMs: run.wallMs, cpuMs: run.cpuMs, ruleMs: lint.ruleMs, listenerCalls: lint.listenerCalls, maxRssKb: run.maxRssKb ?? lint.maxRssKb, findings: lint.findings, files: lint.files });
+      record(kind, { wallMs: lint.wallMs, processMs: run.wallMs, cpuMs: run.cpuMs, ruleMs: lint.ruleMs, listenerCalls: lint.listenerCalls, maxRssKb: run.maxRssKb ?? lint.maxRssKb, findings: lint.findings, files: lint.files, projectModel: lint.projectModel });
       findingsByFile ??= kind.startsWith('ours') ? lint.findingsByFile : undefined;
       log(`lint ${kind} ${rep + 1}/${options.reps}: ${(lint.wallMs / 1000).toFixed(2)} s${lint.ruleMs == null ? '' : `, rule ${lint.ruleMs.toFixed(2)} ms`}, ${mb(run.maxRssKb)}, ${lint.findings} findings`);
     }
@@ -181,7 +181,7 @@ const result = summarise(runs);
 const { redis } = manifest;
 const ours = result.summary['ours'] ?? result.summary['ours-timed'];
 const findings = ours
-  ? `our rule reported ${ours.findings} sites; the generator planted ${redis.perRequest} per-request sites (${redis.hoistable} hoistable, ${redis.notHoistable} not) and ${redis.runOnce} run-once sites it must not report.${findingDifferences(manifest, findingsByFile)}`
+  ? `our rule reported ${ours.findings} sites; the generator planted ${redis.perRequest} per-request sites (${redis.hoistable} hoistable, ${redis.notHoistable} not) and ${redis.runOnce} sites it must not report (run-once, or an exported helper with no per-request caller in its file); across imports (${manifest.imports.files} files in ${manifest.imports.groups} groups), ${manifest.imports.perRequest} per-request calls of a client built in another module, and ${manifest.imports.silent} sites it must not report (exported helpers, module scope, memoised).${findingDifferences(manifest, findingsByFile)}`
   : 'not measured.';
 
 const lines = [
@@ -189,7 +189,7 @@ const lines = [
   `Node ${versions.node}, ESLint ${versions.eslint}, TypeScript ${versions.typescript}, jscodeshift ${versions.jscodeshift}.`,
   `Synthetic repository: ${manifest.files} files, ${manifest.lines} lines, seed ${options.seed}; medians of ${options.reps}.`, '',
 ];
-if (runs.ours) lines.push(lintTable(result), '', `Findings: ${findings}`, '');
+if (runs.ours) lines.push(lintTable(result), '', projectModelLine(result), '', `Findings: ${findings}`, '');
 if (runs.fix) lines.push(codemodTable(result), '', codemodCheck, '');
 lines.push('Targets:', ...targetLines(result));
 // `--only lint|codemod` is a quick look at one cost; the property step belongs to full runs.

@@ -8,10 +8,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { entities } from './code.mjs';
 import { ordinaryKinds } from './files.mjs';
+import { importGroups } from './import-sites.mjs';
 import { createRandom } from './random.mjs';
 import { lookAlike, redisForms } from './redis-sites.mjs';
 
 export const REDIS_SHARE = 0.02;
+/** Files in groups where a route reaches a client through an import of a project module. */
+export const IMPORT_SHARE = 0.01;
 const LOOK_ALIKE_SHARE = 0.004;
 
 const projectFiles = {
@@ -45,6 +48,18 @@ function placeFile(build, random, taken) {
   }
 }
 
+/** Like placeFile for a group of files that name each other: every path of the group must be free. */
+function placeGroup(build, random, taken) {
+  const entity = random.pick(entities);
+  for (let suffix = 1; ; suffix++) {
+    const files = build(random, suffix === 1 ? entity : `${entity}${suffix}`);
+    if (files.every((file) => !taken.has(file.path))) {
+      for (const file of files) taken.add(file.path);
+      return files;
+    }
+  }
+}
+
 /**
  * Generates the tree under `dir` (which must be empty or absent) and returns its manifest:
  * counts by extension and kind, the Redis sites planted, and a digest of every path and byte.
@@ -57,25 +72,36 @@ export function generateRepo({ dir, files, seed }) {
     ...Array.from({ length: redisCount }, () => ['redis', random.weighted(Object.fromEntries(Object.entries(redisForms).map(([kind, [, weight]]) => [kind, weight])))]),
     ...Array.from({ length: lookAlikeCount }, () => ['lookAlike', 'lookAlike']),
   ];
+  const groupWeights = Object.fromEntries(Object.entries(importGroups).map(([kind, [, weight]]) => [kind, weight]));
+  const groups = [];
+  for (let planned = 0; planned < Math.max(1, Math.round(files * IMPORT_SHARE));) {
+    const kind = random.weighted(groupWeights);
+    groups.push([kind, placeGroup(importGroups[kind][0], random, new Set())]);
+    planned += groups.at(-1)[1].length;
+  }
+  const groupFiles = groups.reduce((sum, [, list]) => sum + list.length, 0);
   const ordinaryWeights = Object.fromEntries(Object.entries(ordinaryKinds).map(([kind, [, weight]]) => [kind, weight]));
-  while (plan.length < files) plan.push(['ordinary', random.weighted(ordinaryWeights)]);
+  while (plan.length + groupFiles < files) plan.push(['ordinary', random.weighted(ordinaryWeights)]);
 
   const taken = new Set();
   const written = [];
   const manifest = {
     seed, files, byExtension: {}, byKind: {}, lines: 0, bytes: 0,
     redis: { files: 0, lookAlikes: 0, sites: [], perRequest: 0, hoistable: 0, notHoistable: 0, runOnce: 0 },
+    imports: { groups: groups.length, files: 0, byGroup: {}, perRequest: 0, silent: 0 },
+  };
+  const record = (file, text) => {
+    written.push([file.path, text]);
+    const extension = extname(file.path);
+    manifest.byExtension[extension] = (manifest.byExtension[extension] ?? 0) + 1;
+    manifest.lines += file.lines.length;
+    manifest.bytes += Buffer.byteLength(text);
   };
   for (const [group, kind] of plan) {
     const build = group === 'redis' ? redisForms[kind][0] : group === 'lookAlike' ? lookAlike : ordinaryKinds[kind][0];
     const file = placeFile(build, random, taken);
-    const text = `${file.lines.join('\n')}\n`;
-    written.push([file.path, text]);
-    const extension = extname(file.path);
-    manifest.byExtension[extension] = (manifest.byExtension[extension] ?? 0) + 1;
+    record(file, `${file.lines.join('\n')}\n`);
     manifest.byKind[kind] = (manifest.byKind[kind] ?? 0) + 1;
-    manifest.lines += file.lines.length;
-    manifest.bytes += Buffer.byteLength(text);
     if (group === 'redis') manifest.redis.files++;
     if (group === 'lookAlike') manifest.redis.lookAlikes++;
     for (const site of file.sites ?? []) {
@@ -85,6 +111,23 @@ export function generateRepo({ dir, files, seed }) {
         manifest.redis.perRequest++;
         if (site.hoistable) manifest.redis.hoistable++;
         else manifest.redis.notHoistable++;
+      }
+    }
+  }
+
+  // Groups are placed after the single files, so their paths never push a single file's entity aside.
+  for (const [kind, list] of groups) {
+    manifest.imports.byGroup[kind] = (manifest.imports.byGroup[kind] ?? 0) + 1;
+    const paths = list.map((file) => file.path);
+    const free = paths.every((path) => !taken.has(path)) ? list : placeGroup(importGroups[kind][0], random, taken);
+    for (const file of free) {
+      taken.add(file.path);
+      record(file, `${file.lines.join('\n')}\n`);
+      manifest.imports.files++;
+      for (const site of file.sites) {
+        manifest.redis.sites.push({ file: file.path, ...site });
+        if (site.perRequest) manifest.imports.perRequest++;
+        else manifest.imports.silent++;
       }
     }
   }
