@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { analyseConstructions, mentionsClientModule } from '../analyze.js';
 import type { AnalysisOptions, ClientSource } from '../types.js';
@@ -6,7 +6,7 @@ import { EMPTY_EXPORTS, type ModuleSummary } from './facts.js';
 import type { ModuleLookup } from './imported-sites.js';
 import { summariseExports, summariseWrappers } from './module-summary.js';
 import { parseFile } from './parse.js';
-import { ModuleResolver, type Resolution } from './resolution.js';
+import { ModuleResolver, packageRootOf, type Resolution } from './resolution.js';
 
 /** Imports followed from the file being analysed: its own, their modules', and one level more. */
 export const MAX_IMPORT_DEPTH = 3;
@@ -187,18 +187,6 @@ export function ruleModelTotals(): ProjectModelStats {
     for (const key of Object.keys(totals) as (keyof ProjectModelStats)[]) totals[key] += model.stats[key];
   }
   return totals;
-}
-
-const packageRoots = new Map<string, string | undefined>();
-
-/** The folder of the nearest package.json above a file. */
-export function packageRootOf(file: string): string | undefined {
-  const directory = path.dirname(file);
-  if (packageRoots.has(directory)) return packageRoots.get(directory);
-  const parent = path.dirname(directory);
-  const root = existsSync(path.join(directory, 'package.json')) ? directory : parent === directory ? undefined : packageRootOf(directory);
-  packageRoots.set(directory, root);
-  return root;
 }
 
 /**

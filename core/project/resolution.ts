@@ -5,6 +5,19 @@ import path from 'node:path';
 /** Where an import leads: a source file of the project, or nothing the analysis can read. */
 export type Resolution = { kind: 'source'; path: string } | { kind: 'external' } | { kind: 'unresolved' };
 
+const EXTERNAL: Resolution = { kind: 'external' };
+const packageRoots = new Map<string, string | undefined>();
+
+/** The folder of the nearest package.json above a file. */
+export function packageRootOf(file: string): string | undefined {
+  const directory = path.dirname(file);
+  if (packageRoots.has(directory)) return packageRoots.get(directory);
+  const parent = path.dirname(directory);
+  const root = existsSync(path.join(directory, 'package.json')) ? directory : parent === directory ? undefined : packageRootOf(directory);
+  packageRoots.set(directory, root);
+  return root;
+}
+
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 const RESOLVE_OPTIONS = {
   conditionNames: ['node', 'import', 'require', 'default'],
@@ -28,7 +41,40 @@ export class ModuleResolver {
   private readonly jsconfigs = new Map<string, string | undefined>();
   private readonly workspaces = new Map<string, ReadonlyMap<string, string>>();
 
+  private readonly resolutions = new Map<string, Resolution>();
+  private readonly dependencies = new Map<string, ReadonlySet<string>>();
+
+  /**
+   * Memoised: a relative import depends only on its target, a package or alias import only on the package it is
+   * written in. A relative import that does not resolve is asked again (the file may be created while an editor
+   * keeps ESLint running).
+   */
   resolve(fromFile: string, specifier: string): Resolution {
+    const relative = specifier.startsWith('.') || specifier.startsWith('/');
+    const packageRoot = relative ? undefined : packageRootOf(fromFile);
+    if (packageRoot !== undefined && this.isInstalledDependency(packageRoot, specifier, path.dirname(fromFile))) return EXTERNAL;
+    const key = relative ? path.resolve(path.dirname(fromFile), specifier) : `${packageRoot ?? ''}\0${specifier}`;
+    const cached = this.resolutions.get(key);
+    if (cached) return cached;
+    const resolution = this.resolveUncached(fromFile, specifier);
+    if (!relative || resolution.kind !== 'unresolved') this.resolutions.set(key, resolution);
+    return resolution;
+  }
+
+  /** A package the nearest package.json depends on that is not a workspace package: always outside the project. */
+  private isInstalledDependency(packageRoot: string, specifier: string, directory: string): boolean {
+    const parts = specifier.split('/');
+    const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+    let names = this.dependencies.get(packageRoot);
+    if (!names) {
+      const manifest = readJson(path.join(packageRoot, 'package.json'));
+      names = new Set(['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'].flatMap((field) => Object.keys((manifest?.[field] as object | undefined) ?? {})));
+      this.dependencies.set(packageRoot, names);
+    }
+    return names.has(name) && !this.workspacePackages(directory).has(name);
+  }
+
+  private resolveUncached(fromFile: string, specifier: string): Resolution {
     let resolved: string | undefined;
     try {
       const result = this.resolver.resolveFileSync(fromFile, specifier);
