@@ -6,6 +6,7 @@ import path from 'node:path';
 export type Resolution = { kind: 'source'; path: string } | { kind: 'external' } | { kind: 'unresolved' };
 
 const EXTERNAL: Resolution = { kind: 'external' };
+const UNRESOLVED_RETRY_MS = 5_000;
 const packageRoots = new Map<string, string | undefined>();
 
 /** The folder of the nearest package.json above a file. */
@@ -41,13 +42,13 @@ export class ModuleResolver {
   private readonly jsconfigs = new Map<string, string | undefined>();
   private readonly workspaces = new Map<string, ReadonlyMap<string, string>>();
 
-  private readonly resolutions = new Map<string, Resolution>();
+  private readonly resolutions = new Map<string, { resolution: Resolution; at: number }>();
   private readonly dependencies = new Map<string, ReadonlySet<string>>();
 
   /**
    * Memoised: a relative import depends only on its target, a package or alias import only on the package it is
-   * written in. A relative import that does not resolve is asked again (the file may be created while an editor
-   * keeps ESLint running).
+   * written in. An import that does not resolve is asked again after a few seconds (the file may be created while
+   * an editor keeps ESLint running).
    */
   resolve(fromFile: string, specifier: string): Resolution {
     const relative = specifier.startsWith('.') || specifier.startsWith('/');
@@ -55,9 +56,9 @@ export class ModuleResolver {
     if (packageRoot !== undefined && this.isInstalledDependency(packageRoot, specifier, path.dirname(fromFile))) return EXTERNAL;
     const key = relative ? path.resolve(path.dirname(fromFile), specifier) : `${packageRoot ?? ''}\0${specifier}`;
     const cached = this.resolutions.get(key);
-    if (cached) return cached;
+    if (cached && (cached.resolution.kind !== 'unresolved' || Date.now() - cached.at < UNRESOLVED_RETRY_MS)) return cached.resolution;
     const resolution = this.resolveUncached(fromFile, specifier);
-    if (!relative || resolution.kind !== 'unresolved') this.resolutions.set(key, resolution);
+    this.resolutions.set(key, { resolution, at: Date.now() });
     return resolution;
   }
 
