@@ -100,27 +100,38 @@ export function accessFor(api: SupportedApi): ClientAccess {
 
 const FACTORIES = { client: 'createClient', cluster: 'createCluster', sentinel: 'createSentinel', pool: 'createClientPool' } as const;
 
-function constructorExpression(shared: SharedExport): string {
+/**
+ * Local names for the client library's bindings (`Redis`, `Cluster`, `createClient`…): themselves, unless an
+ * existing module already uses the name for something else (`Redis` from @upstash/redis), then an alias.
+ */
+export type BindingNames = ReadonlyMap<string, string>;
+const NO_ALIASES: BindingNames = new Map();
+const local = (name: string, aliases: BindingNames): string => aliases.get(name) ?? name;
+
+function constructorExpression(shared: SharedExport, aliases: BindingNames = NO_ALIASES): string {
   const { config, api } = shared;
   if (api.library === 'ioredis') {
     const cluster = config.builds === 'cluster';
-    if (!api.namedExport) return cluster ? `new Redis.Cluster(${config.argumentsText})` : `new Redis(${config.argumentsText})`;
-    return cluster ? `new Cluster(${config.argumentsText})` : `new Redis(${config.argumentsText})`;
+    const redis = local('Redis', aliases);
+    if (!api.namedExport) return cluster ? `new ${redis}.Cluster(${config.argumentsText})` : `new ${redis}(${config.argumentsText})`;
+    return cluster ? `new ${local('Cluster', aliases)}(${config.argumentsText})` : `new ${redis}(${config.argumentsText})`;
   }
-  return `${FACTORIES[config.builds]}(${config.argumentsText})`;
+  return `${local(FACTORIES[config.builds], aliases)}(${config.argumentsText})`;
 }
 
-function clientType(shared: SharedExport): string {
+function clientType(shared: SharedExport, aliases: BindingNames = NO_ALIASES): string {
   const { config, api } = shared;
   if (api.library === 'ioredis') {
     const cluster = config.builds === 'cluster';
-    if (!api.namedExport) return cluster ? 'Redis.Cluster' : 'Redis.Redis';
-    return cluster ? 'Cluster' : 'Redis';
+    const redis = local('Redis', aliases);
+    if (!api.namedExport) return cluster ? `${redis}.Cluster` : `${redis}.Redis`;
+    return cluster ? local('Cluster', aliases) : redis;
   }
   return `${capitalised(shared.name)}Client`;
 }
 
-function importLines(exports: readonly SharedExport[], layout: ProjectLayout): string[] {
+/** What each client module must bind: its default export's name and its named exports. */
+function requiredBindings(exports: readonly SharedExport[]): Map<string, { defaultName?: string; named: Set<string> }> {
   const byModule = new Map<string, { defaultName?: string; named: Set<string> }>();
   for (const { config, api } of exports) {
     const entry = byModule.get(config.module) ?? { named: new Set<string>() };
@@ -130,15 +141,21 @@ function importLines(exports: readonly SharedExport[], layout: ProjectLayout): s
     else entry.named.add(FACTORIES[config.builds]);
     byModule.set(config.module, entry);
   }
+  return byModule;
+}
+
+function importLines(exports: readonly SharedExport[], layout: ProjectLayout, aliases: BindingNames = NO_ALIASES): string[] {
   const lines: string[] = [];
-  for (const [module, { defaultName, named }] of byModule) {
+  for (const [module, { defaultName, named }] of requiredBindings(exports)) {
     const names = [...named].sort();
     if (layout.esm) {
-      const clause = [defaultName, names.length > 0 ? `{ ${names.join(', ')} }` : undefined].filter(Boolean).join(', ');
+      const specifiers = names.map((name) => (aliases.has(name) ? `${name} as ${aliases.get(name)}` : name));
+      const clause = [defaultName && local(defaultName, aliases), specifiers.length > 0 ? `{ ${specifiers.join(', ')} }` : undefined].filter(Boolean).join(', ');
       lines.push(`import ${clause} from '${module}';`);
     } else {
-      if (defaultName) lines.push(`const ${defaultName} = require('${module}');`);
-      if (names.length > 0) lines.push(`const { ${names.join(', ')} } = require('${module}');`);
+      if (defaultName) lines.push(`const ${local(defaultName, aliases)} = require('${module}');`);
+      const properties = names.map((name) => (aliases.has(name) ? `${name}: ${aliases.get(name)}` : name));
+      if (properties.length > 0) lines.push(`const { ${properties.join(', ')} } = require('${module}');`);
     }
   }
   return lines;
@@ -153,15 +170,15 @@ export function renderSharedModule(exports: readonly SharedExport[], layout: Pro
  * The holder and a getter per export. The client is built inside the getter, so nothing is evaluated or connected
  * at import: options are read when the first caller needs the client, as they were when it was built per call.
  */
-function renderExports(exports: readonly SharedExport[], layout: ProjectLayout, holder: string): string[] {
+function renderExports(exports: readonly SharedExport[], layout: ProjectLayout, holder: string, aliases: BindingNames = NO_ALIASES): string[] {
   const ts = layout.typescript;
   const lines: string[] = [];
   const connecting = exports.filter((shared) => shared.access === 'await');
   for (const shared of connecting) {
-    lines.push(`function ${factoryName(shared)}() {`, `  return ${indented(constructorExpression(shared), '  ')};`, '}', '');
-    if (ts) lines.push(`type ${clientType(shared)} = ReturnType<typeof ${factoryName(shared)}>;`, '');
+    lines.push(`function ${factoryName(shared)}() {`, `  return ${indented(constructorExpression(shared, aliases), '  ')};`, '}', '');
+    if (ts) lines.push(`type ${clientType(shared, aliases)} = ReturnType<typeof ${factoryName(shared)}>;`, '');
   }
-  const slotType = (shared: SharedExport): string => (shared.access === 'await' ? `Promise<${clientType(shared)}>` : clientType(shared));
+  const slotType = (shared: SharedExport): string => (shared.access === 'await' ? `Promise<${clientType(shared, aliases)}>` : clientType(shared, aliases));
   const holderType = `{ ${exports.map((shared) => `${shared.name}?: ${slotType(shared)}`).join('; ')} }`;
   lines.push('// One Redis client per process, built on first use: every request reuses its connection instead of opening one.');
   if (layout.hotReload) {
@@ -177,13 +194,13 @@ function renderExports(exports: readonly SharedExport[], layout: ProjectLayout, 
     if (shared.access === 'await') {
       lines.push(
         '/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */',
-        `${exportKeyword}function ${shared.imported}()${ts ? `: Promise<${clientType(shared)}>` : ''} {`,
+        `${exportKeyword}function ${shared.imported}()${ts ? `: Promise<${clientType(shared, aliases)}>` : ''} {`,
         `  ${slot} ??= ${connectName(shared)}();`,
         `  return ${slot};`,
         '}',
         '',
         "/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */",
-        `async function ${connectName(shared)}()${ts ? `: Promise<${clientType(shared)}>` : ''} {`,
+        `async function ${connectName(shared)}()${ts ? `: Promise<${clientType(shared, aliases)}>` : ''} {`,
         `  const client = ${factoryName(shared)}();`,
         '  try {',
         '    await client.connect();',
@@ -204,9 +221,9 @@ function renderExports(exports: readonly SharedExport[], layout: ProjectLayout, 
       // node-redis 3 connects by itself; without an 'error' listener a connection problem would crash the process.
       lines.push(
         '/** The shared client, built on the first call (node-redis 3 connects by itself). */',
-        `${exportKeyword}function ${shared.imported}()${ts ? `: ${clientType(shared)}` : ''} {`,
+        `${exportKeyword}function ${shared.imported}()${ts ? `: ${clientType(shared, aliases)}` : ''} {`,
         `  if (!${slot}) {`,
-        `    ${slot} = ${indented(constructorExpression(shared), '    ')};`,
+        `    ${slot} = ${indented(constructorExpression(shared, aliases), '    ')};`,
         `    ${slot}.on('error', (error${ts ? ': unknown' : ''}) => console.error('Redis client error', error));`,
         '  }',
         `  return ${slot};`,
@@ -215,8 +232,8 @@ function renderExports(exports: readonly SharedExport[], layout: ProjectLayout, 
     } else {
       lines.push(
         '/** The shared client, built on the first call. */',
-        `${exportKeyword}function ${shared.imported}()${ts ? `: ${clientType(shared)}` : ''} {`,
-        `  ${slot} ??= ${indented(constructorExpression(shared), '  ')};`,
+        `${exportKeyword}function ${shared.imported}()${ts ? `: ${clientType(shared, aliases)}` : ''} {`,
+        `  ${slot} ??= ${indented(constructorExpression(shared, aliases), '  ')};`,
         `  return ${slot};`,
         '}',
       );
@@ -300,11 +317,31 @@ function enclosingGetter(node: ConstructionNode, exported: ReadonlySet<string>):
 /** Appends exports for further configurations to an existing shared module. */
 export function appendToModule(existing: ExistingModule, added: readonly SharedExport[], layout: ProjectLayout): string {
   const holder = uniqueHolder(existing.names, layout.hotReload ? 'globalForRedis' : 'redisClients');
-  const block = renderExports(added, layout, holder);
-  const imports = importLines(added, layout).filter((line) => !importedNamesOf(line).every((name) => existing.names.has(name)));
+  // A name the module already binds to another module (`Redis` from @upstash/redis) gets an alias for the client's.
+  const aliases = new Map<string, string>();
+  for (const [module, { defaultName, named }] of requiredBindings(added)) {
+    for (const name of [...(defaultName ? [defaultName] : []), ...named]) {
+      if (existing.names.has(name) && !importsFrom(existing.source, name, module)) aliases.set(name, aliasFor(name, module, existing.names));
+    }
+  }
+  const block = renderExports(added, layout, holder, aliases);
+  const imports = importLines(added, layout, aliases).filter((line) => !importedNamesOf(line).every((name) => existing.names.has(name)));
   let text = existing.source;
   if (imports.length > 0) text = `${imports.join('\n')}\n${text}`;
   return `${text.replace(/\s*$/, '\n')}\n${block.join('\n')}\n`;
+}
+
+/** Whether the module's text imports or requires `name` from `module`. */
+function importsFrom(source: string, name: string, module: string): boolean {
+  const quoted = module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  return new RegExp(`(?:import|const)\\s[^;]*\\b${name}\\b[^;]*(?:from\\s*|require\\(\\s*)['"]${quoted}['"]`).test(source);
+}
+
+/** `IORedis` for ioredis's `Redis`, `createRedisClient` for node-redis's `createClient`; a suffix if even that is taken. */
+function aliasFor(name: string, module: string, taken: ReadonlySet<string>): string {
+  const prefix = module === 'ioredis' ? 'IO' : 'Redis';
+  const candidate = /^create/.test(name) ? name.replace(/^create/, `create${prefix === 'IO' ? 'IORedis' : 'Redis'}`) : `${prefix}${name}`;
+  return taken.has(candidate) ? `${candidate}FromClient` : candidate;
 }
 
 function uniqueHolder(names: ReadonlySet<string>, preferred: string): string {
