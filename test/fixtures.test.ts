@@ -185,9 +185,9 @@ function describeFixture(scenario: string, contract: FixtureContract): void {
 describeFixture('next-pages-api', {
   language: 'typescript',
   findings: [
-    'lib/cache.ts:4:10 `new Redis()` opens a new Redis connection on every call to `getClient()`; build it once at module scope or import the shared client from lib/redis instead.',
     'pages/api/hits.ts:8:17 `new Redis()` opens a new Redis connection on every request to this Next.js API route; build it once at module scope or import the shared client from lib/redis instead.',
     'pages/api/session.ts:8:17 `new Redis()` opens a new Redis connection on every request to this Next.js API route; build it once at module scope or import the shared client from lib/redis instead.',
+    'pages/api/stats.ts:6:18 `getClient()` (lib/cache.ts:4) opens a new Redis connection on every request to this Next.js API route; build the client once where it is defined, or import the shared client from lib/redis instead.',
   ],
   summary: {
     filesScanned: 5,
@@ -491,10 +491,10 @@ describeFixture('dotenv-after-imports', {
 describeFixture('health-check', {
   language: 'javascript',
   findings: [
-    'health.js:5:18 `createClient()` opens a new Redis connection on every call to `healthCheck()`; build it once at module scope or import the shared client from lib/redis instead.',
+    'server.js:7:34 `healthCheck()` (health.js:5) opens a new Redis connection on every request to this Express route callback; build the client once where it is defined, or import the shared client from lib/redis instead.',
   ],
   summary: {
-    filesScanned: 1,
+    filesScanned: 2,
     filesChanged: 2,
     sitesHoisted: 1,
     sitesMovedWithinFile: 0,
@@ -515,7 +515,9 @@ describeFixture('health-check', {
 describeFixture('helper-callers', {
   language: 'typescript',
   findings: [
-    'src/lib/redis-client.ts:5:18 `createClient()` opens a new Redis connection on every call to `connectRedis()`; build it once at module scope or import the shared client from lib/redis instead.',
+    'src/routes/health.ts:5:24 `connectRedis()` (src/lib/redis-client.ts:5) opens a new Redis connection on every call to `ping()`; build the client once where it is defined, or import the shared client from lib/redis instead.',
+    'src/routes/orders.ts:5:23 `connectRedis()` (src/lib/redis-client.ts:5) opens a new Redis connection on every call to `listOrders()`; build the client once where it is defined, or import the shared client from lib/redis instead.',
+    'src/routes/orders.ts:13:23 `connectRedis()` (src/lib/redis-client.ts:5) opens a new Redis connection on every call to `countOrders()`; build the client once where it is defined, or import the shared client from lib/redis instead.',
   ],
   summary: {
     filesScanned: 4,
@@ -594,40 +596,9 @@ describeFixture('bullmq', {
   ],
 });
 
+// The adapter's clients are built once, when the server starts: nothing runs per request, nothing is reported.
 describeFixture('socket-io', {
   language: 'javascript',
-  findings: [
-    'realtime.js:6:21 `new Redis()` opens a new Redis connection on every call to `attachRealtime()`, and it cannot simply be shared because it is handed to the socket.io Redis adapter, which subscribes on its clients and needs connections of its own.',
-    'realtime.js:7:21 `pubClient.duplicate()` opens a new Redis connection on every call to `attachRealtime()`, and it cannot simply be shared because it duplicates `pubClient`, a client built on every call.',
-  ],
-  summary: {
-    filesScanned: 1,
-    filesChanged: 0,
-    sitesHoisted: 0,
-    sitesMovedWithinFile: 0,
-    sitesSkipped: [
-      {
-        file: 'realtime.js',
-        line: 6,
-        reason: 'it is handed to the socket.io Redis adapter, which subscribes on its clients and needs connections of its own'
-      },
-      {
-        file: 'realtime.js',
-        line: 7,
-        reason: 'it duplicates `pubClient`, a client built on every call'
-      }
-    ],
-    modules: [],
-    errors: []
-  },
-  findingsAfterFix: [
-    'realtime.js:6:21 `new Redis()` opens a new Redis connection on every call to `attachRealtime()`, and it cannot simply be shared because it is handed to the socket.io Redis adapter, which subscribes on its clients and needs connections of its own.',
-    'realtime.js:7:21 `pubClient.duplicate()` opens a new Redis connection on every call to `attachRealtime()`, and it cannot simply be shared because it duplicates `pubClient`, a client built on every call.',
-  ],
-});
-
-describeFixture('sse-subscriber', {
-  language: 'typescript',
   findings: [
 
   ],
@@ -642,6 +613,32 @@ describeFixture('sse-subscriber', {
   },
   findingsAfterFix: [
 
+  ],
+});
+
+// Each request duplicates the imported publisher to subscribe: reported, and left as a dedicated connection.
+describeFixture('sse-subscriber', {
+  language: 'typescript',
+  findings: [
+    'app/api/events/route.ts:4:22 `publisher.duplicate()` (lib/publisher.ts:3) opens a new Redis connection on every request to this Next.js route handler `GET`, and it cannot simply be shared because it subscribes (`subscribe`), which needs a connection of its own.',
+  ],
+  summary: {
+    filesScanned: 2,
+    filesChanged: 0,
+    sitesHoisted: 0,
+    sitesMovedWithinFile: 0,
+    sitesSkipped: [
+      {
+        file: 'app/api/events/route.ts',
+        line: 4,
+        reason: 'it subscribes (`subscribe`), which needs a connection of its own'
+      }
+    ],
+    modules: [],
+    errors: []
+  },
+  findingsAfterFix: [
+    'app/api/events/route.ts:4:22 `publisher.duplicate()` (lib/publisher.ts:3) opens a new Redis connection on every request to this Next.js route handler `GET`, and it cannot simply be shared because it subscribes (`subscribe`), which needs a connection of its own.',
   ],
 });
 
