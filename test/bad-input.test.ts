@@ -40,27 +40,39 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
 
 /** What `fix` leaves of it. */
 const fixedHitsHandler = `import type { NextApiRequest, NextApiResponse } from 'next';
-import { redis } from '../../lib/redis';
+import { getRedis } from '../../lib/redis';
 
 export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const redis = getRedis();
   res.status(200).json({ hits: await redis.incr('hits') });
 }
 `;
 
-/** The shared module `fix` creates for it. */
+/** The shared module `fix` creates for it: the client is built on first use, kept on globalThis for Next.js reloads. */
 const createdSharedModule = `import { Redis } from 'ioredis';
 
-// One Redis client per process: every request reuses this connection instead of opening its own.
-// Development hot reload re-evaluates modules, so the client is kept on globalThis to avoid opening another.
+// One Redis client per process, built on first use: every request reuses its connection instead of opening one.
+// Next.js development hot reload re-evaluates modules, so the clients are kept on globalThis to avoid opening more.
 const globalForRedis = globalThis as unknown as { redis?: Redis };
 
-export const redis = globalForRedis.redis ?? new Redis(process.env.REDIS_URL);
-
-if (process.env.NODE_ENV !== 'production') {
-  globalForRedis.redis = redis;
+/** The shared client, built on the first call. */
+export function getRedis(): Redis {
+  globalForRedis.redis ??= new Redis(process.env.REDIS_URL);
+  return globalForRedis.redis;
 }
+`;
 
-export default redis;
+/** The same module where nothing says a dev server re-evaluates modules: a plain module singleton. */
+const createdPlainModule = `import { Redis } from 'ioredis';
+
+// One Redis client per process, built on first use: every request reuses its connection instead of opening one.
+const redisClients: { redis?: Redis } = {};
+
+/** The shared client, built on the first call. */
+export function getRedis(): Redis {
+  redisClients.redis ??= new Redis(process.env.REDIS_URL);
+  return redisClients.redis;
+}
 `;
 
 /** The closing parenthesis of `json(` is missing on line 6. */
@@ -358,8 +370,7 @@ export function redisKey(...parts: string[]): string {
   return parts.join(':');
 }
 
-${createdSharedModule.split('\n').slice(2, -3).join('\n')}
-`,
+${createdSharedModule.split('\n').slice(2).join('\n')}`,
     },
   },
   {
@@ -393,9 +404,10 @@ ${createdSharedModule.split('\n').slice(2, -3).join('\n')}
     },
     args: ['check'],
     code: 1,
+    // The factory's own file shows no per-request call: the route's call carries the report, naming the factory's line.
     stdout:
-      '\n<root>/lib/cache.ts\n  5:10  error  `new Redis()` opens a new Redis connection on every call to `cacheClient()`; ' +
-      `build it once at module scope or import the shared client from lib/redis instead  redis-singleton/no-per-request-client\n${problems(1)}`,
+      '\n<root>/pages/api/hits.ts\n  4:26  error  `cacheClient()` (lib/cache.ts:5) opens a new Redis connection on every request to this Next.js API route; ' +
+      `build the client once where it is defined, or import the shared client from lib/redis instead  redis-singleton/no-per-request-client\n${problems(1)}`,
     stderr: '',
   },
   {
@@ -434,7 +446,8 @@ ${createdSharedModule.split('\n').slice(2, -3).join('\n')}
     code: 0,
     stdout: canonicalFix,
     stderr: '',
-    writes: { 'work/shop/pages/api/hits.ts': fixedHitsHandler, 'work/shop/lib/redis.ts': createdSharedModule },
+    // No package.json says Next.js here, so the module is a plain singleton, without the hot-reload guard.
+    writes: { 'work/shop/pages/api/hits.ts': fixedHitsHandler, 'work/shop/lib/redis.ts': createdPlainModule },
   },
 ];
 
@@ -559,16 +572,16 @@ const ruleRows: RuleRow[] = [
     error: 'Key "rules": Key "redis-singleton/no-per-request-client":\n\tValue "handler" should be array.',
   },
   {
-    name: 'circular imports between helpers end, with the factory reported as it is without the cycle',
+    name: 'circular imports between helpers end, with the factory reported at its per-request call as without the cycle',
     files: {
       'package.json': packageJson,
       'lib/cache.ts': cacheHelper,
       'lib/keys.ts': keysHelper,
       'pages/api/hits.ts': "import { cacheClient } from '../../lib/cache';\n\nexport default async function handler(req, res) {\n  const redis = cacheClient();\n  res.json({ hits: await redis.incr('hits') });\n}\n",
     },
-    lint: 'lib/cache.ts',
+    lint: 'pages/api/hits.ts',
     messages: [
-      '5:10 `new Redis()` opens a new Redis connection on every call to `cacheClient()`; build it once at module scope or import the shared client from lib/redis instead.',
+      '4:17 `cacheClient()` (lib/cache.ts:5) opens a new Redis connection on every request to this Next.js API route; build the client once where it is defined, or import the shared client from lib/redis instead.',
     ],
   },
   {
