@@ -92,7 +92,8 @@ describe('redis-singleton watch, the built CLI', () => {
     const html = path.join(await makeTempFolder(), 'watch.html');
     const watch = startWatch(['--url', redis.url, '--interval', INTERVAL, '--duration', '60s', '--json', '--max-new-per-sec', '5', '--html', html]);
     await watch.waitForLine((line) => line.startsWith('{"type":"sample"'));
-    const opened = await perRequestApp(redis.url, REQUESTS);
+    // Each request works for 50 ms, so the load spans several samples and CLIENT LIST sees its connections.
+    const opened = await perRequestApp(redis.url, REQUESTS, 10, 50);
     // Two more samples after the load, so the last connections are counted; then Ctrl-C.
     const seen = watch.lines().length;
     await watch.waitForLine(() => true, seen + 1);

@@ -13,14 +13,18 @@ async function serve(requests: number, concurrency: number, handle: (request: nu
   await Promise.all(Array.from({ length: Math.min(concurrency, requests) }, worker));
 }
 
-/** Serves `requests` with a new client each (a PING, so any cluster node can answer); resolves with the number of connections opened. */
-export async function perRequestApp(url: string, requests: number, concurrency = 10): Promise<number> {
+/**
+ * Serves `requests` with a new client each (a PING, so any cluster node can answer), holding each connection for
+ * `workMs` as a request's own work would; resolves with the number of connections opened.
+ */
+export async function perRequestApp(url: string, requests: number, concurrency = 10, workMs = 0): Promise<number> {
   let opened = 0;
   await serve(requests, concurrency, async () => {
     const redis = new Redis(url);
     redis.on('connect', () => opened++);
     try {
       await redis.ping();
+      if (workMs > 0) await new Promise((resolve) => setTimeout(resolve, workMs));
     } finally {
       await redis.quit();
     }
