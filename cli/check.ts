@@ -1,6 +1,5 @@
 import tsParser from '@typescript-eslint/parser';
 import { ESLint, type Linter } from 'eslint';
-import { readFileSync } from 'node:fs';
 import { DEFAULT_OPTIONS } from '../core/analyze.js';
 import { ProjectModel } from '../core/project/project-model.js';
 import plugin from '../index.js';
@@ -44,12 +43,8 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   });
   // Files the text filter rules out cannot hold a finding, unless they import a project module that builds a
   // client (the rule reads those through the project model): ESLint never needs to parse the rest.
-  const { candidates, others, errors } = readRedisCandidates(root, files);
   const model = new ProjectModel({ ...DEFAULT_OPTIONS });
-  for (const file of others) {
-    const source = readFileSync(file, 'utf8');
-    if (model.importsRelevantModule(file, source)) candidates.push({ path: file, source });
-  }
+  const { candidates, errors } = readRedisCandidates(root, files, (file, source) => model.importsRelevantModule(file, source));
 
   const eslint = new ESLint({
     cwd: root,

@@ -28,8 +28,11 @@ export interface Candidates {
   errors: FileError[];
 }
 
-/** Reads every discovered file once and keeps those the cheap text filter cannot rule out. */
-export function readRedisCandidates(root: string, files: readonly string[]): Candidates {
+/**
+ * Reads every discovered file once and keeps those the cheap text filter cannot rule out, and those `alsoAnalyse`
+ * keeps (a file that imports a module that builds a client).
+ */
+export function readRedisCandidates(root: string, files: readonly string[], alsoAnalyse?: (file: string, source: string) => boolean): Candidates {
   const candidates: SourceFile[] = [];
   const others: string[] = [];
   const errors: FileError[] = [];
@@ -46,7 +49,7 @@ export function readRedisCandidates(root: string, files: readonly string[]): Can
     }
     // A NUL byte marks a binary file (an MPEG transport stream is also `.ts`), as it does for git: not source.
     if (source.includes('\0')) continue;
-    if (mayContainRedisClient(source)) candidates.push({ path: file, source });
+    if (mayContainRedisClient(source) || alsoAnalyse?.(file, source)) candidates.push({ path: file, source });
     else others.push(file);
   }
   progress.finish();

@@ -81,7 +81,7 @@ export function runCodemod(options: CodemodOptions): CodemodResult {
   const projectCallers = new ProjectCallers(model, [...files.map((file) => file.path), ...(options.otherFiles ?? [])], fileSource);
   // A file that names no client module still opens connections through an import of a project module that does.
   for (const path of options.otherFiles ?? []) {
-    const source = options.readFile(path);
+    const source = fileSource.read(path)?.text;
     if (source !== undefined && model.importsRelevantModule(path, source)) files.push({ path, source });
   }
   files.sort((a, b) => a.path.localeCompare(b.path));

@@ -100,6 +100,8 @@ function* moduleObjects(program: TSESTree.Program, scopeManager: ScopeManagerLik
 /** `await import('redis')`: the awaited value is the module, as `require()` returns it. */
 function* dynamicImports(program: TSESTree.Program, cjs: Record<string, unknown>): Generator<ModuleObject> {
   const found: ModuleObject[] = [];
+  // Most files load no module late: the whole-tree walk is paid only by those whose tokens hold an `import(`.
+  if (!hasImportCall(program)) return;
   walk(program, (node) => {
     if (node.type !== 'ImportExpression') return true;
     const module = staticString(node.source);
@@ -109,6 +111,12 @@ function* dynamicImports(program: TSESTree.Program, cjs: Record<string, unknown>
     return true;
   });
   yield* found;
+}
+
+function hasImportCall(program: TSESTree.Program): boolean {
+  const tokens = program.tokens;
+  if (!tokens) return true;
+  return tokens.some((token, index) => token.value === 'import' && tokens[index + 1]?.value === '(');
 }
 
 /** `x.duplicate()` / `x.createPool()` where `x` holds a connection built by `construction`. */
