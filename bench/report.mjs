@@ -74,7 +74,7 @@ export function projectModelLine({ figures }) {
   if (!model) return 'Project model: not reported by this build.';
   const hitRate = figures.cacheHitRate == null ? 'n/a' : `${(figures.cacheHitRate * 100).toFixed(1)}%`;
   const perFile = figures.ruleMsPerAnalysedFile == null ? 'n/a (no timed run)' : `${millis(figures.ruleMsPerAnalysedFile)} ms`;
-  return `Project model: ${model.analysedFiles} files analysed, ${model.summarised} modules summarised (${model.parsed} parsed), ${model.lookups} summary lookups with ${model.hits} cache hits (hit rate ${hitRate}); rule own time per analysed file ${perFile}.`;
+  return `Project model: ${model.analysedFiles} files analysed, ${model.summarised} modules summarised (${model.parsed} parsed), ${model.lookups} summary lookups with ${model.hits} cache hits (hit rate ${hitRate}); ${model.indexedFiles ?? 'n/a'} files listed in the relevance index; rule own time per analysed file ${perFile}.`;
 }
 
 export function codemodTable({ summary }) {
@@ -122,7 +122,7 @@ ESLint Node API, \`@typescript-eslint/parser\` without type information, \`overr
 
 ${lintTable(result)}
 
-${projectModelLine(result)} The rule's own time includes the files it does not analyse: for each of them it scans the text and resolves its imports to learn whether one reaches a client.
+${projectModelLine(result)} The rule's own time includes the files it does not analyse: listing the tree once, then for each file a text scan of its imports, checked by name against the modules that can reach a client (only imports that pass are resolved).
 
 Our rule's untimed run minus \`no-debugger\`'s: ${signedSeconds(result.figures.lintWallDelta)} lint wall, ${signedSeconds(result.figures.lintCpuDelta)} process CPU (both include run-to-run noise, which is why the rule's own time is measured directly).
 ${result.figures.noDebuggerListenerCalls === 0 ? "The tree has no `debugger` statement, so `no-debugger`'s listener never runs: its own time is `create()` plus the wrapper, the floor of this measurement.\n" : ''}

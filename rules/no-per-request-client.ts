@@ -189,6 +189,6 @@ export default {
     // with typed linting, through a `.duplicate()` of a value whose type is a client.
     const options = settledOptions(context.options);
     if (text.includes('.duplicate(') && (context.sourceCode.parserServices as Partial<TypedProgram> | undefined)?.program) return reportPerCallClients(context, options);
-    return projectModelFor(projectSettings(options[0])).importsRelevantModule(context.filename, text) ? reportPerCallClients(context, options) : {};
+    return projectModelFor(projectSettings(options[0])).importsRelevantModule(context.filename, text, context.cwd) ? reportPerCallClients(context, options) : {};
   },
 } satisfies typeof rule;

@@ -6,6 +6,7 @@ import { EMPTY_EXPORTS, type ModuleSummary } from './facts.js';
 import type { ModuleLookup } from './imported-sites.js';
 import { summariseExports, summariseWrappers } from './module-summary.js';
 import { parseFile } from './parse.js';
+import { isWithin, RelevanceIndex } from './relevance-index.js';
 import { ModuleResolver, packageRootOf, type Resolution } from './resolution.js';
 
 /** Imports followed from the file being analysed: its own, their modules', and one level more. */
@@ -48,6 +49,8 @@ export interface ProjectModelStats {
   summarised: number;
   /** Of those, parsed and analysed. */
   parsed: number;
+  /** Files read to index their trees (the rule's models). */
+  indexedFiles: number;
 }
 
 const SPECIFIER = /\bfrom\s*(['"])([^'"\n]+)\1|\brequire\s*\(\s*(['"])([^'"\n]+)\3\s*\)|\bimport\s*\(\s*(['"])([^'"\n]+)\5\s*\)/g;
@@ -59,15 +62,21 @@ const CLIENT_MODULES = new Set(['ioredis', 'redis', '@redis/client']);
  * import such a module, are parsed; the rest cost a text scan and the resolution of their imports.
  */
 export class ProjectModel implements ModuleLookup {
-  readonly stats: ProjectModelStats = { analysedFiles: 0, lookups: 0, hits: 0, summarised: 0, parsed: 0 };
+  readonly stats: ProjectModelStats = { analysedFiles: 0, lookups: 0, hits: 0, summarised: 0, parsed: 0, indexedFiles: 0 };
   private readonly summaries = new Map<string, { version: number; summary: ModuleSummary; relevant: boolean; wrappers?: ModuleSummary }>();
   private readonly inProgress = new Set<string>();
   private depth = 0;
+
+  /** Trees read whole to turn away files whose imports cannot reach a client (the rule's models only). */
+  private readonly indexes = new Map<string, RelevanceIndex | undefined>();
+  /** Folder → the indexed tree that holds it. */
+  private readonly indexedRoots = new Map<string, string>();
 
   constructor(
     readonly settings: ProjectSettings,
     private readonly files: FileSource = diskFiles,
     readonly resolver: ModuleResolver = new ModuleResolver(),
+    private readonly indexTrees = false,
   ) {}
 
   moduleAt(fromFile: string, specifier: string, withWrappers = false): ModuleSummary | undefined {
@@ -131,13 +140,45 @@ export class ProjectModel implements ModuleLookup {
     }
   }
 
-  /** Whether a file that names no client module still imports one that matters (so the analysis must read it). */
-  importsRelevantModule(file: string, text: string): boolean {
+  /**
+   * Whether a file that names no client module still imports one that matters (so the analysis must read it).
+   * `cwd` is the folder ESLint runs in: the tree whose index answers first, before any import is resolved.
+   */
+  importsRelevantModule(file: string, text: string, cwd?: string): boolean {
+    const index = this.indexFor(file, cwd);
+    index?.note(file, text);
     for (const specifier of specifiersIn(text)) {
+      if (index && !index.mayReach(file, specifier)) continue;
       const summary = this.moduleAt(file, specifier);
       if (summary && summary.exports.size > 0) return true;
     }
     return false;
+  }
+
+  /**
+   * The index of the tree a file lies in: the folder ESLint runs in when the file is inside it, else an indexed
+   * tree that holds it, else its package. Modules reached through imports use an index that already exists.
+   */
+  private indexFor(file: string, cwd: string | undefined): RelevanceIndex | undefined {
+    if (!this.indexTrees) return undefined;
+    const directory = path.dirname(file);
+    let indexed = this.indexedRoots.get(directory);
+    if (indexed === undefined) {
+      indexed = [...this.indexes.keys()].find((root) => isWithin(root, file)) ?? '';
+      if (indexed !== '') this.indexedRoots.set(directory, indexed);
+    }
+    const root = cwd !== undefined && cwd === indexed
+      ? cwd
+      : cwd !== undefined && path.dirname(cwd) !== cwd && isWithin(cwd, file)
+        ? cwd
+        : indexed !== '' ? indexed : cwd === undefined ? undefined : packageRootOf(file);
+    if (root === undefined) return undefined;
+    if (!this.indexes.has(root)) {
+      const index = RelevanceIndex.build(root, this.settings.sources, MAX_IMPORT_DEPTH);
+      this.stats.indexedFiles += index?.size ?? 0;
+      this.indexes.set(root, index);
+    }
+    return this.indexes.get(root);
   }
 
   private summarise(file: string, text: string): ModuleSummary {
@@ -173,7 +214,7 @@ const ruleModels: ProjectModel[] = [];
 export function projectModelFor(settings: ProjectSettings): ProjectModel {
   let model = models.get(settings);
   if (!model) {
-    model = new ProjectModel(settings);
+    model = new ProjectModel(settings, diskFiles, new ModuleResolver(), true);
     models.set(settings, model);
     ruleModels.push(model);
   }
@@ -182,7 +223,7 @@ export function projectModelFor(settings: ProjectSettings): ProjectModel {
 
 /** What the rule's project models have done in this process, added up: for the benchmark's report. */
 export function ruleModelTotals(): ProjectModelStats {
-  const totals: ProjectModelStats = { analysedFiles: 0, lookups: 0, hits: 0, summarised: 0, parsed: 0 };
+  const totals: ProjectModelStats = { analysedFiles: 0, lookups: 0, hits: 0, summarised: 0, parsed: 0, indexedFiles: 0 };
   for (const model of ruleModels) {
     for (const key of Object.keys(totals) as (keyof ProjectModelStats)[]) totals[key] += model.stats[key];
   }

@@ -42,13 +42,14 @@ export class ModuleResolver {
   private readonly jsconfigs = new Map<string, string | undefined>();
   private readonly workspaces = new Map<string, ReadonlyMap<string, string>>();
 
-  private readonly resolutions = new Map<string, { resolution: Resolution; at: number }>();
+  private readonly resolutions = new Map<string, { resolution: Resolution; at: number; askedBy?: Set<string> }>();
   private readonly dependencies = new Map<string, ReadonlySet<string>>();
 
   /**
    * Memoised: a relative import depends only on its target, a package or alias import only on the package it is
-   * written in. An import that does not resolve is asked again after a few seconds (the file may be created while
-   * an editor keeps ESLint running).
+   * written in. An import that does not resolve is asked again when the same file asks for it again a few seconds
+   * later: an editor re-lints the file after the user creates the module, while a lint run, which reads each file
+   * once, never pays for the same missing module twice.
    */
   resolve(fromFile: string, specifier: string): Resolution {
     const relative = specifier.startsWith('.') || specifier.startsWith('/');
@@ -56,10 +57,25 @@ export class ModuleResolver {
     if (packageRoot !== undefined && this.isInstalledDependency(packageRoot, specifier, path.dirname(fromFile))) return EXTERNAL;
     const key = relative ? path.resolve(path.dirname(fromFile), specifier) : `${packageRoot ?? ''}\0${specifier}`;
     const cached = this.resolutions.get(key);
-    if (cached && (cached.resolution.kind !== 'unresolved' || Date.now() - cached.at < UNRESOLVED_RETRY_MS)) return cached.resolution;
+    if (cached && !this.retries(cached, fromFile)) return cached.resolution;
+    if (cached) {
+      // oxc-resolver remembers what the file system held: forget it, or the new module stays invisible.
+      this.resolver.clearCache();
+      for (const resolver of this.jsconfigResolvers.values()) resolver.clearCache();
+    }
     const resolution = this.resolveUncached(fromFile, specifier);
-    this.resolutions.set(key, { resolution, at: Date.now() });
+    this.resolutions.set(key, { resolution, at: Date.now(), askedBy: resolution.kind === 'unresolved' ? new Set([fromFile]) : undefined });
     return resolution;
+  }
+
+  private retries(cached: { resolution: Resolution; at: number; askedBy?: Set<string> }, fromFile: string): boolean {
+    if (cached.resolution.kind !== 'unresolved') return false;
+    cached.askedBy ??= new Set();
+    if (!cached.askedBy.has(fromFile)) {
+      cached.askedBy.add(fromFile);
+      return false;
+    }
+    return Date.now() - cached.at >= UNRESOLVED_RETRY_MS;
   }
 
   /** A package the nearest package.json depends on that is not a workspace package: always outside the project. */

@@ -1,0 +1,214 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { mentionsClientModule } from '../analyze.js';
+import type { ClientSource } from '../types.js';
+import { packageRootOf } from './resolution.js';
+
+/** A tree larger than this is not indexed: every import of it is resolved, as for a file outside any index. */
+export const MAX_INDEXED_FILES = 20_000;
+/** Files changed outside the editor (a checkout, generated code) are seen after at most this long. */
+export const INDEX_REFRESH_MS = 300_000;
+/** A linted file the listing does not hold was created since: the tree is listed again, at most this often. */
+const NEW_FILE_RELIST_MS = 5_000;
+
+const SOURCE_FILE = /\.[cm]?[jt]sx?$/;
+const DECLARATION_FILE = /\.d\.[cm]?ts$/;
+const SPECIFIER = /\bfrom\s*(['"])([^'"\n]+)\1|\brequire\s*\(\s*(['"])([^'"\n]+)\3\s*\)|\bimport\s*\(\s*(['"])([^'"\n]+)\5\s*\)/g;
+
+interface IndexedFile {
+  version: number;
+  mentions: boolean;
+  /** The names its imports end in (`./lib/redis.js` → `redis`). */
+  imports: readonly string[];
+}
+
+/**
+ * Which modules of a source tree can matter for Redis connections, known by the names an import reaches them by.
+ * An import ends in its module's file name (`@/lib/redis` → `redis.ts`) or, for an `index` file, its folder's name
+ * (or, across a workspace, its package's name). So an import whose name no file of the tree has, or whose files
+ * name no client module and import nothing that does, cannot reach a client: the analysis turns it away without
+ * resolving it. The tree's folders are listed once; a file is read the first time an import names it.
+ */
+export class RelevanceIndex {
+  /** Source files of the tree by the names an import can reach them by. */
+  private readonly named = new Map<string, string[]>();
+  private readonly entries = new Map<string, IndexedFile>();
+  /** `file\0depth` → whether the file reaches a client module within the remaining depth. */
+  private readonly reaches = new Map<string, boolean>();
+  private readonly listed = new Set<string>();
+  private fileCount = 0;
+  private listedAt = 0;
+
+  private constructor(
+    readonly root: string,
+    private readonly sources: readonly ClientSource[],
+    private readonly maxDepth: number,
+  ) {}
+
+  /** The index of a tree, or undefined when the tree is too large to list. */
+  static build(root: string, sources: readonly ClientSource[], maxDepth: number): RelevanceIndex | undefined {
+    const index = new RelevanceIndex(root, sources, maxDepth);
+    return index.list() ? index : undefined;
+  }
+
+  /** How many source files the tree holds. */
+  get size(): number {
+    return this.fileCount;
+  }
+
+  /** Whether an import written in `fromFile` may lead to a module that builds or hands out a client. */
+  mayReach(fromFile: string, specifier: string): boolean {
+    // `./x` stays in the folder of a file of the tree; `../x` may leave the tree, where the index knows nothing.
+    if (specifier.startsWith('..') && !isWithin(this.root, path.resolve(path.dirname(fromFile), specifier))) return true;
+    // `#redis` (package `imports`) names its target in package.json, not in the path.
+    if (specifier.startsWith('#')) return true;
+    const name = importedName(specifier);
+    if (name === undefined) return true;
+    this.listIfDue();
+    return this.nameReaches(name, 1);
+  }
+
+  /**
+   * The linted file's text is newer than the disk's (an editor buffer): an entry read before follows it, and a
+   * file the listing lacks (just created) has the tree listed again.
+   */
+  note(file: string, text: string): void {
+    if (!this.listed.has(file) && SOURCE_FILE.test(file) && isWithin(this.root, file) && Date.now() - this.listedAt >= NEW_FILE_RELIST_MS) this.relist();
+    const previous = this.entries.get(file);
+    if (!previous) return;
+    const entry = this.entryFor(-1, text);
+    if (previous.mentions === entry.mentions && previous.imports.join('\0') === entry.imports.join('\0')) return;
+    this.entries.set(file, entry);
+    this.reaches.clear();
+  }
+
+  private nameReaches(name: string, depth: number): boolean {
+    return (this.named.get(name) ?? []).some((file) => this.fileReaches(file, depth));
+  }
+
+  private fileReaches(file: string, depth: number): boolean {
+    const key = `${file}\0${depth}`;
+    const known = this.reaches.get(key);
+    if (known !== undefined) return known;
+    // Settled false while it is asked about, so an import cycle ends.
+    this.reaches.set(key, false);
+    const entry = this.entry(file);
+    const reaches = entry !== undefined && (entry.mentions || (depth < this.maxDepth && entry.imports.some((name) => this.nameReaches(name, depth + 1))));
+    this.reaches.set(key, reaches);
+    return reaches;
+  }
+
+  private entry(file: string): IndexedFile | undefined {
+    let entry = this.entries.get(file);
+    if (!entry) {
+      try {
+        entry = this.entryFor(statSync(file).mtimeMs, readFileSync(file, 'utf8'));
+      } catch {
+        return undefined;
+      }
+      this.entries.set(file, entry);
+    }
+    return entry;
+  }
+
+  private entryFor(version: number, text: string): IndexedFile {
+    const imports = new Set<string>();
+    for (const match of text.matchAll(SPECIFIER)) {
+      const name = importedName(match[2] ?? match[4] ?? match[6]);
+      if (name !== undefined) imports.add(name);
+    }
+    return { version, mentions: mentionsClientModule(text, this.sources), imports: [...imports] };
+  }
+
+  private listIfDue(): void {
+    if (Date.now() - this.listedAt >= INDEX_REFRESH_MS) this.relist();
+  }
+
+  private relist(): void {
+    this.list();
+    // Files read before are read again when they changed since.
+    for (const [file, entry] of this.entries) {
+      let version: number | undefined;
+      try {
+        version = statSync(file).mtimeMs;
+      } catch {
+        version = undefined;
+      }
+      if (version !== entry.version) this.entries.delete(file);
+    }
+    this.reaches.clear();
+  }
+
+  /** Lists the tree's source files by name; false when it holds more than the index takes. */
+  private list(): boolean {
+    this.named.clear();
+    this.listed.clear();
+    this.fileCount = 0;
+    const visit = (directory: string): boolean => {
+      let entries;
+      try {
+        entries = readdirSync(directory, { withFileTypes: true });
+      } catch {
+        return true;
+      }
+      for (const entry of entries) {
+        if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+        const file = path.join(directory, entry.name);
+        if (entry.isDirectory()) {
+          if (!visit(file)) return false;
+        } else if (SOURCE_FILE.test(entry.name) && !DECLARATION_FILE.test(entry.name)) {
+          if (++this.fileCount > MAX_INDEXED_FILES) return false;
+          this.listed.add(file);
+          for (const name of moduleNames(file, this.root)) {
+            const files = this.named.get(name);
+            if (files) files.push(file);
+            else this.named.set(name, [file]);
+          }
+        }
+      }
+      return true;
+    };
+    this.listedAt = Date.now();
+    return visit(this.root);
+  }
+}
+
+/** The name an import ends in, without a source extension; undefined for `.`, `..` and a trailing slash. */
+export function importedName(specifier: string | undefined): string | undefined {
+  if (specifier === undefined) return undefined;
+  const last = specifier.slice(specifier.lastIndexOf('/') + 1).replace(SOURCE_FILE, '');
+  return last === '' || last === '.' || last === '..' ? undefined : last;
+}
+
+/** The names an import can reach a file by: its own, its folder's for an `index` file, its package's. */
+function moduleNames(file: string, root: string): string[] {
+  const own = path.basename(file).replace(SOURCE_FILE, '');
+  const names = own === 'index' ? [own, path.basename(path.dirname(file))] : [own];
+  const packageRoot = packageRootOf(file);
+  if (packageRoot !== undefined && packageRoot !== root) {
+    const name = packageName(packageRoot);
+    if (name !== undefined) names.push(importedName(name) ?? name);
+  }
+  return names;
+}
+
+const packageNames = new Map<string, string | undefined>();
+
+function packageName(packageRoot: string): string | undefined {
+  if (!packageNames.has(packageRoot)) {
+    let name: string | undefined;
+    try {
+      const manifest = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { name?: unknown };
+      name = typeof manifest.name === 'string' ? manifest.name : undefined;
+    } catch {
+      name = undefined;
+    }
+    packageNames.set(packageRoot, name);
+  }
+  return packageNames.get(packageRoot);
+}
+
+export function isWithin(root: string, file: string): boolean {
+  const relative = path.relative(root, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}

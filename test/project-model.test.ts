@@ -1,0 +1,160 @@
+/**
+ * The project model's gate for files that name no client module: which imports it follows, what it reads, and
+ * how it keeps up with files created or edited while an editor keeps ESLint running.
+ */
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_OPTIONS } from '../core/analyze.js';
+import { diskFiles, ProjectModel } from '../core/project/project-model.js';
+import { importedName } from '../core/project/relevance-index.js';
+import { ModuleResolver } from '../core/project/resolution.js';
+
+const settings = {
+  sources: DEFAULT_OPTIONS.sources,
+  handlerNames: DEFAULT_OPTIONS.handlerNames,
+  onceWrappers: DEFAULT_OPTIONS.onceWrappers,
+  allowInFunctions: DEFAULT_OPTIONS.allowInFunctions,
+};
+
+const cacheModule = [
+  "import { createClient } from 'redis';",
+  '',
+  'export async function openCache() {',
+  '  const client = createClient({ url: process.env.REDIS_URL });',
+  '  await client.connect();',
+  '  return client;',
+  '}',
+  '',
+].join('\n');
+
+const route = (specifier: string): string => [
+  `import { openCache } from '${specifier}';`,
+  "import { format } from './format';",
+  '',
+  'export async function GET() {',
+  '  const cache = await openCache();',
+  "  return Response.json(format(await cache.get('k')));",
+  '}',
+  '',
+].join('\n');
+
+let root: string;
+
+function write(file: string, text: string): string {
+  const target = path.join(root, file);
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, text);
+  return target;
+}
+
+/** A model as the rule builds one: trees indexed, files on disk. */
+function ruleModel(resolver = new ModuleResolver()): ProjectModel {
+  return new ProjectModel(settings, diskFiles, resolver, true);
+}
+
+beforeEach(() => {
+  root = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'redis-singleton-model-')));
+  write('package.json', JSON.stringify({ name: 'app', dependencies: { redis: '^4.6.0', next: '^14.0.0' } }));
+  write('tsconfig.json', JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['./src/*'] } } }));
+  write('src/lib/format.ts', 'export const format = (value: unknown) => ({ value });\n');
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('importedName', () => {
+  it('is the last segment of an import without its source extension', () => {
+    expect(importedName('@/lib/cache')).toBe('cache');
+    expect(importedName('./redis.js')).toBe('redis');
+    expect(importedName('~/utils/singleton.server')).toBe('singleton.server');
+    expect(importedName('@acme/db')).toBe('db');
+    expect(importedName('.')).toBeUndefined();
+    expect(importedName('..')).toBeUndefined();
+    expect(importedName('./lib/')).toBeUndefined();
+  });
+});
+
+describe('the rule model gate', () => {
+  it('follows an alias import to a helper that builds a client, and through one module more', () => {
+    write('src/lib/cache.ts', cacheModule);
+    write('src/lib/cached-fetch.ts', "export { openCache } from './cache';\n");
+    const direct = write('src/app/api/a/route.ts', route('@/lib/cache'));
+    const throughWrapper = write('src/app/api/b/route.ts', route('../../../lib/cached-fetch'));
+    const model = ruleModel();
+    expect(model.importsRelevantModule(direct, route('@/lib/cache'), root)).toBe(true);
+    expect(model.importsRelevantModule(throughWrapper, route('../../../lib/cached-fetch'), root)).toBe(true);
+  });
+
+  it('turns away a file whose imports name no module that can reach a client, without resolving any of them', () => {
+    write('src/lib/cache.ts', cacheModule);
+    const text = "import { format } from '@/lib/format';\nimport { z } from 'zod';\nexport const GET = () => Response.json(format(z));\n";
+    const file = write('src/app/api/plain/route.ts', text);
+    const resolver = new ModuleResolver();
+    const resolve = vi.spyOn(resolver, 'resolve');
+    const model = ruleModel(resolver);
+    expect(model.importsRelevantModule(file, text, root)).toBe(false);
+    expect(resolve).not.toHaveBeenCalled();
+  });
+
+  it('reaches a workspace package by its name when its entry is an index file', () => {
+    write('package.json', JSON.stringify({ name: 'monorepo', private: true, workspaces: ['packages/*'] }));
+    write('packages/db/package.json', JSON.stringify({ name: '@acme/db', main: 'src/index.ts' }));
+    write('packages/db/src/index.ts', "export { openCache } from './cache';\n");
+    write('packages/db/src/cache.ts', cacheModule);
+    write('packages/web/package.json', JSON.stringify({ name: '@acme/web', dependencies: { '@acme/db': '*' } }));
+    const file = write('packages/web/app/api/route.ts', route('@acme/db'));
+    expect(ruleModel().importsRelevantModule(file, route('@acme/db'), root)).toBe(true);
+  });
+
+  it('sees a helper created after the tree was indexed once a new file is linted', () => {
+    const file = write('src/app/api/a/route.ts', route('@/lib/cache'));
+    const model = ruleModel();
+    const clock = vi.spyOn(Date, 'now');
+    clock.mockReturnValue(1_000_000);
+    expect(model.importsRelevantModule(file, route('@/lib/cache'), root)).toBe(false);
+    write('src/lib/cache.ts', cacheModule);
+    const created = write('src/app/api/b/route.ts', route('@/lib/cache'));
+    // Within the re-listing interval the index still answers from its listing (and the missing import is not retried).
+    clock.mockReturnValue(1_001_000);
+    expect(model.importsRelevantModule(created, route('@/lib/cache'), root)).toBe(false);
+    clock.mockReturnValue(1_010_000);
+    expect(model.importsRelevantModule(created, route('@/lib/cache'), root)).toBe(true);
+  });
+
+  it('follows the editor buffer of a helper it has read, and the disk once the helper is saved', () => {
+    const helper = write('src/lib/cache.ts', cacheModule);
+    const file = write('src/app/api/a/route.ts', route('@/lib/cache'));
+    const model = ruleModel();
+    expect(model.importsRelevantModule(file, route('@/lib/cache'), root)).toBe(true);
+    const edited = 'export async function openCache() {\n  return new Map<string, string>();\n}\n';
+    // Linting the helper's unsaved buffer: it names no client module any more, so its importers are turned away.
+    expect(model.importsRelevantModule(helper, edited, root)).toBe(false);
+    expect(model.importsRelevantModule(file, route('@/lib/cache'), root)).toBe(false);
+    // Saved the other way round (the client is back): the buffer, linted again, lets its importers through.
+    writeFileSync(helper, cacheModule);
+    utimesSync(helper, new Date(), new Date(Date.now() + 5_000));
+    expect(model.importsRelevantModule(helper, cacheModule, root)).toBe(false);
+    expect(model.importsRelevantModule(file, route('@/lib/cache'), root)).toBe(true);
+  });
+});
+
+describe('ModuleResolver', () => {
+  it('asks a missing import again only when the same file asks again a few seconds later', () => {
+    const file = write('src/app/api/a/route.ts', route('@/lib/cache'));
+    const other = write('src/app/api/b/route.ts', route('@/lib/cache'));
+    const resolver = new ModuleResolver();
+    const clock = vi.spyOn(Date, 'now');
+    clock.mockReturnValue(2_000_000);
+    expect(resolver.resolve(file, '@/lib/cache')).toEqual({ kind: 'unresolved' });
+    write('src/lib/cache.ts', cacheModule);
+    clock.mockReturnValue(2_010_000);
+    // Another file in a lint run pays nothing for the same missing module.
+    expect(resolver.resolve(other, '@/lib/cache')).toEqual({ kind: 'unresolved' });
+    // The file an editor lints again sees the module created since.
+    expect(resolver.resolve(file, '@/lib/cache')).toEqual({ kind: 'source', path: path.join(root, 'src/lib/cache.ts') });
+  });
+});
