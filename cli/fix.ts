@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { owningPackageRoot } from '../codemods/owning-package.js';
 import { runCodemod } from '../codemods/project.js';
-import { addedTypeErrors, packageTypeScript, typeErrors } from '../codemods/verify.js';
-import type { CodemodResult, FileError, SitesMoved } from '../codemods/types.js';
+import { addedTypeErrors, packageTypeScript, typeErrors, type TypeError } from '../codemods/verify.js';
+import type { CodemodOptions, CodemodResult, FileError, SitesMoved } from '../codemods/types.js';
 import { unifiedDiff } from './diff.js';
 import { discoverSourceFiles } from './discover.js';
 import { exitCodes, UsageError } from './errors.js';
@@ -100,8 +100,10 @@ export async function runFix(paths: readonly string[], options: FixOptions, outp
   });
   const { candidates, others, errors: readErrors } = readRedisCandidates(root, files);
   const readProjectFile = readWithinRoot(root);
-  const result = runCodemod({ root, files: candidates, otherFiles: others, singleton, readFile: readProjectFile });
-  const typeRejected = options.verify ? rejectTypeErrors(root, result, readProjectFile) : [];
+  const codemodOptions = { root, files: candidates, otherFiles: others, singleton, readFile: readProjectFile };
+  let result = runCodemod(codemodOptions);
+  let typeRejected: { file: string; error: string }[] = [];
+  if (options.verify) ({ result, typeRejected } = verifiedRewrite(root, codemodOptions, result));
 
   const errors: FileError[] = [...readErrors, ...result.errors.map((error) => relativeError(root, error))];
   const { planned, refusedModules } = await planWrites(root, orderedWrites(root, result), errors);
@@ -155,30 +157,71 @@ export async function runFix(paths: readonly string[], options: FixOptions, outp
   return errors.length > 0 ? exitCodes.failed : exitCodes.done;
 }
 
+/** Rounds of leaving files out and planning again before a package that still breaks is left whole. */
+const VERIFY_ROUNDS = 3;
+
 /**
- * `--verify`: type-checks each owning package that has TypeScript installed, before and after its rewrite. A package
- * whose rewrite adds a type error keeps every file as it was (a helper and its callers change together), and the
- * files with the new errors are listed.
+ * `--verify`: type-checks each owning package that has TypeScript installed, before and after its rewrite. A call
+ * site file whose rewrite adds a type error is left as it was and the rest is planned again without it (the
+ * package's shared module then holds only what the other files use). An added error the left-out files cannot
+ * explain (in a caller of a rewritten helper, in the shared module) leaves the whole package as it was.
  */
-function rejectTypeErrors(root: string, result: CodemodResult, readFile: (path: string) => string | undefined): { file: string; error: string }[] {
+function verifiedRewrite(
+  root: string,
+  options: CodemodOptions,
+  first: CodemodResult,
+): { result: CodemodResult; typeRejected: { file: string; error: string }[] } {
+  const leftAsIs = new Map<string, string>();
+  const typeRejected: { file: string; error: string }[] = [];
+  let result = first;
+  for (let round = 0; ; round++) {
+    const added = addedErrorsByPackage(root, result, options.readFile);
+    const newlyLeft = [...added.values()].flat().filter((error) => result.sitesMoved.has(error.file) && !leftAsIs.has(error.file));
+    if (newlyLeft.length === 0 || round === VERIFY_ROUNDS) {
+      for (const [packageRoot, errors] of added) leavePackage(root, result, packageRoot, errors, typeRejected, options.readFile);
+      return { result, typeRejected };
+    }
+    for (const error of newlyLeft) {
+      if (leftAsIs.has(error.file)) continue;
+      leftAsIs.set(error.file, `its rewrite would add a type error: ${error.text}`);
+      typeRejected.push({ file: toRelative(root, error.file), error: `${toRelative(root, error.file)}, after the rewrite: ${error.text}` });
+    }
+    result = runCodemod({ ...options, leftAsIs });
+  }
+}
+
+/** The type errors each package's rewrite adds, for the packages that have any. */
+function addedErrorsByPackage(root: string, result: CodemodResult, readFile: (path: string) => string | undefined): Map<string, TypeError[]> {
   const byPackage = new Map<string, string[]>();
   for (const target of result.writes.keys()) {
     const packageRoot = owningPackageRoot(target, root, readFile);
     byPackage.set(packageRoot, [...(byPackage.get(packageRoot) ?? []), target]);
   }
-  const rejected: { file: string; error: string }[] = [];
+  const added = new Map<string, TypeError[]>();
   for (const [packageRoot, targets] of byPackage) {
     const ts = packageTypeScript(packageRoot, (candidate) => readFile(candidate) !== undefined);
     if (!ts) continue;
     const overlay = new Map(targets.map((target) => [target, result.writes.get(target)!]));
-    const added = addedTypeErrors(typeErrors(ts, packageRoot, new Map()), typeErrors(ts, packageRoot, overlay));
-    if (added.length === 0) continue;
-    for (const target of targets) {
-      result.writes.delete(target);
-      result.sitesMoved.delete(target);
-    }
-    result.modules = result.modules.filter((module) => !targets.includes(path.resolve(root, module.path)));
-    for (const error of added) rejected.push({ file: toRelative(root, error.file), error: `${toRelative(root, error.file)}, after the rewrite: ${error.text}` });
+    const errors = addedTypeErrors(typeErrors(ts, packageRoot, new Map()), typeErrors(ts, packageRoot, overlay));
+    if (errors.length > 0) added.set(packageRoot, errors);
   }
-  return rejected;
+  return added;
+}
+
+/** Drops every write of a package whose rewrite still adds type errors, and names the errors. */
+function leavePackage(
+  root: string,
+  result: CodemodResult,
+  packageRoot: string,
+  errors: readonly TypeError[],
+  typeRejected: { file: string; error: string }[],
+  readFile: (path: string) => string | undefined,
+): void {
+  const targets = [...result.writes.keys()].filter((target) => owningPackageRoot(target, root, readFile) === packageRoot);
+  for (const target of targets) {
+    result.writes.delete(target);
+    result.sitesMoved.delete(target);
+  }
+  result.modules = result.modules.filter((module) => !targets.includes(path.resolve(root, module.path)));
+  for (const error of errors) typeRejected.push({ file: toRelative(root, error.file), error: `${toRelative(root, error.file)}, after the rewrite: ${error.text}` });
 }

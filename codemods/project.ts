@@ -115,6 +115,11 @@ export function runCodemod(options: CodemodOptions): CodemodResult {
         skip(site, site.hoist.reason);
         continue;
       }
+      const left = options.leftAsIs?.get(file.path);
+      if (left !== undefined) {
+        skip(site, left);
+        continue;
+      }
       if (!plan) {
         skip(site, 'its package could not be read');
         continue;

@@ -35,6 +35,8 @@ export interface CodemodOptions {
   onceWrappers?: string[];
   /** Functions known to run once per process, as the rule's `allowInFunctions` option. */
   allowInFunctions?: string[];
+  /** Absolute paths of files whose sites stay as they are, each with the reason the summary gives (`--verify`). */
+  leftAsIs?: ReadonlyMap<string, string>;
 }
 
 export interface SkippedSite {

@@ -29,17 +29,21 @@ export const handler = async (event: { key: string }) => {
 
 const plainHandler = annotatedHandler.replace('const client: RedisClientType =', 'const client =').replace(', type RedisClientType', '');
 
-function project(name: string, handler: string): string {
+function project(name: string, handler: string, others: Record<string, string> = {}): string {
   const root = path.join(scratch, name);
   mkdirSync(path.join(root, 'src'), { recursive: true });
   writeFileSync(path.join(root, 'package.json'), manifest);
   writeFileSync(path.join(root, 'tsconfig.json'), tsconfig);
   writeFileSync(path.join(root, 'src', 'handler.ts'), handler);
+  for (const [file, text] of Object.entries(others)) writeFileSync(path.join(root, 'src', file), text);
   symlinkSync(path.join(repoRoot, 'node_modules'), path.join(root, 'node_modules'), 'dir');
   return root;
 }
 
-function fixVerify(root: string): { status: number | null; summary: { sitesHoisted: number; typeRejected: { file: string; error: string }[] } } {
+function fixVerify(root: string): {
+  status: number | null;
+  summary: { sitesHoisted: number; typeRejected: { file: string; error: string }[]; sitesSkipped: { file: string; line: number; reason: string }[]; modules: { path: string }[] };
+} {
   const run = spawnSync(process.execPath, [cliPath, 'fix', '--force', '--verify', '--json', root], { encoding: 'utf8' });
   return { status: run.status, summary: JSON.parse(run.stdout) as never };
 }
@@ -56,6 +60,22 @@ describe('fix --verify', () => {
       { file: 'src/handler.ts', error: expect.stringMatching(/^src\/handler\.ts, after the rewrite: error TS2322: Type .* is not assignable to type 'RedisClientType'\.$/) },
     ]);
     expect(readFileSync(path.join(root, 'src', 'handler.ts'), 'utf8')).toBe(annotatedHandler);
+  });
+
+  it('leaves only the file whose rewrite adds a type error, and rewrites the rest of its package', () => {
+    const root = project('mixed', plainHandler, { 'annotated.ts': annotatedHandler });
+    const { status, summary } = fixVerify(root);
+    expect(status).toBe(0);
+    expect(summary.sitesHoisted).toBe(1);
+    expect(summary.typeRejected).toEqual([
+      { file: 'src/annotated.ts', error: expect.stringMatching(/^src\/annotated\.ts, after the rewrite: error TS2322: Type .* is not assignable to type 'RedisClientType'\.$/) },
+    ]);
+    expect(summary.sitesSkipped).toEqual([
+      { file: 'src/annotated.ts', line: 4, reason: expect.stringMatching(/^its rewrite would add a type error: error TS2322: Type .* is not assignable to type 'RedisClientType'\.$/) },
+    ]);
+    expect(summary.modules).toEqual([{ path: 'src/lib/redis.ts', action: 'created' }]);
+    expect(readFileSync(path.join(root, 'src', 'annotated.ts'), 'utf8')).toBe(annotatedHandler);
+    expect(readFileSync(path.join(root, 'src', 'handler.ts'), 'utf8')).toContain('const client = await getRedis();');
   });
 
   it('writes a rewrite that type-checks', () => {
