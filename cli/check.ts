@@ -53,7 +53,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
     globInputPaths: false,
     passOnNoPatterns: true,
   });
-  const results = await eslint.lintFiles(candidates.map((candidate) => candidate.path));
+  const results = (await eslint.lintFiles(candidates.map((candidate) => candidate.path))).map(withoutForeignRules);
   const formatter = await eslint.loadFormatter(options.format);
   const report = await formatter.format(results);
   if (report !== '') output.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
@@ -61,4 +61,24 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
 
   const found = results.some((result) => result.messages.length > 0);
   return found || errors.length > 0 ? exitCodes.failed : exitCodes.done;
+}
+
+/**
+ * Only this plugin's rules run, so a project's `eslint-disable` comments for its other rules would each read
+ * "Definition for rule … was not found": those are the project's lint setup, not findings, and are dropped.
+ */
+function withoutForeignRules(result: ESLint.LintResult): ESLint.LintResult {
+  const messages = result.messages.filter((message) => message.ruleId === null || message.ruleId.startsWith(`${plugin.meta.namespace}/`));
+  if (messages.length === result.messages.length) return result;
+  const count = (severity: number, fixable: boolean): number =>
+    messages.filter((message) => message.severity === severity && (!fixable || message.fix !== undefined)).length;
+  return {
+    ...result,
+    messages,
+    errorCount: count(2, false),
+    warningCount: count(1, false),
+    fixableErrorCount: count(2, true),
+    fixableWarningCount: count(1, true),
+    fatalErrorCount: messages.filter((message) => message.fatal === true).length,
+  };
 }

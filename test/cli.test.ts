@@ -659,6 +659,7 @@ describe('redis-singleton check', () => {
   interface LintResult {
     filePath: string;
     messages: { ruleId: string | null; line: number }[];
+    errorCount: number;
   }
 
   it('exits 1 and names the per-request site (stylish)', async () => {
@@ -689,6 +690,23 @@ describe('redis-singleton check', () => {
     }));
     expect(findings).toEqual([
       { file: 'pages/api/hits.ts', findings: [{ ruleId: 'redis-singleton/no-per-request-client', line: 5 }] },
+    ]);
+  });
+
+  it("ignores disable comments for rules it does not load: a project's own lint setup is not a finding", async () => {
+    const withDirectives = sharedModule.replace(
+      'export const redis',
+      '// eslint-disable-next-line @typescript-eslint/no-non-null-assertion, react-hooks/exhaustive-deps\nexport const redis',
+    );
+    const root = await makeProject({ ...nextProject, 'lib/redis.ts': withDirectives, 'pages/api/hits.ts': cleanHitsHandler });
+    const stylish = await runCli(root, ['check']);
+    expect(stylish).toMatchObject({ code: 0, stdout: '' });
+    const json = await runCli(root, ['check', '--format', 'json']);
+    expect(json.code).toBe(0);
+    const results = JSON.parse(json.stdout) as LintResult[];
+    expect(results.map((result) => [path.relative(root, result.filePath), result.messages, result.errorCount])).toEqual([
+      ['lib/redis.ts', [], 0],
+      ['pages/api/hits.ts', [], 0],
     ]);
   });
 
