@@ -7,6 +7,7 @@
  * Old client versions run for real: the copy's node_modules maps `redis` to node-redis 3 (`redis3`) and `ioredis` to
  * ioredis 4 (`ioredis4`), both dev dependencies of this repository.
  */
+import { randomInt } from 'node:crypto';
 import { mkdir, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
@@ -32,6 +33,8 @@ interface OracleScenario {
   files?: (server: RedisServer) => Record<string, string>;
   /** Client packages to map in the copy's node_modules: name → package installed in this repository. */
   modules?: Record<string, string>;
+  /** Where the server listens when the code hard-codes its port; a free loopback port otherwise. */
+  server?: { host: string; port: number };
   /** Data the calls read, written before each side runs. */
   seed: (string | number)[][];
   /** Getters the fix's shared module exports; 0 when the fix leaves the fixture as it was. */
@@ -48,6 +51,8 @@ interface OracleScenario {
 
 const route = (file: string, name: string): SessionDriver => ({ kind: 'route', file, export: name });
 const fn = (file: string, name: string): SessionDriver => ({ kind: 'function', file, export: name });
+/** An address of 127.0.0.0/8 other than 127.0.0.1, where a fixed port such as 6379 is sure to be free. */
+const spareLoopbackAddress = () => `127.${randomInt(1, 255)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
 /** `Date.now()` readings stored or returned by a call. */
 const clockReadings = (text: string) => text.replace(/\b1\d{12}\b/g, '<Date.now()>');
 
@@ -170,6 +175,18 @@ const scenarios: OracleScenario[] = [
     noConnection: true,
   },
   {
+    title: 'cache-env-check: with CACHE_HOST set, the same cached reads on the port 6379 the route hard-codes',
+    fixture: 'cache-env-check',
+    typescript: true,
+    entries: { product: { kind: 'web', file: 'src/app/api/product/route.js', export: 'GET' } },
+    calls: [['product', '/api/product?id=1'], ['product', '/api/product?id=2'], ['product', '/api/product?id=1']],
+    env: (server) => ({ CACHE_HOST: server.host }),
+    server: { host: spareLoopbackAddress(), port: 6379 },
+    seed: [['SET', 'product:2', '{"id":"2","name":"from the cache"}']],
+    sharedExports: 1,
+    closeShared: { file: 'src/lib/redis.js', getter: 'getRedis', close: 'quit' },
+  },
+  {
     title: 'dotenv-after-imports: both sides read the URL from the .env loaded after the imports',
     fixture: 'dotenv-after-imports',
     entries: { stock: fn('main.js', 'handle') },
@@ -239,8 +256,8 @@ class Monitor {
     });
   }
 
-  static async open(port: number): Promise<Monitor> {
-    const socket = net.createConnection({ port, host: '127.0.0.1' });
+  static async open(server: RedisServer): Promise<Monitor> {
+    const socket = net.createConnection({ port: server.port, host: server.host });
     await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
     const monitor = new Monitor(socket);
     socket.write('MONITOR\r\n');
@@ -302,7 +319,7 @@ function sideEnvironment(variables: Record<string, string | undefined>): NodeJS.
 interface SideRun {
   answers: Answer[];
   commandsPerCall: string[][];
-  /** What the side did when told to stop: a child's exit, or nothing for code loaded in this process. */
+  /** How the side stopped: a server's exit after SIGTERM, or null once its shared client closed. */
   shutdown: Answer;
   /** Connections the side's code opened to the test server, from `total_connections_received`. */
   connections: number;
@@ -320,7 +337,7 @@ function errorsOf(run: SideRun): Answer[] {
 
 async function runSide(scenario: OracleScenario, side: FixtureSide, server: RedisServer, monitor: Monitor): Promise<SideRun> {
   const root = await copyFixture(scenario.fixture, side);
-  const admin = await RespConnection.open(server.port);
+  const admin = await RespConnection.open(server.port, server.host);
   try {
     if (scenario.modules) await mapModules(root, scenario.modules);
     if (scenario.typescript) await transpileProject(root);
@@ -365,10 +382,10 @@ describe.each(scenarios)('$title: the same calls before and after the fix', (sce
   let after: SideRun;
 
   beforeAll(async () => {
-    server = await startRedis();
+    server = await startRedis(scenario.server);
     // The first reading opens the counters' own connection, so no side is charged for it.
     await server.connectionStats();
-    monitor = await Monitor.open(server.port);
+    monitor = await Monitor.open(server);
     before = await runSide(scenario, 'input', server, monitor);
     after = await runSide(scenario, 'expected', server, monitor);
   });

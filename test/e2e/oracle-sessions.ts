@@ -15,6 +15,12 @@ const CHILD_EXIT_TIMEOUT_MS = 20_000;
 
 const sideScript = fileURLToPath(new URL('./oracle-side.mjs', import.meta.url));
 
+// A test that fails between starting a side and stopping it must not leave the side's node running.
+const liveSides = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of liveSides) child.kill('SIGKILL');
+});
+
 export type SessionDriver =
   /** An Express-style `(req, res)` handler; each call passes `{ params, query }`. */
   | { kind: 'route'; file: string; export: string }
@@ -108,6 +114,7 @@ interface Reply {
 /** Starts the side's `node` in the project copy and waits until it listens for calls. */
 export async function startSide(options: SideOptions): Promise<SideProcess> {
   const child = fork(sideScript, [], { cwd: options.root, env: options.env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  liveSides.add(child);
   const stderr = stderrOf(child);
   const pending = new Map<number, { resolve: (answer: Answer) => void; reject: (error: Error) => void }>();
   let nextId = 0;
@@ -121,6 +128,7 @@ export async function startSide(options: SideOptions): Promise<SideProcess> {
       else waiter?.resolve(reply.answer ?? null);
     });
     child.once('exit', (exitCode, signal) => {
+      liveSides.delete(child);
       exited = { exitCode, signal };
       const crash = new Error(`the side's node process ended with ${signal ?? `exit code ${exitCode}`}:\n${stderr()}`);
       reject(crash);
