@@ -36,11 +36,14 @@ function moduleKind(extension: string, modulePackage: boolean): ts.ModuleKind {
   return modulePackage ? ts.ModuleKind.ESNext : ts.ModuleKind.CommonJS;
 }
 
-/** Writes the JavaScript of every TypeScript file under `root` next to it; returns the files written. */
-export async function transpileProject(root: string): Promise<string[]> {
-  const written: string[] = [];
+/** Writes the JavaScript of every TypeScript file under `root` next to it. */
+export async function transpileProject(root: string): Promise<void> {
   for (const source of await typeScriptSources(root)) {
     const extension = path.extname(source);
+    const target = source.slice(0, -extension.length) + OUTPUT_EXTENSION[extension];
+    if (existsSync(target)) {
+      throw new Error(`${path.relative(root, target)} already exists beside ${path.relative(root, source)}: the fixture cannot be transpiled in place.`);
+    }
     const output = ts.transpileModule(await readFile(source, 'utf8'), {
       fileName: source,
       reportDiagnostics: true,
@@ -54,9 +57,6 @@ export async function transpileProject(root: string): Promise<string[]> {
       const messages = output.diagnostics.map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
       throw new Error(`${path.relative(root, source)} does not transpile: ${messages.join('; ')}`);
     }
-    const target = source.slice(0, -extension.length) + OUTPUT_EXTENSION[extension];
     await writeFile(target, output.outputText);
-    written.push(target);
   }
-  return written;
 }
