@@ -54,6 +54,11 @@ export interface RedisServerOptions {
   requirepass?: string;
   /** Listen on this port instead of a free one: a restart on the port a client already uses. */
   port?: number;
+  /**
+   * Listen on this loopback address instead of 127.0.0.1: with an address of its own, a server can take a fixed port
+   * such as 6379 (code that hard-codes the port) without clashing with anything on 127.0.0.1.
+   */
+  host?: string;
 }
 
 export const INSTALL_HINT =
@@ -253,14 +258,14 @@ function waitForExit(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-async function waitForPong(port: number, child: ChildProcess, output: () => string, password?: string): Promise<void> {
+async function waitForPong(host: string, port: number, child: ChildProcess, output: () => string, password?: string): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
       throw new Error(`redis-server on port ${port} exited with code ${child.exitCode}:\n${output()}`);
     }
     try {
-      const connection = await RespConnection.open(port);
+      const connection = await RespConnection.open(port, host);
       try {
         if (password !== undefined) await connection.command('AUTH', password);
         if ((await connection.command('PING')) === 'PONG') return;
@@ -298,13 +303,13 @@ function sampledCounters(url: string): { read: () => Promise<ConnectionStats>; c
   };
 }
 
-async function launchServer(port: number, maxclients: number, extraArgs: string[], password?: string): Promise<RedisServer> {
+async function launchServer(port: number, maxclients: number, extraArgs: string[], password?: string, host = HOST): Promise<RedisServer> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'redis-singleton-redis-'));
   const child = spawn(
     'redis-server',
     [
       '--port', String(port),
-      '--bind', HOST,
+      '--bind', host,
       '--save', '',
       '--appendonly', 'no',
       '--maxclients', String(maxclients),
@@ -321,7 +326,7 @@ async function launchServer(port: number, maxclients: number, extraArgs: string[
     liveServers.delete(child);
   });
   try {
-    await waitForPong(port, child, output, password);
+    await waitForPong(host, port, child, output, password);
   } catch (error) {
     child.kill('SIGKILL');
     await exited;
@@ -331,7 +336,7 @@ async function launchServer(port: number, maxclients: number, extraArgs: string[
 
   let monitor: Promise<RespConnection> | undefined;
   const info = async (section?: string): Promise<string> => {
-    monitor ??= RespConnection.open(port).then(async (connection) => {
+    monitor ??= RespConnection.open(port, host).then(async (connection) => {
       if (password !== undefined) await connection.command('AUTH', password);
       return connection;
     });
@@ -340,10 +345,10 @@ async function launchServer(port: number, maxclients: number, extraArgs: string[
     return reply;
   };
 
-  const url = password === undefined ? `redis://${HOST}:${port}` : `redis://:${encodeURIComponent(password)}@${HOST}:${port}`;
+  const url = password === undefined ? `redis://${host}:${port}` : `redis://:${encodeURIComponent(password)}@${host}:${port}`;
   const counters = sampledCounters(url);
   return {
-    host: HOST,
+    host,
     port,
     url,
     info,
@@ -367,12 +372,12 @@ function looksLikePortClash(error: unknown): boolean {
 }
 
 /** Starts a standalone redis-server on a free loopback port and waits until it answers PING. */
-export async function startRedis({ maxclients = 64, requirepass, port: fixedPort }: RedisServerOptions = {}): Promise<RedisServer> {
+export async function startRedis({ maxclients = 64, requirepass, port: fixedPort, host }: RedisServerOptions = {}): Promise<RedisServer> {
   assertInstalled('redis-server');
   for (let attempt = 1; ; attempt++) {
     const port = fixedPort ?? (await freePort());
     try {
-      return await launchServer(port, maxclients, [], requirepass);
+      return await launchServer(port, maxclients, [], requirepass, host);
     } catch (error) {
       // Another process may take the port between probing and binding: try a new one.
       if (fixedPort !== undefined || attempt >= 3 || !looksLikePortClash(error)) throw error;
