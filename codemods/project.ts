@@ -239,6 +239,11 @@ function sharedExportFor(site: PerCallSite, source: string, parsed: ParsedFile, 
     return { reason: 'the shared node-redis client is connected asynchronously, and the function that builds this one is not `async`' };
   }
   let shared = plan.sharedExports.find((candidate) => candidate.config.key === config.key);
+  if (!shared && plan.existing?.buildsAtImport) {
+    return {
+      reason: `it needs a client of its own, and the shared module ${relative(options.root, plan.layout.sharedModule).split(sep).join('/')} builds its clients when it is imported: adding this one there would open them in every file that imports it`,
+    };
+  }
   if (!shared) {
     const name = exportNameFor(config, plan.exportNames, plan.sharedExports.length > 0);
     if (!name) return { reason: 'it needs a shared client of its own, and nothing in its options (env var, `connectionName`, `keyPrefix`, `db`) names it' };

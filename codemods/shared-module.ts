@@ -267,6 +267,8 @@ export interface ExistingModule {
   source: string;
   exports: SharedExport[];
   names: Set<string>;
+  /** A client is built at module level, so importing the module opens it: nothing lazy can be added there. */
+  buildsAtImport: boolean;
 }
 
 /**
@@ -279,7 +281,9 @@ export function readExistingModule(path: string, source: string, apiOf: (module:
   const names = new Set<string>();
   for (const scope of scopeManager.scopes) for (const variable of scope.variables) names.add(variable.name);
   const exported = exportedNames(program);
+  let buildsAtImport = false;
   for (const { node, info } of findConstructions(program, scopeManager, buildTraceMaps([]))) {
+    buildsAtImport ||= !enclosingFunction(node);
     const config = configOf(node, info, source);
     const api = config ? apiOf(config.module) : undefined;
     if (!config || !api || 'unsupported' in api) continue;
@@ -300,7 +304,7 @@ export function readExistingModule(path: string, source: string, apiOf: (module:
     const connected = [...exported].find((candidate) => candidate === getterNameFor(name));
     if (connected) exports.push({ config, api, name, access: 'await', imported: connected });
   }
-  return { source, exports, names };
+  return { source, exports, names, buildsAtImport };
 }
 
 /** `getRedis` when the construction sits in an exported `get…()` function or a local factory only it calls. */
