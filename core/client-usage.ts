@@ -34,7 +34,7 @@ const STREAM_READS = new Set(['xread', 'xreadgroup']);
 const RAW_COMMANDS = new Set(['call', 'callBuffer', 'sendCommand', 'send_command']);
 
 /** Problems, most telling first: the message names only one. */
-const PRIORITY = ['subscribe', 'blocking', 'select', 'watch', 'monitor', 'reassigned', 'listener', 'close'] as const;
+const PRIORITY = ['subscribe', 'blocking', 'select', 'watch', 'monitor', 'reassigned', 'listener', 'close', 'connect'] as const;
 type ProblemKind = (typeof PRIORITY)[number];
 
 export function clientUsage(construction: ConstructionNode | TSESTree.CallExpression, scopeManager: ScopeManagerLike): ClientUsage {
@@ -124,13 +124,18 @@ function inspectUse(use: Node, usage: ClientUsage, problems: Map<ProblemKind, st
     const problem = commandProblem(command, call);
     if (problem && !problems.has(problem.kind)) problems.set(problem.kind, problem.reason);
   }
-  if (CLOSERS.has(method) || method === 'connect') {
+  if (method === 'connect') {
+    // Work chained on the connection (`connect().then(…)`), or a connect inside a larger expression, would stay
+    // and connect the shared client a second time.
+    const statement = enclosingExpressionStatement(call);
+    if (!statement || chainsWork(call, statement)) problems.set('connect', 'it connects the client inside an expression the fix cannot remove');
+    else usage.connects.push(statement);
+    return;
+  }
+  if (CLOSERS.has(method)) {
     const statement = enclosingExpressionStatement(call) ?? closingListener(call);
-    if (!statement) {
-      if (method !== 'connect') problems.set('close', 'it closes the client inside an expression the fix cannot remove');
-      return;
-    }
-    (method === 'connect' ? usage.connects : usage.cleanups).push(statement);
+    if (!statement) problems.set('close', 'it closes the client inside an expression the fix cannot remove');
+    else usage.cleanups.push(statement);
     return;
   }
   if (LISTENER_METHODS.has(method)) {
@@ -182,6 +187,15 @@ function mentionsBlock(call: TSESTree.CallExpression): boolean {
 function helperCalls(helper: FunctionNode, scopeManager: ScopeManagerLike): TSESTree.CallExpression[] {
   const binding = functionBinding(helper, scopeManager);
   return binding ? usesAsCallee(binding.variable).flatMap(({ call }) => (call ? [call] : [])) : [];
+}
+
+/** Whether a `.then(…)` or `.finally(…)` between the call and its statement runs more code after it. */
+function chainsWork(call: Node, statement: Node): boolean {
+  for (let current = call; current !== statement && current.parent; current = current.parent) {
+    const parent = current.parent;
+    if (parent.type === 'MemberExpression' && parent.object === current && ['then', 'finally'].includes(propertyName(parent) ?? '')) return true;
+  }
+  return false;
 }
 
 /** `res.on('finish', () => redis.disconnect())`: a listener registered only to close the client, as a whole statement. */

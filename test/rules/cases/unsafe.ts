@@ -8,6 +8,52 @@ const subscribes = (command: string) => `it subscribes (\`${command}\`), which n
 const blocking = (command: string) => `it runs the blocking command \`${command}\`, which holds its connection`;
 
 export const unsafeCases: Invalid[] = [
+  // a loader that connects and chains its work on the connection: sharing the client would connect it twice
+  {
+    filename: 'app/routes/stop.$id.tsx',
+    code: `import { createClient } from 'redis';
+
+export async function loader({ params }) {
+  const client = createClient({ url: process.env.REDIS_URL });
+  return client.connect().then(() => client.get(\`stop:\${params.id}\`));
+}
+`,
+    errors: [
+      {
+        messageId: 'perRequestClientUnsafe',
+        line: 4,
+        column: 18,
+        endLine: 4,
+        endColumn: 62,
+        data: { construction: 'createClient()', context: 'every request through this Remix `loader`', reason: 'it connects the client inside an expression the fix cannot remove' },
+        suggestions: [],
+      },
+    ],
+  },
+  // a connect raced against a timeout: the race is the code that remains
+  {
+    filename: 'pages/api/open.ts',
+    code: `import { createClient } from 'redis';
+
+export default async function handler(req, res) {
+  const client = createClient();
+  await Promise.race([client.connect(), new Promise((_, reject) => setTimeout(reject, 2000))]);
+  res.json({ size: await client.dbSize() });
+  await client.quit();
+}
+`,
+    errors: [
+      {
+        messageId: 'perRequestClientUnsafe',
+        line: 4,
+        column: 18,
+        endLine: 4,
+        endColumn: 32,
+        data: { construction: 'createClient()', context: nextApiRoute, reason: 'it connects the client inside an expression the fix cannot remove' },
+        suggestions: [],
+      },
+    ],
+  },
   // options read the request (the report spans several lines)
   {
     filename: 'pages/api/tenant.ts',
@@ -601,7 +647,8 @@ const app = express();
 
 app.get('/hits', (req, res) => {
   const client = createClient({ url: process.env.REDIS_URL });
-  client.connect().then(() => client.incr('hits')).then((hits) => res.json({ hits }));
+  client.connect();
+  client.incr('hits').then((hits) => res.json({ hits }));
 });
 `,
     errors: [
