@@ -1190,6 +1190,41 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
     sitesSkipped: [{ file: 'lib/cache.ts', line: 4, reason: 'its caller in pages/api/events.ts cannot share a connection: it subscribes (`subscribe`), which needs a connection of its own' }],
     modules: [],
   },
+  {
+    name: "a duplicate written as redis['duplicate']() keeps its receiver's options: it moves within its file, not to a default client",
+    input: {
+      'package.json': `{ "name": "lookup-lambda", "private": true }
+`,
+      'handler.js': `'use strict';
+
+const Redis = require('ioredis');
+
+const redis = new Redis(process.env.REDIS_URL);
+
+exports.handler = async (event) => {
+  const reader = redis['duplicate']();
+  const value = await reader.get(event.key);
+  return value;
+};
+`,
+    },
+    output: {
+      'handler.js': `'use strict';
+
+const Redis = require('ioredis');
+
+const redis = new Redis(process.env.REDIS_URL);
+
+const reader = redis['duplicate']();
+exports.handler = async (event) => {
+  const value = await reader.get(event.key);
+  return value;
+};
+`,
+    },
+    sitesHoisted: 1,
+    modules: [],
+  },
 ];
 
 // What the run writes, checked as the user's compiler and runtime would: tsc for TypeScript projects (library
