@@ -1225,6 +1225,71 @@ exports.handler = async (event) => {
     sitesHoisted: 1,
     modules: [],
   },
+  {
+    name: "a caller that reaches a rewritten helper through its module object (cache.getClient()) stops closing what it returns",
+    input: {
+      'package.json': `{ "name": "lookup-lambda", "private": true }
+`,
+      'lib/cache.js': `'use strict';
+
+const Redis = require('ioredis');
+
+function getClient() {
+  return new Redis(process.env.REDIS_URL);
+}
+
+module.exports = { getClient };
+`,
+      'handler.js': `'use strict';
+
+const cache = require('./lib/cache');
+
+exports.handler = async (event) => {
+  const client = cache.getClient();
+  const value = await client.get(event.key);
+  await client.quit();
+  return value;
+};
+`,
+    },
+    output: {
+      'lib/redis.js': `const { Redis } = require('ioredis');
+
+${WHY}
+const redisClients = {};
+
+/** The shared client, built on the first call. */
+function getRedis() {
+  redisClients.redis ??= new Redis(process.env.REDIS_URL);
+  return redisClients.redis;
+}
+
+exports.getRedis = getRedis;
+`,
+      'lib/cache.js': `'use strict';
+
+const { getRedis } = require('./redis');
+
+function getClient() {
+  return getRedis();
+}
+
+module.exports = { getClient };
+`,
+      'handler.js': `'use strict';
+
+const cache = require('./lib/cache');
+
+exports.handler = async (event) => {
+  const client = cache.getClient();
+  const value = await client.get(event.key);
+  return value;
+};
+`,
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.js', action: 'created' }],
+  },
 ];
 
 // What the run writes, checked as the user's compiler and runtime would: tsc for TypeScript projects (library
