@@ -5,6 +5,7 @@ import { contains, declaredVariable, functionBinding, functionName, usesAsCallee
 import { clientUsage, type ClientUsage } from '../core/client-usage.js';
 import { memoryFiles, ProjectCallers } from '../core/project/callers.js';
 import { ProjectModel } from '../core/project/project-model.js';
+import { isSpawn } from '../core/spawned-connections.js';
 import type { Resolution } from '../core/project/resolution.js';
 import type { AnalysisOptions, FunctionNode, Node } from '../core/types.js';
 import { rewriteCallSites, type Placement } from './call-site.js';
@@ -225,8 +226,9 @@ type ExportDecision = { shared: SharedExport | undefined } | { reason: string };
 /** The shared export for a site, created on first use; `shared: undefined` keeps the client in its own file. */
 function sharedExportFor(site: PerCallSite, source: string, parsed: ParsedFile, plan: PackagePlan, options: CodemodOptions): ExportDecision {
   const config = configOf(site.node, site.info, source);
-  // Arguments that read the file's own bindings, and a duplicate that copies its receiver, stay in their file.
-  if (!config || readsModuleBindings(site, parsed) || isDuplicate(site)) return { shared: undefined };
+  // Arguments that read the file's own bindings, and a duplicate that copies its receiver's options, which only its own
+  // file can see, stay in their file.
+  if (!config || readsModuleBindings(site, parsed) || isSpawn(site.node)) return { shared: undefined };
   const api = clientApi(plan.owner, config.module, options.root, options.readFile);
   if ('unsupported' in api) return { reason: api.unsupported };
   const access = accessFor(api);
@@ -243,12 +245,6 @@ function sharedExportFor(site: PerCallSite, source: string, parsed: ParsedFile, 
     plan.sharedExports.push(shared);
   }
   return { shared };
-}
-
-/** `pub.duplicate()`: the new connection copies its receiver's options, which only its own file can see. */
-function isDuplicate(site: PerCallSite): boolean {
-  const callee = site.node.callee;
-  return site.node.type === 'CallExpression' && callee.type === 'MemberExpression' && callee.property.type === 'Identifier' && ['duplicate', 'createPool'].includes(callee.property.name);
 }
 
 function readsModuleBindings(site: PerCallSite, parsed: ParsedFile): boolean {

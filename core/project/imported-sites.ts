@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import { outermostTransparent, propertyName, resolveIdentifier, staticString } from '../ast.js';
 import { carriedValue } from '../constructions.js';
-import { SPAWNING_METHODS } from '../sources.js';
+import { spawnedInfo, spawnFrom } from '../spawned-connections.js';
 import type { ConstructionRole } from '../hoistability.js';
 import type { ConstructionInfo, ConstructionNode, Node, ScopeManagerLike, VariableLike } from '../types.js';
 import type { ClientOrigin, ExportFact, ModuleSummary } from './facts.js';
@@ -153,12 +153,8 @@ function clientHolders(call: TSESTree.CallExpression, scopeManager: ScopeManager
 function spawnsOf(holders: readonly Node[], origin: ClientOrigin, via: ImportedSite['via']): ImportedSite[] {
   const sites: ImportedSite[] = [];
   for (const holder of holders) {
-    const member = holder.parent;
-    if (member?.type !== 'MemberExpression' || member.object !== holder) continue;
-    const name = propertyName(member);
-    const call = member.parent;
-    if (name === undefined || !Object.hasOwn(SPAWNING_METHODS, name) || call?.type !== 'CallExpression' || call.callee !== member) continue;
-    sites.push({ node: call, info: { ...origin.info, kind: 'call', builds: SPAWNING_METHODS[name] }, origin, role: { sharedReceiver: true }, via });
+    const spawn = spawnFrom(holder);
+    if (spawn) sites.push({ node: spawn.call, info: spawnedInfo(origin.info, spawn), origin, role: { sharedReceiver: true }, via });
   }
   return sites;
 }
