@@ -1,9 +1,10 @@
 import { relative, resolve, sep } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/types';
 import { DEFAULT_OPTIONS, findPerCallSites, mentionsClientModule, type PerCallSite } from '../core/analyze.js';
-import { contains, declaredVariable, functionBinding, functionName, usesAsCallee } from '../core/ast.js';
+import { contains, declaredVariable, functionBinding, functionName, outermostTransparent, propertyName, usesAsCallee } from '../core/ast.js';
 import { clientUsage, type ClientUsage } from '../core/client-usage.js';
 import { memoryFiles, ProjectCallers } from '../core/project/callers.js';
+import { declaredImports, type DeclaredImport } from '../core/project/imported-sites.js';
 import { ProjectModel } from '../core/project/project-model.js';
 import { isSpawn } from '../core/spawned-connections.js';
 import type { Resolution } from '../core/project/resolution.js';
@@ -383,38 +384,25 @@ function callsOf(fn: FunctionNode, entry: AnalysedFile): Node[] | undefined {
 
 type ResolveImport = (fromFile: string, specifier: string) => Resolution;
 
-/** Imports and requires of the file: each specifier with the local bindings it creates, by imported name. */
-function importsOf(entry: AnalysedFile): { specifier: string; bindings: { imported: string; local: TSESTree.Identifier }[] }[] {
-  const found: { specifier: string; bindings: { imported: string; local: TSESTree.Identifier }[] }[] = [];
-  for (const statement of entry.parsed.program.body) {
-    if (statement.type === 'ImportDeclaration' && statement.importKind !== 'type') {
-      found.push({
-        specifier: statement.source.value,
-        bindings: statement.specifiers.map((specifier) => ({
-          imported: specifier.type === 'ImportSpecifier' ? (specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value) : specifier.type === 'ImportDefaultSpecifier' ? 'default' : '*',
-          local: specifier.local,
-        })),
-      });
-    } else if (statement.type === 'VariableDeclaration') {
-      for (const declarator of statement.declarations) {
-        const init = declarator.init;
-        if (init?.type !== 'CallExpression' || init.callee.type !== 'Identifier' || init.callee.name !== 'require' || declarator.id.type !== 'ObjectPattern') continue;
-        const specifier = init.arguments[0];
-        if (specifier?.type !== 'Literal' || typeof specifier.value !== 'string') continue;
-        const bindings = declarator.id.properties.flatMap((property) =>
-          property.type === 'Property' && property.key.type === 'Identifier' && property.value.type === 'Identifier' ? [{ imported: property.key.name, local: property.value }] : [],
-        );
-        found.push({ specifier: specifier.value, bindings });
-      }
-    }
-  }
-  return found;
+/**
+ * The expressions in `entry` that stand for the export `name` of the module its import `declared` names: the binding
+ * itself (`import { getClient }`), or `cache.getClient` on a module object (`import * as cache`, `require('./cache')`).
+ */
+function usesOfExport(entry: AnalysedFile, declared: DeclaredImport, name: string): Node[] {
+  const moduleObject = declared.imported === '*' || declared.imported === 'default';
+  if (declared.imported !== name && !moduleObject) return [];
+  const variable = declaredVariable(entry.parsed.scopeManager, declared.local);
+  return (variable ? usesAsCallee(variable) : []).flatMap(({ use }) => {
+    if (declared.imported === name) return [use];
+    const member = use.parent;
+    return member?.type === 'MemberExpression' && member.object === use && propertyName(member) === name ? [outermostTransparent(member)] : [];
+  });
 }
 
 /** The specifier of an import that brings in `name` and that the project model cannot resolve. */
 function unresolvedImportOf(entry: AnalysedFile, name: string, resolveImport: ResolveImport): string | undefined {
-  for (const { specifier, bindings } of importsOf(entry)) {
-    if (bindings.some((binding) => binding.imported === name) && resolveImport(entry.file.path, specifier).kind === 'unresolved') return specifier;
+  for (const declared of declaredImports(entry.parsed.program)) {
+    if (usesOfExport(entry, declared, name).length > 0 && resolveImport(entry.file.path, declared.specifier).kind === 'unresolved') return declared.specifier;
   }
   return undefined;
 }
@@ -422,13 +410,11 @@ function unresolvedImportOf(entry: AnalysedFile, name: string, resolveImport: Re
 /** Calls, in `entry`, of `name` imported from the module at `helperPath`, however the import names that module. */
 function importedHelperCalls(entry: AnalysedFile, helperPath: string, name: string, resolveImport: ResolveImport): TSESTree.CallExpression[] {
   const calls: TSESTree.CallExpression[] = [];
-  for (const { specifier, bindings } of importsOf(entry)) {
-    const resolution = resolveImport(entry.file.path, specifier);
+  for (const declared of declaredImports(entry.parsed.program)) {
+    const resolution = resolveImport(entry.file.path, declared.specifier);
     if (resolution.kind !== 'source' || resolution.path !== helperPath) continue;
-    for (const binding of bindings) {
-      if (binding.imported !== name) continue;
-      const variable = declaredVariable(entry.parsed.scopeManager, binding.local);
-      for (const { call } of variable ? usesAsCallee(variable) : []) if (call) calls.push(call);
+    for (const use of usesOfExport(entry, declared, name)) {
+      if (use.parent?.type === 'CallExpression' && use.parent.callee === use) calls.push(use.parent);
     }
   }
   return calls;
