@@ -1290,6 +1290,100 @@ exports.handler = async (event) => {
     sitesHoisted: 1,
     modules: [{ path: 'lib/redis.js', action: 'created' }],
   },
+  {
+    name: 'options written with 4-space indentation move into the 2-space shared module at its depth; a template literal keeps its lines',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'pages/api/hits.ts': `import Redis from 'ioredis';
+import type { NextApiRequest, NextApiResponse } from 'next';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+    const redis = new Redis({
+        host: process.env.REDIS_HOST,
+        retryStrategy(times: number) {
+            return Math.min(times * 50, 2000);
+        },
+        tls: {
+            ca: \`-----BEGIN CERTIFICATE-----
+MIIBszCCAVmgAwIBAgIUQ2VydGlmaWNhdGU
+    a line that starts with spaces
+-----END CERTIFICATE-----\`,
+        },
+    });
+    res.json({ hits: await redis.incr('hits') });
+}
+`,
+    },
+    output: {
+      'lib/redis.ts': ioredisModule(`{
+    host: process.env.REDIS_HOST,
+    retryStrategy(times: number) {
+      return Math.min(times * 50, 2000);
+    },
+    tls: {
+      ca: \`-----BEGIN CERTIFICATE-----
+MIIBszCCAVmgAwIBAgIUQ2VydGlmaWNhdGU
+    a line that starts with spaces
+-----END CERTIFICATE-----\`,
+    },
+  }`),
+      'pages/api/hits.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
+import { getRedis } from '../../lib/redis';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+    const redis = getRedis();
+    res.json({ hits: await redis.incr('hits') });
+}
+`,
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.ts', action: 'created' }],
+  },
+  {
+    name: 'node-redis options written with tabs, two blocks deep, move into the shared module with its 2-space indentation',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'handlers/hits.ts': `import { createClient } from 'redis';
+
+export const handler = async (event: { path?: string }) => {
+\tif (event.path) {
+\t\tconst client = createClient({
+\t\t\turl: process.env.REDIS_URL,
+\t\t\tsocket: {
+\t\t\t\tconnectTimeout: 5000,
+\t\t\t},
+\t\t});
+\t\tawait client.connect();
+\t\tconst hits = await client.incr(event.path);
+\t\tawait client.quit();
+\t\treturn { statusCode: 200, body: String(hits) };
+\t}
+\treturn { statusCode: 404, body: '' };
+};
+`,
+    },
+    output: {
+      'lib/redis.ts': nodeRedisModule(`{
+    url: process.env.REDIS_URL,
+    socket: {
+      connectTimeout: 5000,
+    },
+  }`),
+      'handlers/hits.ts': `import { getRedis } from '../lib/redis';
+
+export const handler = async (event: { path?: string }) => {
+\tif (event.path) {
+\t\tconst client = await getRedis();
+\t\tconst hits = await client.incr(event.path);
+\t\treturn { statusCode: 200, body: String(hits) };
+\t}
+\treturn { statusCode: 404, body: '' };
+};
+`,
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.ts', action: 'created' }],
+  },
 ];
 
 // What the run writes, checked as the user's compiler and runtime would: tsc for TypeScript projects (library
