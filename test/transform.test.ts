@@ -1291,6 +1291,46 @@ exports.handler = async (event) => {
     modules: [{ path: 'lib/redis.js', action: 'created' }],
   },
   {
+    name: 'a helper reached through a module object the codemod cannot resolve (a bundler alias) is skipped, not rewritten under that caller',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'lib/cache.ts': `import Redis from 'ioredis';
+
+export function getClient() {
+  return new Redis(process.env.REDIS_URL!);
+}
+`,
+      'pages/api/visits.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
+import { getClient } from '../../lib/cache';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const visits = await getClient().incr('visits');
+  res.json({ visits });
+}
+`,
+      'pages/api/hits.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
+import * as cache from '~/lib/cache';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const client = cache.getClient();
+  const hits = await client.incr('hits');
+  await client.quit();
+  res.json({ hits });
+}
+`,
+    },
+    output: {},
+    sitesHoisted: 0,
+    sitesSkipped: [
+      {
+        file: 'lib/cache.ts',
+        line: 4,
+        reason: "it returns the client to callers, and pages/api/hits.ts imports `getClient` from '~/lib/cache', which the codemod cannot resolve, so it cannot follow what that caller does with the client",
+      },
+    ],
+    modules: [],
+  },
+  {
     name: 'options written with 4-space indentation move into the 2-space shared module at its depth; a template literal keeps its lines',
     input: {
       'tsconfig.json': nextTsconfig,
