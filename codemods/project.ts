@@ -1,10 +1,12 @@
 import { relative, resolve, sep } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/types';
 import { DEFAULT_OPTIONS, findPerCallSites, mentionsClientModule, type PerCallSite } from '../core/analyze.js';
-import { contains, declaredVariable, functionBinding, functionName, usesAsCallee } from '../core/ast.js';
+import { contains, declaredVariable, functionBinding, functionName, outermostTransparent, propertyName, usesAsCallee } from '../core/ast.js';
 import { clientUsage, type ClientUsage } from '../core/client-usage.js';
 import { memoryFiles, ProjectCallers } from '../core/project/callers.js';
+import { declaredImports, type DeclaredImport } from '../core/project/imported-sites.js';
 import { ProjectModel } from '../core/project/project-model.js';
+import { isSpawn } from '../core/spawned-connections.js';
 import type { Resolution } from '../core/project/resolution.js';
 import type { AnalysisOptions, FunctionNode, Node } from '../core/types.js';
 import { rewriteCallSites, type Placement } from './call-site.js';
@@ -230,8 +232,9 @@ type ExportDecision = { shared: SharedExport | undefined } | { reason: string };
 /** The shared export for a site, created on first use; `shared: undefined` keeps the client in its own file. */
 function sharedExportFor(site: PerCallSite, source: string, parsed: ParsedFile, plan: PackagePlan, options: CodemodOptions): ExportDecision {
   const config = configOf(site.node, site.info, source);
-  // Arguments that read the file's own bindings, and a duplicate that copies its receiver, stay in their file.
-  if (!config || readsModuleBindings(site, parsed) || isDuplicate(site)) return { shared: undefined };
+  // Arguments that read the file's own bindings, and a duplicate that copies its receiver's options, which only its own
+  // file can see, stay in their file.
+  if (!config || readsModuleBindings(site, parsed) || isSpawn(site.node)) return { shared: undefined };
   const api = clientApi(plan.owner, config.module, options.root, options.readFile);
   if ('unsupported' in api) return { reason: api.unsupported };
   const access = accessFor(api);
@@ -253,12 +256,6 @@ function sharedExportFor(site: PerCallSite, source: string, parsed: ParsedFile, 
     plan.sharedExports.push(shared);
   }
   return { shared };
-}
-
-/** `pub.duplicate()`: the new connection copies its receiver's options, which only its own file can see. */
-function isDuplicate(site: PerCallSite): boolean {
-  const callee = site.node.callee;
-  return site.node.type === 'CallExpression' && callee.type === 'MemberExpression' && callee.property.type === 'Identifier' && ['duplicate', 'createPool'].includes(callee.property.name);
 }
 
 function readsModuleBindings(site: PerCallSite, parsed: ParsedFile): boolean {
@@ -397,38 +394,25 @@ function callsOf(fn: FunctionNode, entry: AnalysedFile): Node[] | undefined {
 
 type ResolveImport = (fromFile: string, specifier: string) => Resolution;
 
-/** Imports and requires of the file: each specifier with the local bindings it creates, by imported name. */
-function importsOf(entry: AnalysedFile): { specifier: string; bindings: { imported: string; local: TSESTree.Identifier }[] }[] {
-  const found: { specifier: string; bindings: { imported: string; local: TSESTree.Identifier }[] }[] = [];
-  for (const statement of entry.parsed.program.body) {
-    if (statement.type === 'ImportDeclaration' && statement.importKind !== 'type') {
-      found.push({
-        specifier: statement.source.value,
-        bindings: statement.specifiers.map((specifier) => ({
-          imported: specifier.type === 'ImportSpecifier' ? (specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value) : specifier.type === 'ImportDefaultSpecifier' ? 'default' : '*',
-          local: specifier.local,
-        })),
-      });
-    } else if (statement.type === 'VariableDeclaration') {
-      for (const declarator of statement.declarations) {
-        const init = declarator.init;
-        if (init?.type !== 'CallExpression' || init.callee.type !== 'Identifier' || init.callee.name !== 'require' || declarator.id.type !== 'ObjectPattern') continue;
-        const specifier = init.arguments[0];
-        if (specifier?.type !== 'Literal' || typeof specifier.value !== 'string') continue;
-        const bindings = declarator.id.properties.flatMap((property) =>
-          property.type === 'Property' && property.key.type === 'Identifier' && property.value.type === 'Identifier' ? [{ imported: property.key.name, local: property.value }] : [],
-        );
-        found.push({ specifier: specifier.value, bindings });
-      }
-    }
-  }
-  return found;
+/**
+ * The expressions in `entry` that stand for the export `name` of the module its import `declared` names: the binding
+ * itself (`import { getClient }`), or `cache.getClient` on a module object (`import * as cache`, `require('./cache')`).
+ */
+function usesOfExport(entry: AnalysedFile, declared: DeclaredImport, name: string): Node[] {
+  const moduleObject = declared.imported === '*' || declared.imported === 'default';
+  if (declared.imported !== name && !moduleObject) return [];
+  const variable = declaredVariable(entry.parsed.scopeManager, declared.local);
+  return (variable ? usesAsCallee(variable) : []).flatMap(({ use }) => {
+    if (declared.imported === name) return [use];
+    const member = use.parent;
+    return member?.type === 'MemberExpression' && member.object === use && propertyName(member) === name ? [outermostTransparent(member)] : [];
+  });
 }
 
 /** The specifier of an import that brings in `name` and that the project model cannot resolve. */
 function unresolvedImportOf(entry: AnalysedFile, name: string, resolveImport: ResolveImport): string | undefined {
-  for (const { specifier, bindings } of importsOf(entry)) {
-    if (bindings.some((binding) => binding.imported === name) && resolveImport(entry.file.path, specifier).kind === 'unresolved') return specifier;
+  for (const declared of declaredImports(entry.parsed.program)) {
+    if (usesOfExport(entry, declared, name).length > 0 && resolveImport(entry.file.path, declared.specifier).kind === 'unresolved') return declared.specifier;
   }
   return undefined;
 }
@@ -436,13 +420,11 @@ function unresolvedImportOf(entry: AnalysedFile, name: string, resolveImport: Re
 /** Calls, in `entry`, of `name` imported from the module at `helperPath`, however the import names that module. */
 function importedHelperCalls(entry: AnalysedFile, helperPath: string, name: string, resolveImport: ResolveImport): TSESTree.CallExpression[] {
   const calls: TSESTree.CallExpression[] = [];
-  for (const { specifier, bindings } of importsOf(entry)) {
-    const resolution = resolveImport(entry.file.path, specifier);
+  for (const declared of declaredImports(entry.parsed.program)) {
+    const resolution = resolveImport(entry.file.path, declared.specifier);
     if (resolution.kind !== 'source' || resolution.path !== helperPath) continue;
-    for (const binding of bindings) {
-      if (binding.imported !== name) continue;
-      const variable = declaredVariable(entry.parsed.scopeManager, binding.local);
-      for (const { call } of variable ? usesAsCallee(variable) : []) if (call) calls.push(call);
+    for (const use of usesOfExport(entry, declared, name)) {
+      if (use.parent?.type === 'CallExpression' && use.parent.callee === use) calls.push(use.parent);
     }
   }
   return calls;

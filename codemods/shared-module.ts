@@ -3,7 +3,7 @@ import { enclosingFunction, functionName, outermostTransparent } from '../core/a
 import { findConstructions } from '../core/constructions.js';
 import { baseName } from '../core/in-file-hoist.js';
 import { buildTraceMaps } from '../core/sources.js';
-import { indentationAt } from '../core/edits.js';
+import { movedText, reindented, type MovedText } from '../core/moved-text.js';
 import type { ConstructionInfo, ConstructionNode } from '../core/types.js';
 import type { ClientApi } from './client-api.js';
 import { parseFile } from './parse.js';
@@ -15,8 +15,8 @@ export interface ClientConfig {
   library: 'ioredis' | 'node-redis';
   module: string;
   builds: ConstructionInfo['builds'];
-  /** The arguments as written at the first call site, their continuation lines re-indented to start at column 0. */
-  argumentsText: string;
+  /** The arguments as written at the first call site, re-indented where the shared module writes them. */
+  args: MovedText;
 }
 
 export type SupportedApi = Exclude<ClientApi, { unsupported: string }>;
@@ -37,27 +37,30 @@ export interface SharedExport {
 
 export function configOf(node: ConstructionNode, info: ConstructionInfo, source: string): ClientConfig | undefined {
   if (info.library === 'custom') return undefined;
-  const args = node.arguments;
-  const written = args.length === 0 ? '' : source.slice(args[0].range[0], args.at(-1)!.range[1]);
-  const argumentsText = dedentContinuation(written, indentationAt(source, node.range[0]).length);
-  const normalised = argumentsText.replace(/\s+/g, '').replace(/'/g, '"').replace(/,([}\]])/g, '$1');
+  const args = movedText(source, node.arguments);
+  const normalised = args.text.replace(/\s+/g, '').replace(/'/g, '"').replace(/,([}\]])/g, '$1');
   return {
     key: `${info.library}|${info.module}|${info.builds}|${normalised}`,
     library: info.library,
     module: info.module,
     builds: info.builds,
-    argumentsText,
+    args,
   };
 }
 
-/** Continuation lines lose the indentation of the statement they were written in. */
-function dedentContinuation(text: string, statementIndent: number): string {
-  return text.replace(/\n([ \t]*)/g, (_, indent: string) => `\n${indent.slice(Math.min(statementIndent, indent.length))}`);
+/** What the shared module indents by, whatever the call sites' files do. */
+const MODULE_INDENT = '  ';
+
+/** A call or `new` of the client library that takes the arguments moved from a call site. */
+interface MovedConstruction {
+  /** `new Redis`, `createClient`. */
+  callee: string;
+  args: MovedText;
 }
 
-/** Continuation lines take the indentation of the statement they now stand in. */
-function indented(text: string, indent: string): string {
-  return text.replace(/\n/g, `\n${indent}`);
+/** The construction as written on a line indented by `indent`: the arguments' lines keep their depth below it. */
+function indented(construction: MovedConstruction, indent: string): string {
+  return `${construction.callee}(${reindented(construction.args, indent, MODULE_INDENT)})`;
 }
 
 const NOISE_WORDS = new Set(['redis', 'url', 'uri', 'host', 'port', 'tls', 'kv', 'connection', 'string', 'name', 'prefix']);
@@ -82,7 +85,7 @@ function describingWords(argumentsText: string): string[][] {
  */
 export function exportNameFor(config: ClientConfig, taken: ReadonlySet<string>, descriptive: boolean): string | undefined {
   const base = baseName(config.builds);
-  const named = describingWords(config.argumentsText).map((words) => [...words, base].map((word, index) => (index === 0 ? word : word[0].toUpperCase() + word.slice(1))).join(''));
+  const named = describingWords(config.args.text).map((words) => [...words, base].map((word, index) => (index === 0 ? word : word[0].toUpperCase() + word.slice(1))).join(''));
   const candidates = descriptive ? [...named, base] : [base, ...named];
   // The same env var read by both libraries: the library tells the two clients apart.
   const library = config.library === 'node-redis' ? 'node' : 'io';
@@ -108,15 +111,15 @@ export type BindingNames = ReadonlyMap<string, string>;
 const NO_ALIASES: BindingNames = new Map();
 const local = (name: string, aliases: BindingNames): string => aliases.get(name) ?? name;
 
-function constructorExpression(shared: SharedExport, aliases: BindingNames = NO_ALIASES): string {
+function constructorExpression(shared: SharedExport, aliases: BindingNames = NO_ALIASES): MovedConstruction {
   const { config, api } = shared;
   if (api.library === 'ioredis') {
     const cluster = config.builds === 'cluster';
     const redis = local('Redis', aliases);
-    if (!api.namedExport) return cluster ? `new ${redis}.Cluster(${config.argumentsText})` : `new ${redis}(${config.argumentsText})`;
-    return cluster ? `new ${local('Cluster', aliases)}(${config.argumentsText})` : `new ${redis}(${config.argumentsText})`;
+    if (!api.namedExport) return { callee: cluster ? `new ${redis}.Cluster` : `new ${redis}`, args: config.args };
+    return { callee: cluster ? `new ${local('Cluster', aliases)}` : `new ${redis}`, args: config.args };
   }
-  return `${local(FACTORIES[config.builds], aliases)}(${config.argumentsText})`;
+  return { callee: local(FACTORIES[config.builds], aliases), args: config.args };
 }
 
 function clientType(shared: SharedExport, aliases: BindingNames = NO_ALIASES): string {

@@ -1,7 +1,8 @@
 import { READ, ReferenceTracker, type TraceMap } from '@eslint-community/eslint-utils';
 import type { TSESTree } from '@typescript-eslint/types';
 import { isTransparent, memberRoot, outermostTransparent, propertyName, resolveIdentifier, staticString, unwrap, walk } from './ast.js';
-import { SPAWNING_METHODS, type TraceMaps } from './sources.js';
+import type { TraceMaps } from './sources.js';
+import { spawnedInfo, spawnFrom } from './spawned-connections.js';
 import type { ConstructionInfo, ConstructionNode, Node, ScopeManagerLike, VariableLike } from './types.js';
 
 export interface Construction {
@@ -127,13 +128,8 @@ function* spawnedConnections(construction: Construction, scopeManager: ScopeMana
     for (const reference of variable.references) if (reference.isRead()) holders.push(reference.identifier);
   }
   for (const holder of holders) {
-    const value = carriedValue(holder);
-    const member = value.parent;
-    if (member?.type !== 'MemberExpression' || member.object !== value) continue;
-    const name = propertyName(member);
-    const call = member.parent;
-    if (!name || !Object.hasOwn(SPAWNING_METHODS, name) || call?.type !== 'CallExpression' || call.callee !== member) continue;
-    yield { node: call, info: { ...construction.info, kind: 'call', builds: SPAWNING_METHODS[name] } };
+    const spawn = spawnFrom(carriedValue(holder));
+    if (spawn) yield { node: spawn.call, info: spawnedInfo(construction.info, spawn) };
   }
 }
 

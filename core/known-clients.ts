@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import { isClass, memberPath, propertyName, resolveIdentifier, unwrap, walk } from './ast.js';
 import type { ClientOrigin } from './project/facts.js';
+import { spawnedInfo, spawnsIn } from './spawned-connections.js';
 import type { ClientSource, ConstructionInfo, ConstructionNode, Node, ScopeManagerLike, VariableLike } from './types.js';
 
 /** A client value: what it is, and where it is built when that is another module. */
@@ -115,17 +116,10 @@ export class KnownClients {
 
   /** `x.duplicate()` / `x.createPool()` where `x` is known to hold a client, other than the ones in `known`. */
   spawns(program: TSESTree.Program, sourceText: string, known: ReadonlySet<Node>): { node: ConstructionNode; info: ConstructionInfo; origin?: ClientOrigin }[] {
-    if (!sourceText.includes('duplicate') && !sourceText.includes('createPool')) return [];
-    const spawns: { node: ConstructionNode; info: ConstructionInfo; origin?: ClientOrigin }[] = [];
-    walk(program, (node) => {
-      if (node.type !== 'CallExpression' || known.has(node) || node.callee.type !== 'MemberExpression') return true;
-      const method = propertyName(node.callee);
-      if (method !== 'duplicate' && method !== 'createPool') return true;
-      const client = this.clientAt(node.callee.object);
-      if (client) spawns.push({ node, info: { ...client.info, kind: 'call', builds: method === 'createPool' ? 'pool' : 'client' }, origin: client.origin });
-      return true;
+    return spawnsIn(program, sourceText).flatMap((spawn) => {
+      const client = known.has(spawn.call) ? undefined : this.clientAt(spawn.receiver);
+      return client ? [{ node: spawn.call, info: spawnedInfo(client.info, spawn), origin: client.origin }] : [];
     });
-    return spawns;
   }
 }
 

@@ -92,9 +92,3 @@ export function buildTraceMaps(sources: readonly ClientSource[]): TraceMaps {
     modules: Object.keys(esm),
   };
 }
-
-/** Methods on a client that open another connection. */
-export const SPAWNING_METHODS: Readonly<Record<string, ConstructionInfo['builds']>> = {
-  duplicate: 'client',
-  createPool: 'pool',
-};

@@ -1190,6 +1190,240 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
     sitesSkipped: [{ file: 'lib/cache.ts', line: 4, reason: 'its caller in pages/api/events.ts cannot share a connection: it subscribes (`subscribe`), which needs a connection of its own' }],
     modules: [],
   },
+  {
+    name: "a duplicate written as redis['duplicate']() keeps its receiver's options: it moves within its file, not to a default client",
+    input: {
+      'package.json': `{ "name": "lookup-lambda", "private": true }
+`,
+      'handler.js': `'use strict';
+
+const Redis = require('ioredis');
+
+const redis = new Redis(process.env.REDIS_URL);
+
+exports.handler = async (event) => {
+  const reader = redis['duplicate']();
+  const value = await reader.get(event.key);
+  return value;
+};
+`,
+    },
+    output: {
+      'handler.js': `'use strict';
+
+const Redis = require('ioredis');
+
+const redis = new Redis(process.env.REDIS_URL);
+
+const reader = redis['duplicate']();
+exports.handler = async (event) => {
+  const value = await reader.get(event.key);
+  return value;
+};
+`,
+    },
+    sitesHoisted: 1,
+    modules: [],
+  },
+  {
+    name: "a caller that reaches a rewritten helper through its module object (cache.getClient()) stops closing what it returns",
+    input: {
+      'package.json': `{ "name": "lookup-lambda", "private": true }
+`,
+      'lib/cache.js': `'use strict';
+
+const Redis = require('ioredis');
+
+function getClient() {
+  return new Redis(process.env.REDIS_URL);
+}
+
+module.exports = { getClient };
+`,
+      'handler.js': `'use strict';
+
+const cache = require('./lib/cache');
+
+exports.handler = async (event) => {
+  const client = cache.getClient();
+  const value = await client.get(event.key);
+  await client.quit();
+  return value;
+};
+`,
+    },
+    output: {
+      'lib/redis.js': `const { Redis } = require('ioredis');
+
+${WHY}
+const redisClients = {};
+
+/** The shared client, built on the first call. */
+function getRedis() {
+  redisClients.redis ??= new Redis(process.env.REDIS_URL);
+  return redisClients.redis;
+}
+
+exports.getRedis = getRedis;
+`,
+      'lib/cache.js': `'use strict';
+
+const { getRedis } = require('./redis');
+
+function getClient() {
+  return getRedis();
+}
+
+module.exports = { getClient };
+`,
+      'handler.js': `'use strict';
+
+const cache = require('./lib/cache');
+
+exports.handler = async (event) => {
+  const client = cache.getClient();
+  const value = await client.get(event.key);
+  return value;
+};
+`,
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.js', action: 'created' }],
+  },
+  {
+    name: 'a helper reached through a module object the codemod cannot resolve (a bundler alias) is skipped, not rewritten under that caller',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'lib/cache.ts': `import Redis from 'ioredis';
+
+export function getClient() {
+  return new Redis(process.env.REDIS_URL!);
+}
+`,
+      'pages/api/visits.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
+import { getClient } from '../../lib/cache';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const visits = await getClient().incr('visits');
+  res.json({ visits });
+}
+`,
+      'pages/api/hits.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
+import * as cache from '~/lib/cache';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const client = cache.getClient();
+  const hits = await client.incr('hits');
+  await client.quit();
+  res.json({ hits });
+}
+`,
+    },
+    output: {},
+    sitesHoisted: 0,
+    sitesSkipped: [
+      {
+        file: 'lib/cache.ts',
+        line: 4,
+        reason: "it returns the client to callers, and pages/api/hits.ts imports `getClient` from '~/lib/cache', which the codemod cannot resolve, so it cannot follow what that caller does with the client",
+      },
+    ],
+    modules: [],
+  },
+  {
+    name: 'options written with 4-space indentation move into the 2-space shared module at its depth; a template literal keeps its lines',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'pages/api/hits.ts': `import Redis from 'ioredis';
+import type { NextApiRequest, NextApiResponse } from 'next';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+    const redis = new Redis({
+        host: process.env.REDIS_HOST,
+        retryStrategy(times: number) {
+            return Math.min(times * 50, 2000);
+        },
+        tls: {
+            ca: \`-----BEGIN CERTIFICATE-----
+MIIBszCCAVmgAwIBAgIUQ2VydGlmaWNhdGU
+    a line that starts with spaces
+-----END CERTIFICATE-----\`,
+        },
+    });
+    res.json({ hits: await redis.incr('hits') });
+}
+`,
+    },
+    output: {
+      'lib/redis.ts': ioredisModule(`{
+    host: process.env.REDIS_HOST,
+    retryStrategy(times: number) {
+      return Math.min(times * 50, 2000);
+    },
+    tls: {
+      ca: \`-----BEGIN CERTIFICATE-----
+MIIBszCCAVmgAwIBAgIUQ2VydGlmaWNhdGU
+    a line that starts with spaces
+-----END CERTIFICATE-----\`,
+    },
+  }`),
+      'pages/api/hits.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
+import { getRedis } from '../../lib/redis';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+    const redis = getRedis();
+    res.json({ hits: await redis.incr('hits') });
+}
+`,
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.ts', action: 'created' }],
+  },
+  {
+    name: 'node-redis options written with tabs, two blocks deep, move into the shared module with its 2-space indentation',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'handlers/hits.ts': `import { createClient } from 'redis';
+
+export const handler = async (event: { path?: string }) => {
+\tif (event.path) {
+\t\tconst client = createClient({
+\t\t\turl: process.env.REDIS_URL,
+\t\t\tsocket: {
+\t\t\t\tconnectTimeout: 5000,
+\t\t\t},
+\t\t});
+\t\tawait client.connect();
+\t\tconst hits = await client.incr(event.path);
+\t\tawait client.quit();
+\t\treturn { statusCode: 200, body: String(hits) };
+\t}
+\treturn { statusCode: 404, body: '' };
+};
+`,
+    },
+    output: {
+      'lib/redis.ts': nodeRedisModule(`{
+    url: process.env.REDIS_URL,
+    socket: {
+      connectTimeout: 5000,
+    },
+  }`),
+      'handlers/hits.ts': `import { getRedis } from '../lib/redis';
+
+export const handler = async (event: { path?: string }) => {
+\tif (event.path) {
+\t\tconst client = await getRedis();
+\t\tconst hits = await client.incr(event.path);
+\t\treturn { statusCode: 200, body: String(hits) };
+\t}
+\treturn { statusCode: 404, body: '' };
+};
+`,
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.ts', action: 'created' }],
+  },
 ];
 
 // What the run writes, checked as the user's compiler and runtime would: tsc for TypeScript projects (library

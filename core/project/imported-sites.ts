@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import { outermostTransparent, propertyName, resolveIdentifier, staticString } from '../ast.js';
 import { carriedValue } from '../constructions.js';
-import { SPAWNING_METHODS } from '../sources.js';
+import { spawnedInfo, spawnFrom } from '../spawned-connections.js';
 import type { ConstructionRole } from '../hoistability.js';
 import type { ConstructionInfo, ConstructionNode, Node, ScopeManagerLike, VariableLike } from '../types.js';
 import type { ClientOrigin, ExportFact, ModuleSummary } from './facts.js';
@@ -36,55 +36,68 @@ export interface ImportedSite {
   via: { file: string; name: string };
 }
 
-/**
- * Every binding the file's imports create for a project module that has something to say about Redis:
- * `import x from`, `import { a as b }`, `import * as ns`, `const x = require()`, `const { a } = require()`,
- * `import x = require()`.
- */
-export function importedBindings(program: TSESTree.Program, scopeManager: ScopeManagerLike, file: string, lookup: ModuleLookup): Map<VariableLike, ImportedBinding> {
-  const bindings = new Map<VariableLike, ImportedBinding>();
-  const bind = (identifier: TSESTree.Identifier, imported: string, module: ModuleSummary): void => {
-    const variable = resolveIdentifier(scopeManager, identifier);
-    if (variable) bindings.set(variable, { imported, module });
-  };
-  const summaryOf = (specifier: string | undefined): ModuleSummary | undefined => {
-    if (specifier === undefined) return undefined;
-    const summary = lookup.moduleAt(file, specifier, true);
-    return summary && summary.exports.size > 0 ? summary : undefined;
-  };
+/** A local binding an import statement or top-level `require()` creates, whatever module it names. */
+export interface DeclaredImport {
+  /** The module specifier as written: `./cache`, `ioredis`. */
+  specifier: string;
+  /** The export's name in its module (`default`, `*` for a namespace). */
+  imported: string;
+  local: TSESTree.Identifier;
+}
 
+/**
+ * Every value binding the file's top-level imports create: `import x from`, `import { a as b }`, `import * as ns`,
+ * `const x = require()`, `const { a } = require()`, `import x = require()`.
+ */
+export function declaredImports(program: TSESTree.Program): DeclaredImport[] {
+  const found: DeclaredImport[] = [];
   for (const statement of program.body) {
     if (statement.type === 'ImportDeclaration') {
       if (statement.importKind === 'type') continue;
-      const module = summaryOf(statement.source.value);
-      if (!module) continue;
-      for (const specifier of statement.specifiers) {
-        if (specifier.type === 'ImportSpecifier') {
-          if (specifier.importKind === 'type') continue;
-          bind(specifier.local, specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value, module);
+      const specifier = statement.source.value;
+      for (const binding of statement.specifiers) {
+        if (binding.type === 'ImportSpecifier') {
+          if (binding.importKind === 'type') continue;
+          found.push({ specifier, imported: binding.imported.type === 'Identifier' ? binding.imported.name : binding.imported.value, local: binding.local });
         } else {
-          bind(specifier.local, specifier.type === 'ImportDefaultSpecifier' ? 'default' : '*', module);
+          found.push({ specifier, imported: binding.type === 'ImportDefaultSpecifier' ? 'default' : '*', local: binding.local });
         }
       }
     } else if (statement.type === 'TSImportEqualsDeclaration' && statement.moduleReference.type === 'TSExternalModuleReference') {
-      const module = summaryOf(staticString(statement.moduleReference.expression));
-      if (module) bind(statement.id, 'default', module);
+      const specifier = staticString(statement.moduleReference.expression);
+      if (specifier !== undefined) found.push({ specifier, imported: 'default', local: statement.id });
     } else if (statement.type === 'VariableDeclaration') {
       for (const declarator of statement.declarations) {
         const init = declarator.init && outermostTransparentInit(declarator.init);
         if (init?.type !== 'CallExpression' || init.callee.type !== 'Identifier' || init.callee.name !== 'require') continue;
-        const module = summaryOf(staticString(init.arguments[0]));
-        if (!module) continue;
-        if (declarator.id.type === 'Identifier') bind(declarator.id, 'default', module);
+        const specifier = staticString(init.arguments[0]);
+        if (specifier === undefined) continue;
+        if (declarator.id.type === 'Identifier') found.push({ specifier, imported: 'default', local: declarator.id });
         else if (declarator.id.type === 'ObjectPattern') {
           for (const property of declarator.id.properties) {
             if (property.type !== 'Property' || property.value.type !== 'Identifier') continue;
             const key = property.key.type === 'Identifier' ? property.key.name : staticString(property.key);
-            if (key !== undefined) bind(property.value, key, module);
+            if (key !== undefined) found.push({ specifier, imported: key, local: property.value });
           }
         }
       }
     }
+  }
+  return found;
+}
+
+/** Every binding the file's imports create for a project module that has something to say about Redis. */
+export function importedBindings(program: TSESTree.Program, scopeManager: ScopeManagerLike, file: string, lookup: ModuleLookup): Map<VariableLike, ImportedBinding> {
+  const bindings = new Map<VariableLike, ImportedBinding>();
+  const summaries = new Map<string, ModuleSummary | undefined>();
+  for (const { specifier, imported, local } of declaredImports(program)) {
+    if (!summaries.has(specifier)) {
+      const summary = lookup.moduleAt(file, specifier, true);
+      summaries.set(specifier, summary && summary.exports.size > 0 ? summary : undefined);
+    }
+    const module = summaries.get(specifier);
+    const variable = module ? resolveIdentifier(scopeManager, local) : null;
+    if (module && variable) bindings.set(variable, { imported, module });
   }
   return bindings;
 }
@@ -153,12 +166,8 @@ function clientHolders(call: TSESTree.CallExpression, scopeManager: ScopeManager
 function spawnsOf(holders: readonly Node[], origin: ClientOrigin, via: ImportedSite['via']): ImportedSite[] {
   const sites: ImportedSite[] = [];
   for (const holder of holders) {
-    const member = holder.parent;
-    if (member?.type !== 'MemberExpression' || member.object !== holder) continue;
-    const name = propertyName(member);
-    const call = member.parent;
-    if (name === undefined || !Object.hasOwn(SPAWNING_METHODS, name) || call?.type !== 'CallExpression' || call.callee !== member) continue;
-    sites.push({ node: call, info: { ...origin.info, kind: 'call', builds: SPAWNING_METHODS[name] }, origin, role: { sharedReceiver: true }, via });
+    const spawn = spawnFrom(holder);
+    if (spawn) sites.push({ node: spawn.call, info: spawnedInfo(origin.info, spawn), origin, role: { sharedReceiver: true }, via });
   }
   return sites;
 }
