@@ -1,4 +1,4 @@
-import { relative, resolve, sep } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/types';
 import { DEFAULT_OPTIONS, findPerCallSites, mentionsClientModule, type PerCallSite } from '../core/analyze.js';
 import { contains, declaredVariable, functionBinding, functionName, outermostTransparent, propertyName, usesAsCallee } from '../core/ast.js';
@@ -44,6 +44,11 @@ interface PackagePlan {
   owner: OwningPackage;
   layout: ProjectLayout;
   existing: ExistingModule | undefined;
+  /**
+   * Where clients of new configurations go when the existing module builds its own at import (importing it for a
+   * getter would open them): a new module beside it; undefined when that path is taken.
+   */
+  lazyModule: string | undefined;
   sharedExports: SharedExport[];
   exportNames: Set<string>;
 }
@@ -132,6 +137,12 @@ export function runCodemod(options: CodemodOptions): CodemodResult {
         skip(site, decision.reason);
         continue;
       }
+      const moduleOf = (shared: SharedExport | undefined): string | undefined => (shared === undefined ? undefined : (shared.module ?? plan.layout.sharedModule));
+      const otherModule = entry.placements.map((placement) => moduleOf(placement.shared)).find((module) => module !== undefined && module !== moduleOf(decision.shared));
+      if (decision.shared !== undefined && otherModule !== undefined) {
+        skip(site, `it needs a client from ${rel(moduleOf(decision.shared)!)}, and its file already imports one from ${rel(otherModule)}`);
+        continue;
+      }
       entry.placements.push({ site, shared: decision.shared, lifecycle: perRequestLifecycle(site, site.usage, () => classBuiltPerCall(site, files, options)) });
     }
     analysed.push(entry);
@@ -149,7 +160,7 @@ export function runCodemod(options: CodemodOptions): CodemodResult {
       scopeManager: entry.parsed.scopeManager,
       placements: entry.placements,
       callerCleanups: entry.callerCleanups,
-      specifier: sharedModuleSpecifier(entry.plan.layout, entry.file.path),
+      specifier: sharedModuleSpecifier(layoutFor(entry), entry.file.path),
       clientModules: [...CLIENT_MODULES, ...sources.map((source) => source.module)],
     });
     outputs.set(entry, (withBom.has(entry.file.path) ? '\uFEFF' : '') + keepLineEndings(entry.file.source, output));
@@ -200,14 +211,30 @@ function packagePlan(
   }
   const sharedExports = [...(existing?.exports ?? [])];
   const exportNames = new Set<string>([...(existing?.names ?? []), ...sharedExports.flatMap((shared) => [shared.name, shared.imported])]);
-  return { owner, layout, existing, sharedExports, exportNames };
+  const lazyModule = existing?.buildsAtImport ? besideModule(layout.sharedModule, knownPaths, options.readFile) : undefined;
+  return { owner, layout, existing, lazyModule, sharedExports, exportNames };
+}
+
+/** `lib/redis-clients.ts` beside `lib/redis.ts` (`lib/redis/clients.ts` beside an index file), unless that path is taken. */
+function besideModule(sharedModule: string, knownPaths: readonly string[], readFile: (path: string) => string | undefined): string | undefined {
+  const extension = extname(sharedModule);
+  const base = basename(sharedModule, extension);
+  const path = base === 'index' ? join(dirname(sharedModule), `clients${extension}`) : join(dirname(sharedModule), `${base}-clients${extension}`);
+  const stem = path.slice(0, -extension.length);
+  const taken = (candidate: string): boolean => knownPaths.includes(candidate) || readFile(candidate) !== undefined;
+  return [path, `${stem}.ts`, `${stem}.js`, join(stem, `index${extension}`)].some(taken) ? undefined : path;
 }
 
 /** Writes (or reuses) the package's shared module; false when call sites that need it must not be written. */
 function writeSharedModule(plan: PackagePlan, members: readonly AnalysedFile[], ownOutput: string | undefined, result: CodemodResult, rel: Relative): boolean {
   const { existing, layout } = plan;
   const used = new Set(members.flatMap((entry) => entry.placements.map((placement) => placement.shared)));
-  const added = plan.sharedExports.filter((shared) => !existing?.exports.includes(shared) && used.has(shared));
+  const besideAdded = plan.sharedExports.filter((shared) => shared.module !== undefined && used.has(shared));
+  if (besideAdded.length > 0 && plan.lazyModule !== undefined) {
+    if (!writeIfParses(plan.lazyModule, renderSharedModule(besideAdded, { ...layout, sharedModule: plan.lazyModule }), undefined, result, rel)) return false;
+    result.modules.push({ path: rel(plan.lazyModule), action: 'created' });
+  }
+  const added = plan.sharedExports.filter((shared) => shared.module === undefined && !existing?.exports.includes(shared) && used.has(shared));
   const currentText = ownOutput ?? existing?.source;
   if (added.length === 0 && (!existing || currentText === existing.source)) {
     if (existing && existing.exports.some((shared) => used.has(shared))) result.modules.push({ path: rel(layout.sharedModule), action: 'reused' });
@@ -217,6 +244,12 @@ function writeSharedModule(plan: PackagePlan, members: readonly AnalysedFile[], 
   if (!writeIfParses(layout.sharedModule, text, existing?.source, result, rel)) return false;
   result.modules.push({ path: rel(layout.sharedModule), action: existing ? 'updated' : 'created' });
   return true;
+}
+
+/** The layout a file's imports follow: its package's, with the module its shared clients live in. */
+function layoutFor(entry: AnalysedFile): ProjectLayout {
+  const module = entry.placements.find((placement) => placement.shared?.module !== undefined)?.shared?.module;
+  return module === undefined ? entry.plan!.layout : { ...entry.plan!.layout, sharedModule: module };
 }
 
 function countMoved(entry: AnalysedFile, result: CodemodResult): void {
@@ -242,9 +275,10 @@ function sharedExportFor(site: PerCallSite, source: string, parsed: ParsedFile, 
     return { reason: 'the shared node-redis client is connected asynchronously, and the function that builds this one is not `async`' };
   }
   let shared = plan.sharedExports.find((candidate) => candidate.config.key === config.key);
-  if (!shared && plan.existing?.buildsAtImport) {
+  const beside = plan.existing?.buildsAtImport === true;
+  if (!shared && beside && plan.lazyModule === undefined) {
     return {
-      reason: `it needs a client of its own, and the shared module ${relative(options.root, plan.layout.sharedModule).split(sep).join('/')} builds its clients when it is imported: adding this one there would open them in every file that imports it`,
+      reason: `it needs a client of its own, and the shared module ${relative(options.root, plan.layout.sharedModule).split(sep).join('/')} builds its clients when it is imported, while the path beside it for new clients is taken`,
     };
   }
   if (!shared) {
@@ -252,7 +286,7 @@ function sharedExportFor(site: PerCallSite, source: string, parsed: ParsedFile, 
     if (!name) return { reason: 'it needs a shared client of its own, and nothing in its options (env var, `connectionName`, `keyPrefix`, `db`) names it' };
     const imported = getterNameFor(name);
     plan.exportNames.add(name).add(imported);
-    shared = { config, api, name, access, imported };
+    shared = { config, api, name, access, imported, ...(beside ? { module: plan.lazyModule } : {}) };
     plan.sharedExports.push(shared);
   }
   return { shared };

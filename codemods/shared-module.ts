@@ -33,6 +33,8 @@ export interface SharedExport {
   access: ClientAccess;
   /** What call sites import: `getRedis` (or `redis` for an existing module-level export). */
   imported: string;
+  /** Its module when that is not the package's shared module (a new module beside one that builds at import). */
+  module?: string;
 }
 
 export function configOf(node: ConstructionNode, info: ConstructionInfo, source: string): ClientConfig | undefined {

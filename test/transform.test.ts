@@ -653,7 +653,7 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
     modules: [{ path: 'lib/redis.ts', action: 'reused' }],
   },
   {
-    name: 'an existing shared module gains a named export for a new configuration, the rest of it untouched',
+    name: 'beside an existing module that builds its client at import, a new configuration gets a module of its own',
     input: {
       'tsconfig.json': nextTsconfig,
       'lib/redis.ts': `import Redis from 'ioredis';
@@ -675,14 +675,7 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
 `,
     },
     output: {
-      'lib/redis.ts': `import Redis from 'ioredis';
-
-// Our one connection.
-const globalForRedis = globalThis as unknown as { redis?: Redis };
-
-export const redis = globalForRedis.redis ?? new Redis(process.env.REDIS_URL!);
-
-if (process.env.NODE_ENV !== 'production') globalForRedis.redis = redis;
+      'lib/redis-clients.ts': `import { Redis } from 'ioredis';
 
 ${WHY}
 const redisClients: { sessionRedis?: Redis } = {};
@@ -691,6 +684,66 @@ const redisClients: { sessionRedis?: Redis } = {};
 export function getSessionRedis(): Redis {
   redisClients.sessionRedis ??= new Redis(process.env.SESSION_REDIS_URL!);
   return redisClients.sessionRedis;
+}
+`,
+      'pages/api/session.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
+import { getSessionRedis } from '../../lib/redis-clients';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const sessions = getSessionRedis();
+  res.json({ session: await sessions.get(\`session:\${req.query.id}\`) });
+}
+`,
+    },
+    sitesHoisted: 1,
+    // Importing lib/redis.ts for the session client would open its REDIS_URL client in the session route too.
+    modules: [
+      { path: 'lib/redis-clients.ts', action: 'created' },
+    ],
+  },
+  {
+    name: 'an existing module that builds its client on first use gains a named export for a new configuration',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'lib/redis.ts': `import { Redis } from 'ioredis';
+
+${WHY}
+const redisClients: { redis?: Redis } = {};
+
+/** The shared client, built on the first call. */
+export function getRedis(): Redis {
+  redisClients.redis ??= new Redis(process.env.REDIS_URL!);
+  return redisClients.redis;
+}
+`,
+      'pages/api/session.ts': `import Redis from 'ioredis';
+import type { NextApiRequest, NextApiResponse } from 'next';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const sessions = new Redis(process.env.SESSION_REDIS_URL!);
+  res.json({ session: await sessions.get(\`session:\${req.query.id}\`) });
+}
+`,
+    },
+    output: {
+      'lib/redis.ts': `import { Redis } from 'ioredis';
+
+${WHY}
+const redisClients: { redis?: Redis } = {};
+
+/** The shared client, built on the first call. */
+export function getRedis(): Redis {
+  redisClients.redis ??= new Redis(process.env.REDIS_URL!);
+  return redisClients.redis;
+}
+
+${WHY}
+const redisClientsByConfiguration: { sessionRedis?: Redis } = {};
+
+/** The shared client, built on the first call. */
+export function getSessionRedis(): Redis {
+  redisClientsByConfiguration.sessionRedis ??= new Redis(process.env.SESSION_REDIS_URL!);
+  return redisClientsByConfiguration.sessionRedis;
 }
 `,
       'pages/api/session.ts': `import type { NextApiRequest, NextApiResponse } from 'next';

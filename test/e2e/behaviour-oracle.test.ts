@@ -251,22 +251,25 @@ const scenarios: OracleScenario[] = [
     normalise: clockReadings,
   },
   {
-    title: 'mixed: the route on REDIS_URL reuses the client the existing lib/redis.ts exports',
+    title: 'mixed: the route on REDIS_URL reuses the existing lib/redis.ts; a second URL shared by two routes gets a module beside it',
     fixture: 'mixed',
     typescript: true,
-    entries: { a: route('pages/api/a.js', 'default') },
+    entries: { a: route('pages/api/a.js', 'default'), b: route('pages/api/b.js', 'default'), c: route('pages/api/c.js', 'default') },
     calls: [
+      ['b', { query: { sku: 'kettle' } }],
+      ['b', { query: { sku: 'kettle' } }],
       ['a', { query: { sku: 'kettle' } }],
-      ['a', { query: { sku: 'kettle' } }],
-      ['a', { query: { sku: 'teapot' } }],
+      ['c', { query: { sku: 'kettle' } }],
+      ['b', { query: { sku: 'kettle' } }],
     ],
     env: (server) => ({ REDIS_URL: server.url, CACHE_REDIS_URL: server.url, NODE_ENV: 'production' }),
     seed: [],
-    sharedExports: 1,
+    sharedExports: 2,
+    closeShared: { file: 'lib/redis-clients.js', getter: 'getCacheRedis', close: 'quit' },
   },
   {
-    // lib/redis.ts builds its client at import: a second client added there would open both in every importer.
-    title: 'mixed: the cache routes, which would need a second client in a module that builds its own at import, are left as they were',
+    // lib/redis.ts builds its client at import: the cache routes must not import it for theirs.
+    title: 'mixed: a deployment that sets only CACHE_REDIS_URL and calls only the cache routes',
     fixture: 'mixed',
     typescript: true,
     entries: { b: route('pages/api/b.js', 'default'), c: route('pages/api/c.js', 'default') },
@@ -277,7 +280,8 @@ const scenarios: OracleScenario[] = [
     ],
     env: (server) => ({ REDIS_URL: undefined, CACHE_REDIS_URL: server.url, NODE_ENV: 'production' }),
     seed: [],
-    sharedExports: 0,
+    sharedExports: 1,
+    closeShared: { file: 'lib/redis-clients.js', getter: 'getCacheRedis', close: 'quit' },
   },
   {
     title: 'lambda-node-redis: NodeNext Lambdas, one chaining connect() and destroying the client',
