@@ -3,6 +3,7 @@ import type { TSESTree } from '@typescript-eslint/types';
 import { DEFAULT_OPTIONS, findPerCallSites, mentionsClientModule, type PerCallSite } from '../core/analyze.js';
 import { contains, declaredVariable, functionBinding, functionName, outermostTransparent, propertyName, usesAsCallee } from '../core/ast.js';
 import { clientUsage, type ClientUsage } from '../core/client-usage.js';
+import { withoutNewBlankRuns } from '../core/edits.js';
 import { memoryFiles, ProjectCallers } from '../core/project/callers.js';
 import { declaredImports, type DeclaredImport } from '../core/project/imported-sites.js';
 import { ProjectModel } from '../core/project/project-model.js';
@@ -163,7 +164,7 @@ export function runCodemod(options: CodemodOptions): CodemodResult {
       specifier: sharedModuleSpecifier(layoutFor(entry), entry.file.path),
       clientModules: [...CLIENT_MODULES, ...sources.map((source) => source.module)],
     });
-    outputs.set(entry, (withBom.has(entry.file.path) ? '\uFEFF' : '') + keepLineEndings(entry.file.source, output));
+    outputs.set(entry, (withBom.has(entry.file.path) ? '\uFEFF' : '') + keepLineEndings(entry.file.source, withoutNewBlankRuns(entry.file.source, output)));
   }
 
   for (const plan of new Set(analysed.map((entry) => entry.plan))) {

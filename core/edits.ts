@@ -137,3 +137,13 @@ function unwrapTry(source: string, tryStatement: TSESTree.TryStatement): Edit[] 
   edits.push({ range: [lineStart(source, bodyEnd), lineEnd(source, tryStatement.range[1])], text: '' });
   return edits;
 }
+
+/**
+ * Blank-line runs that removals left behind (a statement that stood between two blank lines), collapsed to one
+ * blank line; a file that already has runs of its own keeps its layout.
+ */
+export function withoutNewBlankRuns(before: string, after: string): string {
+  const run = /\n[ \t]*\r?\n[ \t]*\r?\n/;
+  if (run.test(before)) return after;
+  return after.replace(/(\r?\n)(?:[ \t]*\r?\n){2,}/g, '$1$1');
+}

@@ -759,6 +759,49 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
     modules: [{ path: 'lib/redis.ts', action: 'updated' }],
   },
   {
+    name: 'a close that stood between two blank lines leaves one blank line behind',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'pages/api/price.ts': `import Redis from 'ioredis';
+import type { NextApiRequest, NextApiResponse } from 'next';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const redis = new Redis(process.env.REDIS_URL!);
+  const price = await redis.get(\`price:\${req.query.sku}\`);
+
+  await redis.quit();
+
+  res.json({ price });
+}
+`,
+    },
+    output: {
+      'lib/redis.ts': `import { Redis } from 'ioredis';
+
+${WHY}
+const redisClients: { redis?: Redis } = {};
+
+/** The shared client, built on the first call. */
+export function getRedis(): Redis {
+  redisClients.redis ??= new Redis(process.env.REDIS_URL!);
+  return redisClients.redis;
+}
+`,
+      'pages/api/price.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
+import { getRedis } from '../../lib/redis';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const redis = getRedis();
+  const price = await redis.get(\`price:\${req.query.sku}\`);
+
+  res.json({ price });
+}
+`,
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.ts', action: 'created' }],
+  },
+  {
     name: 'a src/ project with the @/* path alias: src/lib/redis.ts, imported as @/lib/redis by both handlers of a route',
     input: {
       'tsconfig.json': `{
