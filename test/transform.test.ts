@@ -1165,6 +1165,176 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
     modules: [],
   },
   {
+    name: 'SvelteKit: a helper in src/lib/redis.js that built and connected a node-redis 4 client per call connects one lazily, and the routes stop disconnecting it',
+    input: {
+      'package.json': `{ "name": "visits", "private": true, "type": "module", "devDependencies": { "@sveltejs/kit": "^2.5.0" }, "dependencies": { "redis": "^4.6.13" } }
+`,
+      'src/lib/redis.js': `import { createClient } from 'redis';
+
+export async function getRedisClient() {
+  const client = createClient({ url: process.env.REDIS_URL });
+  client.on('error', (err) => console.error('Redis error', err));
+  await client.connect();
+  return client;
+}
+`,
+      'src/routes/api/visits/+server.js': `import { json } from '@sveltejs/kit';
+import { getRedisClient } from '../../../lib/redis.js';
+
+export async function GET() {
+  const client = await getRedisClient();
+  const visits = await client.incr('visits');
+  await client.disconnect();
+  return json({ visits });
+}
+`,
+      'src/routes/api/events/+server.js': `import { getRedisClient } from '../../../lib/redis.js';
+
+export async function POST({ request }) {
+  const client = await getRedisClient();
+  try {
+    await client.lPush('events', await request.text());
+  } finally {
+    await client.disconnect();
+  }
+  return new Response(null, { status: 204 });
+}
+`,
+    },
+    output: {
+      'src/lib/redis.js': `import { createClient } from 'redis';
+
+// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
+let clientConnection;
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+function getClient() {
+  clientConnection ??= connectClient();
+  return clientConnection;
+}
+
+/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+async function connectClient() {
+  const client = createClient({ url: process.env.REDIS_URL });
+  try {
+    await client.connect();
+  } catch (error) {
+    clientConnection = undefined;
+    throw error;
+  }
+  client.on('error', (err) => console.error('Redis error', err));
+  client.on('error', () => {
+    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+    clientConnection = undefined;
+    void client.disconnect().catch(() => undefined);
+  });
+  return client;
+}
+
+export async function getRedisClient() {
+  const client = await getClient();
+  return client;
+}
+`,
+      'src/routes/api/visits/+server.js': `import { json } from '@sveltejs/kit';
+import { getRedisClient } from '../../../lib/redis.js';
+
+export async function GET() {
+  const client = await getRedisClient();
+  const visits = await client.incr('visits');
+  return json({ visits });
+}
+`,
+      'src/routes/api/events/+server.js': `import { getRedisClient } from '../../../lib/redis.js';
+
+export async function POST({ request }) {
+  const client = await getRedisClient();
+  await client.lPush('events', await request.text());
+  return new Response(null, { status: 204 });
+}
+`,
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'src/lib/redis.js', action: 'updated' }],
+  },
+  {
+    name: 'TypeScript: a helper in lib/redis.ts named like the getter, with a chained listener, connects one node-redis 5 client lazily',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'package.json': `{ "name": "shop", "private": true, "dependencies": { "next": "^16.0.0", "redis": "^5.8.0" } }
+`,
+      'lib/redis.ts': `import { createClient } from 'redis';
+
+const options = { url: process.env.REDIS_URL };
+
+export async function getClient() {
+  const client = await createClient(options).on('error', (error) => console.error('Redis error', error)).connect();
+  return client;
+}
+`,
+      'pages/api/visits.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
+import { getClient } from '../../lib/redis';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const client = await getClient();
+  try {
+    res.json({ visits: await client.incr('visits') });
+  } finally {
+    await client.quit();
+  }
+}
+`,
+    },
+    output: {
+      'lib/redis.ts': `import { createClient } from 'redis';
+
+const options = { url: process.env.REDIS_URL };
+
+// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
+let redisConnection: ReturnType<typeof connectRedis> | undefined;
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+function getRedis() {
+  redisConnection ??= connectRedis();
+  return redisConnection;
+}
+
+/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+async function connectRedis() {
+  const client = createClient(options);
+  try {
+    await client.connect();
+  } catch (error) {
+    redisConnection = undefined;
+    throw error;
+  }
+  client.on('error', (error) => console.error('Redis error', error));
+  client.on('error', () => {
+    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+    redisConnection = undefined;
+    client.destroy();
+  });
+  return client;
+}
+
+export async function getClient() {
+  const client = await getRedis();
+  return client;
+}
+`,
+      'pages/api/visits.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
+import { getClient } from '../../lib/redis';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const client = await getClient();
+  res.json({ visits: await client.incr('visits') });
+}
+`,
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.ts', action: 'updated' }],
+  },
+  {
     name: 'a helper whose caller in another file subscribes on what it returns is skipped with that reason',
     input: {
       'tsconfig.json': nextTsconfig,

@@ -653,10 +653,35 @@ export async function GET() {
             messageId: 'moveToModuleScope',
             output: `import { createClient } from 'redis';
 
-const client = createClient({ url: process.env.REDIS_URL });
-client.on('error', (err) => console.error('Redis client error', err));
+// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
+let clientConnection: ReturnType<typeof connectClient> | undefined;
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+function getClient() {
+  clientConnection ??= connectClient();
+  return clientConnection;
+}
+
+/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+async function connectClient() {
+  const client = createClient({ url: process.env.REDIS_URL });
+  try {
+    await client.connect();
+  } catch (error) {
+    clientConnection = undefined;
+    throw error;
+  }
+  client.on('error', (error: unknown) => {
+    console.error('Redis client error', error);
+    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+    clientConnection = undefined;
+    void client.disconnect().catch(() => undefined);
+  });
+  return client;
+}
+
 export async function GET() {
-  if (!client.isOpen) await client.connect();
+  const client = await getClient();
   const hits = await client.incr('hits');
   return Response.json({ hits });
 }
@@ -690,10 +715,35 @@ export default async function handler(req, res) {
             messageId: 'moveToModuleScope',
             output: `import { createClient } from '@redis/client';
 
-const client = createClient({ url: process.env.REDIS_URL });
-client.on('error', (err) => console.error('Redis client error', err));
+// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
+let clientConnection: ReturnType<typeof connectClient> | undefined;
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+function getClient() {
+  clientConnection ??= connectClient();
+  return clientConnection;
+}
+
+/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+async function connectClient() {
+  const client = createClient({ url: process.env.REDIS_URL });
+  try {
+    await client.connect();
+  } catch (error) {
+    clientConnection = undefined;
+    throw error;
+  }
+  client.on('error', (error: unknown) => {
+    console.error('Redis client error', error);
+    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+    clientConnection = undefined;
+    void client.disconnect().catch(() => undefined);
+  });
+  return client;
+}
+
 export default async function handler(req, res) {
-  if (!client.isOpen) await client.connect();
+  const client = await getClient();
   res.json({ hits: await client.incr('hits') });
 }
 `,
@@ -726,10 +776,35 @@ export async function GET() {
             messageId: 'moveToModuleScope',
             output: `import { createCluster } from 'redis';
 
-const cluster = createCluster({ rootNodes: [{ url: 'redis://redis-1:6379' }] });
-cluster.on('error', (err) => console.error('Redis client error', err));
+// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
+let clusterConnection: ReturnType<typeof connectCluster> | undefined;
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+function getCluster() {
+  clusterConnection ??= connectCluster();
+  return clusterConnection;
+}
+
+/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+async function connectCluster() {
+  const client = createCluster({ rootNodes: [{ url: 'redis://redis-1:6379' }] });
+  try {
+    await client.connect();
+  } catch (error) {
+    clusterConnection = undefined;
+    throw error;
+  }
+  client.on('error', (error: unknown) => {
+    console.error('Redis client error', error);
+    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+    clusterConnection = undefined;
+    void client.disconnect().catch(() => undefined);
+  });
+  return client;
+}
+
 export async function GET() {
-  if (!cluster.isOpen) await cluster.connect();
+  const cluster = await getCluster();
   return Response.json({ hits: await cluster.incr('hits') });
 }
 `,
@@ -762,10 +837,35 @@ export async function GET() {
             messageId: 'moveToModuleScope',
             output: `import { createSentinel } from 'redis';
 
-const sentinel = createSentinel({ name: 'mymaster', sentinelRootNodes: [{ host: 'localhost', port: 26379 }] });
-sentinel.on('error', (err) => console.error('Redis client error', err));
+// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
+let sentinelConnection: ReturnType<typeof connectSentinel> | undefined;
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+function getSentinel() {
+  sentinelConnection ??= connectSentinel();
+  return sentinelConnection;
+}
+
+/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+async function connectSentinel() {
+  const client = createSentinel({ name: 'mymaster', sentinelRootNodes: [{ host: 'localhost', port: 26379 }] });
+  try {
+    await client.connect();
+  } catch (error) {
+    sentinelConnection = undefined;
+    throw error;
+  }
+  client.on('error', (error: unknown) => {
+    console.error('Redis client error', error);
+    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+    sentinelConnection = undefined;
+    client.destroy();
+  });
+  return client;
+}
+
 export async function GET() {
-  if (!sentinel.isOpen) await sentinel.connect();
+  const sentinel = await getSentinel();
   return Response.json({ hits: await sentinel.incr('hits') });
 }
 `,
@@ -798,10 +898,35 @@ export async function GET() {
             messageId: 'moveToModuleScope',
             output: `import { createClientPool } from 'redis';
 
-const pool = createClientPool({ url: process.env.REDIS_URL });
-pool.on('error', (err) => console.error('Redis client error', err));
+// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
+let poolConnection: ReturnType<typeof connectPool> | undefined;
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+function getPool() {
+  poolConnection ??= connectPool();
+  return poolConnection;
+}
+
+/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+async function connectPool() {
+  const client = createClientPool({ url: process.env.REDIS_URL });
+  try {
+    await client.connect();
+  } catch (error) {
+    poolConnection = undefined;
+    throw error;
+  }
+  client.on('error', (error: unknown) => {
+    console.error('Redis client error', error);
+    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+    poolConnection = undefined;
+    client.destroy();
+  });
+  return client;
+}
+
 export async function GET() {
-  if (!pool.isOpen) await pool.connect();
+  const pool = await getPool();
   return Response.json({ hits: await pool.incr('hits') });
 }
 `,
@@ -838,10 +963,35 @@ export async function POST(request: Request) {
             messageId: 'moveToModuleScope',
             output: `import * as redis from 'redis';
 
-const client = redis.createClient({ url: process.env.REDIS_URL });
-client.on('error', (err) => console.error('Redis client error', err));
+// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
+let clientConnection: ReturnType<typeof connectClient> | undefined;
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+function getClient() {
+  clientConnection ??= connectClient();
+  return clientConnection;
+}
+
+/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+async function connectClient() {
+  const client = redis.createClient({ url: process.env.REDIS_URL });
+  try {
+    await client.connect();
+  } catch (error) {
+    clientConnection = undefined;
+    throw error;
+  }
+  client.on('error', (error: unknown) => {
+    console.error('Redis client error', error);
+    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+    clientConnection = undefined;
+    void client.disconnect().catch(() => undefined);
+  });
+  return client;
+}
+
 export async function POST(request: Request) {
-  if (!client.isOpen) await client.connect();
+  const client = await getClient();
   await client.lPush('events', await request.text());
   return new Response(null, { status: 204 });
 }
@@ -883,10 +1033,35 @@ const redis = require('redis');
 
 const app = express();
 
-const client = redis.createClient({ url: process.env.REDIS_URL });
-client.on('error', (err) => console.error('Redis client error', err));
+// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
+let clientConnection;
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+function getClient() {
+  clientConnection ??= connectClient();
+  return clientConnection;
+}
+
+/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+async function connectClient() {
+  const client = redis.createClient({ url: process.env.REDIS_URL });
+  try {
+    await client.connect();
+  } catch (error) {
+    clientConnection = undefined;
+    throw error;
+  }
+  client.on('error', (error) => {
+    console.error('Redis client error', error);
+    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+    clientConnection = undefined;
+    void client.disconnect().catch(() => undefined);
+  });
+  return client;
+}
+
 app.post('/events', async (req, res) => {
-  if (!client.isOpen) await client.connect();
+  const client = await getClient();
   await client.lPush('events', JSON.stringify(req.body));
   res.sendStatus(204);
 });
@@ -921,10 +1096,35 @@ exports.handler = async () => {
             messageId: 'moveToModuleScope',
             output: `const { createClient } = require('redis');
 
-const client = createClient({ url: process.env.REDIS_URL });
-client.on('error', (err) => console.error('Redis client error', err));
+// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
+let clientConnection;
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+function getClient() {
+  clientConnection ??= connectClient();
+  return clientConnection;
+}
+
+/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+async function connectClient() {
+  const client = createClient({ url: process.env.REDIS_URL });
+  try {
+    await client.connect();
+  } catch (error) {
+    clientConnection = undefined;
+    throw error;
+  }
+  client.on('error', (error) => {
+    console.error('Redis client error', error);
+    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+    clientConnection = undefined;
+    void client.disconnect().catch(() => undefined);
+  });
+  return client;
+}
+
 exports.handler = async () => {
-  if (!client.isOpen) await client.connect();
+  const client = await getClient();
   return { statusCode: 200, body: String(await client.incr('hits')) };
 };
 `,
@@ -957,10 +1157,35 @@ export const handler = async () => {
             messageId: 'moveToModuleScope',
             output: `import { createClient as createRedisClient } from 'redis';
 
-const client = createRedisClient({ url: process.env.REDIS_URL });
-client.on('error', (err) => console.error('Redis client error', err));
+// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
+let clientConnection;
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+function getClient() {
+  clientConnection ??= connectClient();
+  return clientConnection;
+}
+
+/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+async function connectClient() {
+  const client = createRedisClient({ url: process.env.REDIS_URL });
+  try {
+    await client.connect();
+  } catch (error) {
+    clientConnection = undefined;
+    throw error;
+  }
+  client.on('error', (error) => {
+    console.error('Redis client error', error);
+    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+    clientConnection = undefined;
+    void client.disconnect().catch(() => undefined);
+  });
+  return client;
+}
+
 export const handler = async () => {
-  if (!client.isOpen) await client.connect();
+  const client = await getClient();
   return { statusCode: 200, body: String(await client.incr('hits')) };
 };
 `,
@@ -993,10 +1218,35 @@ export async function GET() {
             messageId: 'moveToModuleScope',
             output: `import { RedisClient } from '@redis/client';
 
-const client = RedisClient.create({ url: process.env.REDIS_URL });
-client.on('error', (err) => console.error('Redis client error', err));
+// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
+let clientConnection: ReturnType<typeof connectClient> | undefined;
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+function getClient() {
+  clientConnection ??= connectClient();
+  return clientConnection;
+}
+
+/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+async function connectClient() {
+  const client = RedisClient.create({ url: process.env.REDIS_URL });
+  try {
+    await client.connect();
+  } catch (error) {
+    clientConnection = undefined;
+    throw error;
+  }
+  client.on('error', (error: unknown) => {
+    console.error('Redis client error', error);
+    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+    clientConnection = undefined;
+    void client.disconnect().catch(() => undefined);
+  });
+  return client;
+}
+
 export async function GET() {
-  if (!client.isOpen) await client.connect();
+  const client = await getClient();
   return Response.json({ hits: await client.incr('hits') });
 }
 `,
@@ -1035,10 +1285,35 @@ export async function GET() {
 const client = createClient({ url: process.env.REDIS_URL });
 await client.connect();
 
-const reader = client.duplicate();
-reader.on('error', (err) => console.error('Redis client error', err));
+// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
+let readerConnection: ReturnType<typeof connectReader> | undefined;
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+function getReader() {
+  readerConnection ??= connectReader();
+  return readerConnection;
+}
+
+/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+async function connectReader() {
+  const reader = client.duplicate();
+  try {
+    await reader.connect();
+  } catch (error) {
+    readerConnection = undefined;
+    throw error;
+  }
+  reader.on('error', (error: unknown) => {
+    console.error('Redis client error', error);
+    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+    readerConnection = undefined;
+    void reader.disconnect().catch(() => undefined);
+  });
+  return reader;
+}
+
 export async function GET() {
-  if (!reader.isOpen) await reader.connect();
+  const reader = await getReader();
   return Response.json({ hits: await reader.get('hits') });
 }
 `,

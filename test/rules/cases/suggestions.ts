@@ -470,7 +470,7 @@ export async function POST() {
       },
     ],
   },
-  // node-redis: the listener is replaced by one module-level listener, the connect is guarded, quit in finally goes
+  // node-redis: the listener is attached only once the first connect succeeds; the connect and the quit in finally go
   {
     filename: 'pages/api/node-redis.ts',
     code: `import { createClient } from 'redis';
@@ -499,10 +499,35 @@ export default async function handler(req, res) {
             messageId: 'moveToModuleScope',
             output: `import { createClient } from 'redis';
 
-const client = createClient({ url: process.env.REDIS_URL });
-client.on('error', (err) => console.error('Redis client error', err));
+// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
+let clientConnection: ReturnType<typeof connectClient> | undefined;
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+function getClient() {
+  clientConnection ??= connectClient();
+  return clientConnection;
+}
+
+/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+async function connectClient() {
+  const client = createClient({ url: process.env.REDIS_URL });
+  try {
+    await client.connect();
+  } catch (error) {
+    clientConnection = undefined;
+    throw error;
+  }
+  client.on('error', (err) => console.error(err));
+  client.on('error', () => {
+    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+    clientConnection = undefined;
+    void client.disconnect().catch(() => undefined);
+  });
+  return client;
+}
+
 export default async function handler(req, res) {
-  if (!client.isOpen) await client.connect();
+  const client = await getClient();
   res.json({ hits: await client.incr('hits') });
 }
 `,
@@ -537,10 +562,35 @@ export async function GET() {
             messageId: 'moveToModuleScope',
             output: `import { createClient } from 'redis';
 
-const client = createClient({ url: process.env.REDIS_URL });
-client.on('error', (err) => console.error('Redis client error', err));
+// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
+let clientConnection: ReturnType<typeof connectClient> | undefined;
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+function getClient() {
+  clientConnection ??= connectClient();
+  return clientConnection;
+}
+
+/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+async function connectClient() {
+  const client = createClient({ url: process.env.REDIS_URL });
+  try {
+    await client.connect();
+  } catch (error) {
+    clientConnection = undefined;
+    throw error;
+  }
+  client.on('error', (error: unknown) => {
+    console.error('Redis client error', error);
+    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+    clientConnection = undefined;
+    void client.disconnect().catch(() => undefined);
+  });
+  return client;
+}
+
 export async function GET() {
-  if (!client.isOpen) await client.connect();
+  const client = await getClient();
   const greeting = await client.get('greeting');
   return new Response(greeting);
 }
@@ -576,10 +626,35 @@ export async function GET() {
             messageId: 'moveToModuleScope',
             output: `import { createClient } from 'redis';
 
-const client = createClient({ url: process.env.REDIS_URL });
-client.on('error', (err) => console.error('Redis client error', err));
+// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
+let clientConnection: ReturnType<typeof connectClient> | undefined;
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+function getClient() {
+  clientConnection ??= connectClient();
+  return clientConnection;
+}
+
+/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+async function connectClient() {
+  const client = createClient({ url: process.env.REDIS_URL });
+  try {
+    await client.connect();
+  } catch (error) {
+    clientConnection = undefined;
+    throw error;
+  }
+  client.on('error', (error: unknown) => {
+    console.error('Redis client error', error);
+    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+    clientConnection = undefined;
+    void client.disconnect().catch(() => undefined);
+  });
+  return client;
+}
+
 export async function GET() {
-  if (!client.isOpen) await client.connect();
+  const client = await getClient();
   const greeting = await client.get('greeting');
   return new Response(greeting);
 }
@@ -621,10 +696,35 @@ import { createClient } from 'redis';
 
 const app = express();
 
-const client = createClient({ url: process.env.REDIS_URL });
-client.on('error', (err) => console.error('Redis client error', err));
+// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
+let clientConnection;
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+function getClient() {
+  clientConnection ??= connectClient();
+  return clientConnection;
+}
+
+/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+async function connectClient() {
+  const client = createClient({ url: process.env.REDIS_URL });
+  try {
+    await client.connect();
+  } catch (error) {
+    clientConnection = undefined;
+    throw error;
+  }
+  client.on('error', (error) => {
+    console.error('Redis client error', error);
+    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+    clientConnection = undefined;
+    void client.disconnect().catch(() => undefined);
+  });
+  return client;
+}
+
 app.get('/visits', async (req, res) => {
-  if (!client.isOpen) await client.connect();
+  const client = await getClient();
   const visits = await client.incr('visits');
   res.json({ visits });
 });
