@@ -3,6 +3,7 @@ import type { TSESTree } from '@typescript-eslint/types';
 import { DEFAULT_OPTIONS, findPerCallSites, mentionsClientModule, type PerCallSite } from '../core/analyze.js';
 import { contains, declaredVariable, functionBinding, functionName, usesAsCallee } from '../core/ast.js';
 import { clientUsage, type ClientUsage } from '../core/client-usage.js';
+import { canAwaitClient, type InFileConnection } from '../core/in-file-connection.js';
 import { memoryFiles, ProjectCallers } from '../core/project/callers.js';
 import { ProjectModel } from '../core/project/project-model.js';
 import type { Resolution } from '../core/project/resolution.js';
@@ -121,11 +122,14 @@ export function runCodemod(options: CodemodOptions): CodemodResult {
       }
       // A factory inside the shared module itself keeps its client in that module.
       const decision = file.path === plan.layout.sharedModule ? { shared: undefined } : sharedExportFor(site, file.source, parsed, plan, options);
-      if ('reason' in decision) {
-        skip(site, decision.reason);
+      const connection = 'reason' in decision || decision.shared ? {} : inFileConnectionFor(site, file.path, plan, options);
+      const reason = 'reason' in decision ? decision.reason : 'reason' in connection ? connection.reason : undefined;
+      if (reason !== undefined) {
+        skip(site, reason);
         continue;
       }
-      entry.placements.push({ site, shared: decision.shared, lifecycle: perRequestLifecycle(site, site.usage, () => classBuiltPerCall(site, files, options)) });
+      const lifecycle = perRequestLifecycle(site, site.usage, () => classBuiltPerCall(site, files, options));
+      entry.placements.push({ site, shared: 'shared' in decision ? decision.shared : undefined, lifecycle, ...connection });
     }
     analysed.push(entry);
   }
@@ -230,9 +234,7 @@ function sharedExportFor(site: PerCallSite, source: string, parsed: ParsedFile, 
   const api = clientApi(plan.owner, config.module, options.root, options.readFile);
   if ('unsupported' in api) return { reason: api.unsupported };
   const access = accessFor(api);
-  if (access === 'await' && !site.fn?.async) {
-    return { reason: 'the shared node-redis client is connected asynchronously, and the function that builds this one is not `async`' };
-  }
+  if (access === 'await' && !canAwaitClient(site)) return { reason: NOT_ASYNC };
   let shared = plan.sharedExports.find((candidate) => candidate.config.key === config.key);
   if (!shared) {
     const name = exportNameFor(config, plan.exportNames, plan.sharedExports.length > 0);
@@ -243,6 +245,18 @@ function sharedExportFor(site: PerCallSite, source: string, parsed: ParsedFile, 
     plan.sharedExports.push(shared);
   }
   return { shared };
+}
+
+const NOT_ASYNC = 'the shared node-redis client is connected asynchronously, and the function that builds this one is not `async`';
+
+/** A node-redis 4+ client kept in its file connects behind an awaited getter, written for the package's version. */
+function inFileConnectionFor(site: PerCallSite, path: string, plan: PackagePlan, options: CodemodOptions): { connection?: InFileConnection } | { reason: string } {
+  if (site.info.library !== 'node-redis') return {};
+  const api = clientApi(plan.owner, site.info.module, options.root, options.readFile);
+  if ('unsupported' in api) return { reason: api.unsupported };
+  if (api.library !== 'node-redis' || !api.connects) return {};
+  if (!canAwaitClient(site)) return { reason: NOT_ASYNC };
+  return { connection: { closeAtOnce: api.closeAtOnce, typescript: /\.[cm]?tsx?$/.test(path) } };
 }
 
 /** `pub.duplicate()`: the new connection copies its receiver's options, which only its own file can see. */
