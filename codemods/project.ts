@@ -3,7 +3,7 @@ import type { TSESTree } from '@typescript-eslint/types';
 import { DEFAULT_OPTIONS, findPerCallSites, mentionsClientModule, type PerCallSite } from '../core/analyze.js';
 import { contains, declaredVariable, functionBinding, functionName, usesAsCallee } from '../core/ast.js';
 import { clientUsage, type ClientUsage } from '../core/client-usage.js';
-import { canAwaitClient, type InFileConnection } from '../core/in-file-connection.js';
+import type { InFileConnection } from '../core/in-file-connection.js';
 import { memoryFiles, ProjectCallers } from '../core/project/callers.js';
 import { ProjectModel } from '../core/project/project-model.js';
 import type { Resolution } from '../core/project/resolution.js';
@@ -234,7 +234,9 @@ function sharedExportFor(site: PerCallSite, source: string, parsed: ParsedFile, 
   const api = clientApi(plan.owner, config.module, options.root, options.readFile);
   if ('unsupported' in api) return { reason: api.unsupported };
   const access = accessFor(api);
-  if (access === 'await' && !canAwaitClient(site)) return { reason: NOT_ASYNC };
+  if (access === 'await' && !site.fn?.async) {
+    return { reason: 'the shared node-redis client is connected asynchronously, and the function that builds this one is not `async`' };
+  }
   let shared = plan.sharedExports.find((candidate) => candidate.config.key === config.key);
   if (!shared) {
     const name = exportNameFor(config, plan.exportNames, plan.sharedExports.length > 0);
@@ -247,15 +249,13 @@ function sharedExportFor(site: PerCallSite, source: string, parsed: ParsedFile, 
   return { shared };
 }
 
-const NOT_ASYNC = 'the shared node-redis client is connected asynchronously, and the function that builds this one is not `async`';
-
 /** A node-redis 4+ client kept in its file connects behind an awaited getter, written for the package's version. */
 function inFileConnectionFor(site: PerCallSite, path: string, plan: PackagePlan, options: CodemodOptions): { connection?: InFileConnection } | { reason: string } {
   if (site.info.library !== 'node-redis') return {};
   const api = clientApi(plan.owner, site.info.module, options.root, options.readFile);
   if ('unsupported' in api) return { reason: api.unsupported };
+  // Hoistability already keeps a node-redis client built outside an `async` function where it is.
   if (api.library !== 'node-redis' || !api.connects) return {};
-  if (!canAwaitClient(site)) return { reason: NOT_ASYNC };
   return { connection: { closeAtOnce: api.closeAtOnce, typescript: /\.[cm]?tsx?$/.test(path) } };
 }
 

@@ -3,7 +3,7 @@ import type { PerCallSite } from './analyze.js';
 import { contains, isModuleLevelScope, propertyName, staticString } from './ast.js';
 import { baseName, takenNames, uniqueName } from './binding-names.js';
 import { renderConnectingGetter } from './connecting-getter.js';
-import { dedentContinuation, indentationAt, lineStart, removeNode, removeStatements, type Edit } from './edits.js';
+import { dedentContinuation, indentationAt, removeNode, removeStatements, type Edit } from './edits.js';
 import type { Node, ScopeManagerLike } from './types.js';
 
 export interface InFileConnection {
@@ -160,9 +160,4 @@ export function connectToTakeOver(site: PerCallSite): TSESTree.ExpressionStateme
   const block = connect.parent as Node;
   const uses = usage.variable.references.filter((reference) => reference.identifier !== usage.declarator!.id);
   return uses.every((reference) => contains(block, reference.identifier) && reference.identifier.range[0] >= connect.range[0]) ? connect : undefined;
-}
-
-/** Where a site's client can be awaited: in an `async` function, and not in a constructor or field initialiser. */
-export function canAwaitClient(site: PerCallSite): boolean {
-  return site.fn?.async === true;
 }

@@ -2,7 +2,7 @@ import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/ut
 import { DEFAULT_OPTIONS, findPerCallSites, mentionsClientModule, type PerCallSite } from '../core/analyze.js';
 import { isModuleLevelScope, memberRoot, resolveIdentifier } from '../core/ast.js';
 import { applyEdits, normaliseEdits } from '../core/edits.js';
-import { canAwaitClient, type InFileConnection } from '../core/in-file-connection.js';
+import type { InFileConnection } from '../core/in-file-connection.js';
 import { inFileHoistEdits } from '../core/in-file-hoist.js';
 import { displayPath, projectModelFor, type ProjectSettings } from '../core/project/project-model.js';
 import { typedClientOracle, type TypedProgram } from '../core/typed-clients.js';
@@ -65,7 +65,7 @@ function reportPerCallClients(context: Readonly<TSESLint.RuleContext<MessageIds,
         messageId: 'perRequestClient',
         data,
         // `const { createClient } = await import('redis')` in the handler: module scope cannot reach the callee.
-        suggest: calleeAtModuleScope(site) && (!connectionOf(site) || canAwaitClient(site)) ? [{ messageId: 'moveToModuleScope', fix: suggestionFix(site) }] : [],
+        suggest: calleeAtModuleScope(site) ? [{ messageId: 'moveToModuleScope', fix: suggestionFix(site) }] : [],
       });
     } else {
       context.report({
