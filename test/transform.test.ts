@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mayContainRedisClient, runCodemod } from '../codemods/project.js';
 import type { CodemodResult, FileError, ModuleAction, SkippedSite } from '../codemods/types.js';
 import { repoRoot } from './helpers/fixture-tree.js';
+import { lazyNodeRedisClient } from './rules/cases/lazy-node-redis-client.js';
 
 // A real folder: the engine resolves imports (tsconfig paths, index files) through the file system, as the CLI does.
 const root = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'redis-singleton-transform-')));
@@ -1204,33 +1205,7 @@ export async function POST({ request }) {
     output: {
       'src/lib/redis.js': `import { createClient } from 'redis';
 
-// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
-let clientConnection;
-
-/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
-function getClient() {
-  clientConnection ??= connectClient();
-  return clientConnection;
-}
-
-/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
-async function connectClient() {
-  const client = createClient({ url: process.env.REDIS_URL });
-  try {
-    await client.connect();
-  } catch (error) {
-    clientConnection = undefined;
-    throw error;
-  }
-  client.on('error', (err) => console.error('Redis error', err));
-  client.on('error', () => {
-    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
-    clientConnection = undefined;
-    void client.disconnect().catch(() => undefined);
-  });
-  return client;
-}
-
+${lazyNodeRedisClient({ name: 'client', construction: 'createClient({ url: process.env.REDIS_URL })', listener: "(err) => console.error('Redis error', err)" })}
 export async function getRedisClient() {
   const client = await getClient();
   return client;
@@ -1290,33 +1265,7 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
 
 const options = { url: process.env.REDIS_URL };
 
-// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
-let redisConnection: ReturnType<typeof connectRedis> | undefined;
-
-/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
-function getRedis() {
-  redisConnection ??= connectRedis();
-  return redisConnection;
-}
-
-/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
-async function connectRedis() {
-  const client = createClient(options);
-  try {
-    await client.connect();
-  } catch (error) {
-    redisConnection = undefined;
-    throw error;
-  }
-  client.on('error', (error) => console.error('Redis error', error));
-  client.on('error', () => {
-    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
-    redisConnection = undefined;
-    client.destroy();
-  });
-  return client;
-}
-
+${lazyNodeRedisClient({ name: 'redis', construction: 'createClient(options)', typescript: true, close: 'destroy', listener: "(error) => console.error('Redis error', error)" })}
 export async function getClient() {
   const client = await getRedis();
   return client;

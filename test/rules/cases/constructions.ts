@@ -1,5 +1,6 @@
 // Every way of building a connection, resolved by import source: ioredis and node-redis, every import form.
 import type { Invalid } from './types.js';
+import { lazyNodeRedisClient } from './lazy-node-redis-client.js';
 
 const nextApiRoute = 'every request to this Next.js API route';
 const lambda = 'every invocation of this AWS Lambda handler `handler`';
@@ -653,33 +654,7 @@ export async function GET() {
             messageId: 'moveToModuleScope',
             output: `import { createClient } from 'redis';
 
-// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
-let clientConnection: ReturnType<typeof connectClient> | undefined;
-
-/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
-function getClient() {
-  clientConnection ??= connectClient();
-  return clientConnection;
-}
-
-/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
-async function connectClient() {
-  const client = createClient({ url: process.env.REDIS_URL });
-  try {
-    await client.connect();
-  } catch (error) {
-    clientConnection = undefined;
-    throw error;
-  }
-  client.on('error', (error: unknown) => {
-    console.error('Redis client error', error);
-    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
-    clientConnection = undefined;
-    void client.disconnect().catch(() => undefined);
-  });
-  return client;
-}
-
+${lazyNodeRedisClient({ name: 'client', construction: 'createClient({ url: process.env.REDIS_URL })', typescript: true })}
 export async function GET() {
   const client = await getClient();
   const hits = await client.incr('hits');
@@ -715,33 +690,7 @@ export default async function handler(req, res) {
             messageId: 'moveToModuleScope',
             output: `import { createClient } from '@redis/client';
 
-// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
-let clientConnection: ReturnType<typeof connectClient> | undefined;
-
-/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
-function getClient() {
-  clientConnection ??= connectClient();
-  return clientConnection;
-}
-
-/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
-async function connectClient() {
-  const client = createClient({ url: process.env.REDIS_URL });
-  try {
-    await client.connect();
-  } catch (error) {
-    clientConnection = undefined;
-    throw error;
-  }
-  client.on('error', (error: unknown) => {
-    console.error('Redis client error', error);
-    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
-    clientConnection = undefined;
-    void client.disconnect().catch(() => undefined);
-  });
-  return client;
-}
-
+${lazyNodeRedisClient({ name: 'client', construction: 'createClient({ url: process.env.REDIS_URL })', typescript: true })}
 export default async function handler(req, res) {
   const client = await getClient();
   res.json({ hits: await client.incr('hits') });
@@ -776,33 +725,7 @@ export async function GET() {
             messageId: 'moveToModuleScope',
             output: `import { createCluster } from 'redis';
 
-// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
-let clusterConnection: ReturnType<typeof connectCluster> | undefined;
-
-/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
-function getCluster() {
-  clusterConnection ??= connectCluster();
-  return clusterConnection;
-}
-
-/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
-async function connectCluster() {
-  const client = createCluster({ rootNodes: [{ url: 'redis://redis-1:6379' }] });
-  try {
-    await client.connect();
-  } catch (error) {
-    clusterConnection = undefined;
-    throw error;
-  }
-  client.on('error', (error: unknown) => {
-    console.error('Redis client error', error);
-    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
-    clusterConnection = undefined;
-    void client.disconnect().catch(() => undefined);
-  });
-  return client;
-}
-
+${lazyNodeRedisClient({ name: 'cluster', construction: "createCluster({ rootNodes: [{ url: 'redis://redis-1:6379' }] })", typescript: true })}
 export async function GET() {
   const cluster = await getCluster();
   return Response.json({ hits: await cluster.incr('hits') });
@@ -837,33 +760,7 @@ export async function GET() {
             messageId: 'moveToModuleScope',
             output: `import { createSentinel } from 'redis';
 
-// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
-let sentinelConnection: ReturnType<typeof connectSentinel> | undefined;
-
-/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
-function getSentinel() {
-  sentinelConnection ??= connectSentinel();
-  return sentinelConnection;
-}
-
-/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
-async function connectSentinel() {
-  const client = createSentinel({ name: 'mymaster', sentinelRootNodes: [{ host: 'localhost', port: 26379 }] });
-  try {
-    await client.connect();
-  } catch (error) {
-    sentinelConnection = undefined;
-    throw error;
-  }
-  client.on('error', (error: unknown) => {
-    console.error('Redis client error', error);
-    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
-    sentinelConnection = undefined;
-    client.destroy();
-  });
-  return client;
-}
-
+${lazyNodeRedisClient({ name: 'sentinel', construction: "createSentinel({ name: 'mymaster', sentinelRootNodes: [{ host: 'localhost', port: 26379 }] })", typescript: true, close: 'destroy' })}
 export async function GET() {
   const sentinel = await getSentinel();
   return Response.json({ hits: await sentinel.incr('hits') });
@@ -898,33 +795,7 @@ export async function GET() {
             messageId: 'moveToModuleScope',
             output: `import { createClientPool } from 'redis';
 
-// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
-let poolConnection: ReturnType<typeof connectPool> | undefined;
-
-/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
-function getPool() {
-  poolConnection ??= connectPool();
-  return poolConnection;
-}
-
-/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
-async function connectPool() {
-  const client = createClientPool({ url: process.env.REDIS_URL });
-  try {
-    await client.connect();
-  } catch (error) {
-    poolConnection = undefined;
-    throw error;
-  }
-  client.on('error', (error: unknown) => {
-    console.error('Redis client error', error);
-    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
-    poolConnection = undefined;
-    client.destroy();
-  });
-  return client;
-}
-
+${lazyNodeRedisClient({ name: 'pool', construction: 'createClientPool({ url: process.env.REDIS_URL })', typescript: true, close: 'destroy' })}
 export async function GET() {
   const pool = await getPool();
   return Response.json({ hits: await pool.incr('hits') });
@@ -963,33 +834,7 @@ export async function POST(request: Request) {
             messageId: 'moveToModuleScope',
             output: `import * as redis from 'redis';
 
-// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
-let clientConnection: ReturnType<typeof connectClient> | undefined;
-
-/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
-function getClient() {
-  clientConnection ??= connectClient();
-  return clientConnection;
-}
-
-/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
-async function connectClient() {
-  const client = redis.createClient({ url: process.env.REDIS_URL });
-  try {
-    await client.connect();
-  } catch (error) {
-    clientConnection = undefined;
-    throw error;
-  }
-  client.on('error', (error: unknown) => {
-    console.error('Redis client error', error);
-    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
-    clientConnection = undefined;
-    void client.disconnect().catch(() => undefined);
-  });
-  return client;
-}
-
+${lazyNodeRedisClient({ name: 'client', construction: 'redis.createClient({ url: process.env.REDIS_URL })', typescript: true })}
 export async function POST(request: Request) {
   const client = await getClient();
   await client.lPush('events', await request.text());
@@ -1033,33 +878,7 @@ const redis = require('redis');
 
 const app = express();
 
-// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
-let clientConnection;
-
-/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
-function getClient() {
-  clientConnection ??= connectClient();
-  return clientConnection;
-}
-
-/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
-async function connectClient() {
-  const client = redis.createClient({ url: process.env.REDIS_URL });
-  try {
-    await client.connect();
-  } catch (error) {
-    clientConnection = undefined;
-    throw error;
-  }
-  client.on('error', (error) => {
-    console.error('Redis client error', error);
-    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
-    clientConnection = undefined;
-    void client.disconnect().catch(() => undefined);
-  });
-  return client;
-}
-
+${lazyNodeRedisClient({ name: 'client', construction: 'redis.createClient({ url: process.env.REDIS_URL })' })}
 app.post('/events', async (req, res) => {
   const client = await getClient();
   await client.lPush('events', JSON.stringify(req.body));
@@ -1096,33 +915,7 @@ exports.handler = async () => {
             messageId: 'moveToModuleScope',
             output: `const { createClient } = require('redis');
 
-// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
-let clientConnection;
-
-/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
-function getClient() {
-  clientConnection ??= connectClient();
-  return clientConnection;
-}
-
-/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
-async function connectClient() {
-  const client = createClient({ url: process.env.REDIS_URL });
-  try {
-    await client.connect();
-  } catch (error) {
-    clientConnection = undefined;
-    throw error;
-  }
-  client.on('error', (error) => {
-    console.error('Redis client error', error);
-    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
-    clientConnection = undefined;
-    void client.disconnect().catch(() => undefined);
-  });
-  return client;
-}
-
+${lazyNodeRedisClient({ name: 'client', construction: 'createClient({ url: process.env.REDIS_URL })' })}
 exports.handler = async () => {
   const client = await getClient();
   return { statusCode: 200, body: String(await client.incr('hits')) };
@@ -1157,33 +950,7 @@ export const handler = async () => {
             messageId: 'moveToModuleScope',
             output: `import { createClient as createRedisClient } from 'redis';
 
-// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
-let clientConnection;
-
-/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
-function getClient() {
-  clientConnection ??= connectClient();
-  return clientConnection;
-}
-
-/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
-async function connectClient() {
-  const client = createRedisClient({ url: process.env.REDIS_URL });
-  try {
-    await client.connect();
-  } catch (error) {
-    clientConnection = undefined;
-    throw error;
-  }
-  client.on('error', (error) => {
-    console.error('Redis client error', error);
-    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
-    clientConnection = undefined;
-    void client.disconnect().catch(() => undefined);
-  });
-  return client;
-}
-
+${lazyNodeRedisClient({ name: 'client', construction: 'createRedisClient({ url: process.env.REDIS_URL })' })}
 export const handler = async () => {
   const client = await getClient();
   return { statusCode: 200, body: String(await client.incr('hits')) };
@@ -1218,33 +985,7 @@ export async function GET() {
             messageId: 'moveToModuleScope',
             output: `import { RedisClient } from '@redis/client';
 
-// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
-let clientConnection: ReturnType<typeof connectClient> | undefined;
-
-/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
-function getClient() {
-  clientConnection ??= connectClient();
-  return clientConnection;
-}
-
-/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
-async function connectClient() {
-  const client = RedisClient.create({ url: process.env.REDIS_URL });
-  try {
-    await client.connect();
-  } catch (error) {
-    clientConnection = undefined;
-    throw error;
-  }
-  client.on('error', (error: unknown) => {
-    console.error('Redis client error', error);
-    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
-    clientConnection = undefined;
-    void client.disconnect().catch(() => undefined);
-  });
-  return client;
-}
-
+${lazyNodeRedisClient({ name: 'client', construction: 'RedisClient.create({ url: process.env.REDIS_URL })', typescript: true })}
 export async function GET() {
   const client = await getClient();
   return Response.json({ hits: await client.incr('hits') });
@@ -1285,33 +1026,7 @@ export async function GET() {
 const client = createClient({ url: process.env.REDIS_URL });
 await client.connect();
 
-// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
-let readerConnection: ReturnType<typeof connectReader> | undefined;
-
-/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
-function getReader() {
-  readerConnection ??= connectReader();
-  return readerConnection;
-}
-
-/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
-async function connectReader() {
-  const reader = client.duplicate();
-  try {
-    await reader.connect();
-  } catch (error) {
-    readerConnection = undefined;
-    throw error;
-  }
-  reader.on('error', (error: unknown) => {
-    console.error('Redis client error', error);
-    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
-    readerConnection = undefined;
-    void reader.disconnect().catch(() => undefined);
-  });
-  return reader;
-}
-
+${lazyNodeRedisClient({ name: 'reader', construction: 'client.duplicate()', typescript: true, local: 'reader' })}
 export async function GET() {
   const reader = await getReader();
   return Response.json({ hits: await reader.get('hits') });

@@ -1,5 +1,6 @@
 // The options: extra client sources, Lambda handler names, once-wrappers, functions allowed to build clients.
 import type { Invalid, Valid } from './types.js';
+import { lazyNodeRedisClient } from './lazy-node-redis-client.js';
 
 const valkeyHandler = `import Valkey from 'iovalkey';
 
@@ -188,33 +189,7 @@ export async function GET() {
             messageId: 'moveToModuleScope',
             output: `import { createClient } from '@acme/redis';
 
-// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
-let clientConnection: ReturnType<typeof connectClient> | undefined;
-
-/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
-function getClient() {
-  clientConnection ??= connectClient();
-  return clientConnection;
-}
-
-/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
-async function connectClient() {
-  const client = createClient({ url: process.env.REDIS_URL });
-  try {
-    await client.connect();
-  } catch (error) {
-    clientConnection = undefined;
-    throw error;
-  }
-  client.on('error', (error: unknown) => {
-    console.error('Redis client error', error);
-    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
-    clientConnection = undefined;
-    void client.disconnect().catch(() => undefined);
-  });
-  return client;
-}
-
+${lazyNodeRedisClient({ name: 'client', construction: 'createClient({ url: process.env.REDIS_URL })', typescript: true })}
 export async function GET() {
   const client = await getClient();
   return Response.json({ hits: await client.incr('hits') });

@@ -1,5 +1,6 @@
 // The quick fix in detail: what moves, what goes with it, and how names and node-redis connects are handled.
 import type { Invalid } from './types.js';
+import { lazyNodeRedisClient } from './lazy-node-redis-client.js';
 
 const nextApiRoute = 'every request to this Next.js API route';
 const getRoute = 'every request to this Next.js route handler `GET`';
@@ -499,33 +500,7 @@ export default async function handler(req, res) {
             messageId: 'moveToModuleScope',
             output: `import { createClient } from 'redis';
 
-// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
-let clientConnection: ReturnType<typeof connectClient> | undefined;
-
-/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
-function getClient() {
-  clientConnection ??= connectClient();
-  return clientConnection;
-}
-
-/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
-async function connectClient() {
-  const client = createClient({ url: process.env.REDIS_URL });
-  try {
-    await client.connect();
-  } catch (error) {
-    clientConnection = undefined;
-    throw error;
-  }
-  client.on('error', (err) => console.error(err));
-  client.on('error', () => {
-    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
-    clientConnection = undefined;
-    void client.disconnect().catch(() => undefined);
-  });
-  return client;
-}
-
+${lazyNodeRedisClient({ name: 'client', construction: 'createClient({ url: process.env.REDIS_URL })', typescript: true, listener: '(err) => console.error(err)' })}
 export default async function handler(req, res) {
   const client = await getClient();
   res.json({ hits: await client.incr('hits') });
@@ -562,33 +537,7 @@ export async function GET() {
             messageId: 'moveToModuleScope',
             output: `import { createClient } from 'redis';
 
-// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
-let clientConnection: ReturnType<typeof connectClient> | undefined;
-
-/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
-function getClient() {
-  clientConnection ??= connectClient();
-  return clientConnection;
-}
-
-/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
-async function connectClient() {
-  const client = createClient({ url: process.env.REDIS_URL });
-  try {
-    await client.connect();
-  } catch (error) {
-    clientConnection = undefined;
-    throw error;
-  }
-  client.on('error', (error: unknown) => {
-    console.error('Redis client error', error);
-    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
-    clientConnection = undefined;
-    void client.disconnect().catch(() => undefined);
-  });
-  return client;
-}
-
+${lazyNodeRedisClient({ name: 'client', construction: 'createClient({ url: process.env.REDIS_URL })', typescript: true })}
 export async function GET() {
   const client = await getClient();
   const greeting = await client.get('greeting');
@@ -626,33 +575,7 @@ export async function GET() {
             messageId: 'moveToModuleScope',
             output: `import { createClient } from 'redis';
 
-// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
-let clientConnection: ReturnType<typeof connectClient> | undefined;
-
-/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
-function getClient() {
-  clientConnection ??= connectClient();
-  return clientConnection;
-}
-
-/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
-async function connectClient() {
-  const client = createClient({ url: process.env.REDIS_URL });
-  try {
-    await client.connect();
-  } catch (error) {
-    clientConnection = undefined;
-    throw error;
-  }
-  client.on('error', (error: unknown) => {
-    console.error('Redis client error', error);
-    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
-    clientConnection = undefined;
-    void client.disconnect().catch(() => undefined);
-  });
-  return client;
-}
-
+${lazyNodeRedisClient({ name: 'client', construction: 'createClient({ url: process.env.REDIS_URL })', typescript: true })}
 export async function GET() {
   const client = await getClient();
   const greeting = await client.get('greeting');
@@ -696,33 +619,7 @@ import { createClient } from 'redis';
 
 const app = express();
 
-// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
-let clientConnection;
-
-/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
-function getClient() {
-  clientConnection ??= connectClient();
-  return clientConnection;
-}
-
-/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
-async function connectClient() {
-  const client = createClient({ url: process.env.REDIS_URL });
-  try {
-    await client.connect();
-  } catch (error) {
-    clientConnection = undefined;
-    throw error;
-  }
-  client.on('error', (error) => {
-    console.error('Redis client error', error);
-    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
-    clientConnection = undefined;
-    void client.disconnect().catch(() => undefined);
-  });
-  return client;
-}
-
+${lazyNodeRedisClient({ name: 'client', construction: 'createClient({ url: process.env.REDIS_URL })' })}
 app.get('/visits', async (req, res) => {
   const client = await getClient();
   const visits = await client.incr('visits');
