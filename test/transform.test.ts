@@ -1284,6 +1284,72 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
     modules: [{ path: 'lib/redis.ts', action: 'updated' }],
   },
   {
+    name: 'node-redis 4 routes whose options read a binding of their file share one lazily connected getter there; a connect in a try is where the client is awaited',
+    input: {
+      'package.json': `{ "name": "api", "private": true, "type": "module", "dependencies": { "express": "^5.1.0", "redis": "^4.7.0" } }
+`,
+      'src/server.js': `import express from 'express';
+import { createClient } from 'redis';
+
+const app = express();
+const options = { url: process.env.REDIS_URL };
+
+app.get('/a', async (req, res) => {
+  const client = createClient(options);
+  await client.connect();
+  try {
+    res.json({ a: await client.get('a') });
+  } finally {
+    await client.quit();
+  }
+});
+
+app.get('/b', async (req, res) => {
+  const client = createClient(options);
+  try {
+    await client.connect();
+    res.json({ b: await client.get('b') });
+  } catch (error) {
+    res.status(503).end();
+  }
+});
+
+app.get('/c', async (req, res) => {
+  res.json({ c: await (await createClient(options).connect()).get('c') });
+});
+`,
+    },
+    output: {
+      'src/server.js': `import express from 'express';
+import { createClient } from 'redis';
+
+const app = express();
+const options = { url: process.env.REDIS_URL };
+
+${lazyNodeRedisClient({ name: 'client', construction: 'createClient(options)' })}
+app.get('/a', async (req, res) => {
+  const client = await getClient();
+  res.json({ a: await client.get('a') });
+});
+
+app.get('/b', async (req, res) => {
+  try {
+    const client = await getClient();
+    res.json({ b: await client.get('b') });
+  } catch (error) {
+    res.status(503).end();
+  }
+});
+
+app.get('/c', async (req, res) => {
+  res.json({ c: await (await getClient()).get('c') });
+});
+`,
+    },
+    sitesHoisted: 3,
+    modules: [],
+  },
+  {
     name: 'a helper whose caller in another file subscribes on what it returns is skipped with that reason',
     input: {
       'tsconfig.json': nextTsconfig,
