@@ -38,7 +38,7 @@ export function rewriteCallSites(rewrite: CallSiteRewrite): string {
   const leaving = new Set<VariableLike>();
   for (const { site } of placements) if (site.usage.variable) leaving.add(site.usage.variable);
   const taken = takenNames(scopeManager, leaving);
-  const reserved = new Set<string>();
+  const written = { reserved: new Set<string>(), getters: new Map<string, string>() };
   const importedAs = new Map<string, string>();
   const localName = (name: string): string => {
     let local = importedAs.get(name);
@@ -53,7 +53,7 @@ export function rewriteCallSites(rewrite: CallSiteRewrite): string {
   const connectsMoved = new Set<Node>();
   for (const { site, shared, lifecycle, connection } of placements) {
     if (!shared) {
-      edits.push(...inFileHoistEdits(site, source, scopeManager, { reserved, lifecycle, connection }));
+      edits.push(...inFileHoistEdits(site, source, scopeManager, { written, lifecycle, connection }));
       continue;
     }
     const { usage } = site;

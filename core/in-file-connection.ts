@@ -6,6 +6,12 @@ import { renderConnectingGetter } from './connecting-getter.js';
 import { dedentContinuation, indentationAt, removeNode, removeStatements, type Edit } from './edits.js';
 import type { Node, ScopeManagerLike } from './types.js';
 
+/** What the moves within one file have written so far: names taken, and the getter of each client built. */
+export interface InFileGetters {
+  reserved: Set<string>;
+  getters: Map<string, string>;
+}
+
 export interface InFileConnection {
   /** node-redis 5 and later close at once with `destroy()`, 4 with `disconnect()`. */
   closeAtOnce: 'destroy' | 'disconnect';
@@ -26,42 +32,39 @@ export function inFileConnectionEdits(
   connection: InFileConnection,
   lifecycle: readonly TSESTree.ExpressionStatement[],
   insertAt: number,
-  reserved: Set<string>,
+  written: InFileGetters,
 ): Edit[] {
   const { usage } = site;
-  const taken = takenNames(scopeManager, new Set());
-  for (const name of reserved) taken.add(name);
-  const original = usage.declarator?.id.type === 'Identifier' ? usage.declarator.id.name : undefined;
-  const base = connectionBase([original, baseName(site.info.builds), `shared${capitalised(baseName(site.info.builds))}`], taken);
-  const getter = `get${capitalised(base)}`;
-  const connect = `connect${capitalised(base)}`;
-  const slot = `${base}Connection`;
-  for (const name of [getter, connect, slot]) reserved.add(name);
-
+  const indent = (node: Node): number => indentationAt(source, node.range[0]).length;
+  const textOf = (node: Node): string => dedentContinuation(source.slice(node.range[0], node.range[1]), indent(node));
   const listeners = [...chainedErrorListeners(site), ...lifecycle.filter((statement) => usage.cleanups.includes(statement)).flatMap((statement) => errorListenerOf(statement) ?? [])];
   const moved = listeners.filter((listener) => readsOnlyModuleBindings(listener.handler, scopeManager));
-  const indent = (node: Node): number => indentationAt(source, node.range[0]).length;
-  const read = referencedNames([site.node, ...moved.map((listener) => listener.handler)], scopeManager);
-  const client = ['client', original ?? base].find((name) => !read.has(name)) ?? uniqueName('client', new Set([...taken, ...read]));
-
-  const lines = [
-    '// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.',
-    `let ${slot}${connection.typescript ? `: ReturnType<typeof ${connect}> | undefined` : ''};`,
-    '',
-    ...renderConnectingGetter({
-      getter,
-      connect,
-      slot,
-      client,
-      construction: dedentContinuation(source.slice(site.node.range[0], site.node.range[1]), indent(site.node)),
-      closeAtOnce: connection.closeAtOnce,
-      typescript: connection.typescript,
-      exported: false,
-      errorListeners: moved.map((listener) => ({ method: listener.method, handler: dedentContinuation(source.slice(listener.handler.range[0], listener.handler.range[1]), indent(listener.handler)) })),
-    }),
-  ];
-  const blankBefore = insertAt > 0 && !/\n[ \t]*\r?\n$/.test(source.slice(0, insertAt)) ? '\n' : '';
-  const edits: Edit[] = [{ range: [insertAt, insertAt], text: `${blankBefore}${lines.join('\n')}\n\n` }];
+  const construction = textOf(site.node);
+  const errorListeners = moved.map((listener) => ({ method: listener.method, handler: textOf(listener.handler) }));
+  const edits: Edit[] = [];
+  // Sites of one file that build the same client share one getter, as identical configurations share one export.
+  const key = JSON.stringify([construction, errorListeners]);
+  let getter = written.getters.get(key);
+  if (getter === undefined) {
+    const taken = takenNames(scopeManager, new Set());
+    for (const name of written.reserved) taken.add(name);
+    const original = usage.declarator?.id.type === 'Identifier' ? usage.declarator.id.name : undefined;
+    const base = connectionBase([original, baseName(site.info.builds), `shared${capitalised(baseName(site.info.builds))}`], taken);
+    const names = { getter: `get${capitalised(base)}`, connect: `connect${capitalised(base)}`, slot: `${base}Connection` };
+    for (const name of Object.values(names)) written.reserved.add(name);
+    written.getters.set(key, names.getter);
+    getter = names.getter;
+    const read = referencedNames([site.node, ...moved.map((listener) => listener.handler)], scopeManager);
+    const client = ['client', original ?? base].find((name) => !read.has(name)) ?? uniqueName('client', new Set([...taken, ...read]));
+    const lines = [
+      '// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.',
+      `let ${names.slot}${connection.typescript ? `: ReturnType<typeof ${names.connect}> | undefined` : ''};`,
+      '',
+      ...renderConnectingGetter({ ...names, client, construction, errorListeners, closeAtOnce: connection.closeAtOnce, typescript: connection.typescript, exported: false }),
+    ];
+    const blankBefore = insertAt > 0 && !/\n[ \t]*\r?\n$/.test(source.slice(0, insertAt)) ? '\n' : '';
+    edits.push({ range: [insertAt, insertAt], text: `${blankBefore}${lines.join('\n')}\n\n` });
+  }
 
   const awaited = `await ${getter}()`;
   const connectAt = connectToTakeOver(site);
@@ -72,7 +75,8 @@ export function inFileConnectionEdits(
     edits.push({ range: connectAt.range, text: `${statement.kind} ${source.slice(usage.declarator.id.range[0], usage.declarator.id.range[1])} = ${awaited};` });
   } else {
     const parent = usage.value.parent;
-    const operand = parent?.type === 'MemberExpression' && parent.object === usage.value;
+    const parenthesised = /\(\s*$/.test(source.slice(0, usage.value.range[0])) && /^\s*\)/.test(source.slice(usage.value.range[1]));
+    const operand = parent?.type === 'MemberExpression' && parent.object === usage.value && !parenthesised;
     edits.push({ range: usage.value.range, text: operand ? `(${awaited})` : awaited });
   }
   edits.push(...removeStatements(source, lifecycle.filter((statement) => statement !== connectAt)));

@@ -3,12 +3,12 @@ import type { PerCallSite } from './analyze.js';
 import { topLevelStatement } from './ast.js';
 import { baseName, takenNames, uniqueName } from './binding-names.js';
 import { lineStart, removeNode, removeStatements, type Edit } from './edits.js';
-import { inFileConnectionEdits, type InFileConnection } from './in-file-connection.js';
+import { inFileConnectionEdits, type InFileConnection, type InFileGetters } from './in-file-connection.js';
 import type { Node, ScopeManagerLike } from './types.js';
 
 export interface InFileHoistOptions {
-  /** Names already given to other sites moved within the same file. */
-  reserved?: Set<string>;
+  /** Names already given to other sites moved within the same file, and the getters written there. */
+  written?: InFileGetters;
   /** node-redis 4 and later: the client connects once, behind an awaited getter (see in-file-connection.ts). */
   connection?: InFileConnection;
   /** The per-call closes, connects and listeners that go; by default every one the site's usage lists. */
@@ -21,10 +21,11 @@ export interface InFileHoistOptions {
  */
 export function inFileHoistEdits(site: PerCallSite, source: string, scopeManager: ScopeManagerLike, options: InFileHoistOptions = {}): Edit[] {
   const { usage } = site;
-  const reserved = options.reserved ?? new Set<string>();
+  const written = options.written ?? { reserved: new Set<string>(), getters: new Map<string, string>() };
+  const { reserved } = written;
   const lifecycle = options.lifecycle ?? [...usage.cleanups, ...usage.connects, ...usage.callers.flatMap((caller) => [...caller.cleanups, ...caller.connects])];
   const insertAt = insertionPoint(source, topLevelStatement(site.node));
-  if (options.connection) return inFileConnectionEdits(site, source, scopeManager, options.connection, lifecycle, insertAt, reserved);
+  if (options.connection) return inFileConnectionEdits(site, source, scopeManager, options.connection, lifecycle, insertAt, written);
   const edits: Edit[] = [];
   const original = usage.declarator?.id.type === 'Identifier' ? usage.declarator.id.name : undefined;
   // Only a declaration that the fix removes frees its name.
