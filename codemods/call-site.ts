@@ -3,7 +3,9 @@ import type { PerCallSite } from '../core/analyze.js';
 import { contains, declaredVariable, walk } from '../core/ast.js';
 import { applyEdits, lineStart, removeNode, type Edit } from '../core/edits.js';
 import { removeLifecycleStatements } from './obligations.js';
-import { inFileHoistEdits, takenNames, uniqueName } from '../core/in-file-hoist.js';
+import { takenNames, uniqueName } from '../core/binding-names.js';
+import { connectToTakeOver, type InFileConnection } from '../core/in-file-connection.js';
+import { inFileHoistEdits } from '../core/in-file-hoist.js';
 import type { Node, ScopeManagerLike, VariableLike } from '../core/types.js';
 import type { SharedExport } from './shared-module.js';
 
@@ -13,6 +15,8 @@ export interface Placement {
   shared?: SharedExport;
   /** Per-call closes and connects of this client that go with the rewrite (shutdown code keeps its own). */
   lifecycle: TSESTree.ExpressionStatement[];
+  /** A node-redis 4+ client moved within its file: how its lazily connected getter is written. */
+  connection?: InFileConnection;
 }
 
 export interface CallSiteRewrite {
@@ -34,7 +38,7 @@ export function rewriteCallSites(rewrite: CallSiteRewrite): string {
   const leaving = new Set<VariableLike>();
   for (const { site } of placements) if (site.usage.variable) leaving.add(site.usage.variable);
   const taken = takenNames(scopeManager, leaving);
-  const reserved = new Set<string>();
+  const written = { reserved: new Set<string>(), getters: new Map<string, string>() };
   const importedAs = new Map<string, string>();
   const localName = (name: string): string => {
     let local = importedAs.get(name);
@@ -47,9 +51,9 @@ export function rewriteCallSites(rewrite: CallSiteRewrite): string {
   };
 
   const connectsMoved = new Set<Node>();
-  for (const { site, shared } of placements) {
+  for (const { site, shared, lifecycle, connection } of placements) {
     if (!shared) {
-      edits.push(...inFileHoistEdits(site, source, scopeManager, reserved));
+      edits.push(...inFileHoistEdits(site, source, scopeManager, { written, lifecycle, connection }));
       continue;
     }
     const { usage } = site;
@@ -191,20 +195,4 @@ function boundNames(pattern: TSESTree.Node): TSESTree.Identifier[] {
   }
   if (pattern.type === 'AssignmentPattern') return boundNames(pattern.left);
   return [];
-}
-
-/**
- * `const client = createClient(); try { await client.connect(); … }`: the one `connect()` sits in a block the
- * declaration is not in, and every use of the client follows it there; the shared client is then awaited at the
- * connect, not at the declaration.
- */
-function connectToTakeOver(site: PerCallSite): TSESTree.ExpressionStatement | undefined {
-  const { usage } = site;
-  const [connect] = usage.connects;
-  if (usage.position !== 'declaration' || usage.connects.length !== 1 || !usage.declarator || !usage.variable) return undefined;
-  const declaration = usage.declarator.parent as TSESTree.VariableDeclaration;
-  if (connect.parent === declaration.parent || declaration.declarations.length !== 1) return undefined;
-  const block = connect.parent as Node;
-  const uses = usage.variable.references.filter((reference) => reference.identifier !== usage.declarator!.id);
-  return uses.every((reference) => contains(block, reference.identifier) && reference.identifier.range[0] >= connect.range[0]) ? connect : undefined;
 }

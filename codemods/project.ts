@@ -4,6 +4,7 @@ import { DEFAULT_OPTIONS, findPerCallSites, mentionsClientModule, type PerCallSi
 import { contains, declaredVariable, functionBinding, functionName, outermostTransparent, propertyName, usesAsCallee } from '../core/ast.js';
 import { clientUsage, type ClientUsage } from '../core/client-usage.js';
 import { withoutNewBlankRuns } from '../core/edits.js';
+import type { InFileConnection } from '../core/in-file-connection.js';
 import { memoryFiles, ProjectCallers } from '../core/project/callers.js';
 import { declaredImports, type DeclaredImport } from '../core/project/imported-sites.js';
 import { ProjectModel } from '../core/project/project-model.js';
@@ -134,17 +135,21 @@ export function runCodemod(options: CodemodOptions): CodemodResult {
       }
       // A factory inside the shared module itself keeps its client in that module.
       const decision = file.path === plan.layout.sharedModule ? { shared: undefined } : sharedExportFor(site, file.source, parsed, plan, options);
-      if ('reason' in decision) {
-        skip(site, decision.reason);
+      const connection = 'reason' in decision || decision.shared ? {} : inFileConnectionFor(site, file.path, plan, options);
+      const reason = 'reason' in decision ? decision.reason : 'reason' in connection ? connection.reason : undefined;
+      if (reason !== undefined) {
+        skip(site, reason);
         continue;
       }
-      const moduleOf = (shared: SharedExport | undefined): string | undefined => (shared === undefined ? undefined : (shared.module ?? plan.layout.sharedModule));
-      const otherModule = entry.placements.map((placement) => moduleOf(placement.shared)).find((module) => module !== undefined && module !== moduleOf(decision.shared));
-      if (decision.shared !== undefined && otherModule !== undefined) {
-        skip(site, `it needs a client from ${rel(moduleOf(decision.shared)!)}, and its file already imports one from ${rel(otherModule)}`);
+      const shared = 'shared' in decision ? decision.shared : undefined;
+      const moduleOf = (candidate: SharedExport | undefined): string | undefined => (candidate === undefined ? undefined : (candidate.module ?? plan.layout.sharedModule));
+      const otherModule = entry.placements.map((placement) => moduleOf(placement.shared)).find((module) => module !== undefined && module !== moduleOf(shared));
+      if (shared !== undefined && otherModule !== undefined) {
+        skip(site, `it needs a client from ${rel(moduleOf(shared)!)}, and its file already imports one from ${rel(otherModule)}`);
         continue;
       }
-      entry.placements.push({ site, shared: decision.shared, lifecycle: perRequestLifecycle(site, site.usage, () => classBuiltPerCall(site, files, options)) });
+      const lifecycle = perRequestLifecycle(site, site.usage, () => classBuiltPerCall(site, files, options));
+      entry.placements.push({ site, shared, lifecycle, ...connection });
     }
     analysed.push(entry);
   }
@@ -291,6 +296,16 @@ function sharedExportFor(site: PerCallSite, source: string, parsed: ParsedFile, 
     plan.sharedExports.push(shared);
   }
   return { shared };
+}
+
+/** A node-redis 4+ client kept in its file connects behind an awaited getter, written for the package's version. */
+function inFileConnectionFor(site: PerCallSite, path: string, plan: PackagePlan, options: CodemodOptions): { connection?: InFileConnection } | { reason: string } {
+  if (site.info.library !== 'node-redis') return {};
+  const api = clientApi(plan.owner, site.info.module, options.root, options.readFile);
+  if ('unsupported' in api) return { reason: api.unsupported };
+  // Hoistability already keeps a node-redis client built outside an `async` function where it is.
+  if (api.library !== 'node-redis' || !api.connects) return {};
+  return { connection: { closeAtOnce: api.closeAtOnce, typescript: /\.[cm]?tsx?$/.test(path) } };
 }
 
 function readsModuleBindings(site: PerCallSite, parsed: ParsedFile): boolean {

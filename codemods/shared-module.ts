@@ -1,7 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import { enclosingFunction, functionName, outermostTransparent } from '../core/ast.js';
+import { renderConnectingGetter } from '../core/connecting-getter.js';
 import { findConstructions } from '../core/constructions.js';
-import { baseName } from '../core/in-file-hoist.js';
+import { baseName } from '../core/binding-names.js';
 import { buildTraceMaps } from '../core/sources.js';
 import { movedText, reindented, type MovedText } from '../core/moved-text.js';
 import type { ConstructionInfo, ConstructionNode } from '../core/types.js';
@@ -196,31 +197,19 @@ function renderExports(exports: readonly SharedExport[], layout: ProjectLayout, 
   for (const shared of exports) {
     const slot = `${holder}.${shared.name}`;
     lines.push('');
-    if (shared.access === 'await') {
+    if (shared.access === 'await' && shared.api.library === 'node-redis') {
       lines.push(
-        '/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */',
-        `${exportKeyword}function ${shared.imported}()${ts ? `: Promise<${clientType(shared, aliases)}>` : ''} {`,
-        `  ${slot} ??= ${connectName(shared)}();`,
-        `  return ${slot};`,
-        '}',
-        '',
-        "/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */",
-        `async function ${connectName(shared)}()${ts ? `: Promise<${clientType(shared, aliases)}>` : ''} {`,
-        `  const client = ${factoryName(shared)}();`,
-        '  try {',
-        '    await client.connect();',
-        '  } catch (error) {',
-        `    ${slot} = undefined;`,
-        '    throw error;',
-        '  }',
-        `  client.on('error', (error${ts ? ': unknown' : ''}) => {`,
-        "    console.error('Redis client error', error);",
-        '    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.',
-        `    ${slot} = undefined;`,
-        shared.api.library === 'node-redis' && shared.api.closeAtOnce === 'destroy' ? '    client.destroy();' : '    void client.disconnect().catch(() => undefined);',
-        '  });',
-        '  return client;',
-        '}',
+        ...renderConnectingGetter({
+          getter: shared.imported,
+          connect: connectName(shared),
+          slot,
+          client: 'client',
+          construction: `${factoryName(shared)}()`,
+          closeAtOnce: shared.api.closeAtOnce,
+          typescript: ts,
+          clientType: clientType(shared, aliases),
+          exported: layout.esm,
+        }),
       );
     } else if (shared.api.library === 'node-redis') {
       // node-redis 3 connects by itself; without an 'error' listener a connection problem would crash the process.

@@ -57,6 +57,11 @@ export function indentationAt(source: string, offset: number): string {
   return /^[ \t]*/.exec(source.slice(start))![0];
 }
 
+/** Continuation lines lose the indentation of the statement they were written in. */
+export function dedentContinuation(text: string, statementIndent: number): string {
+  return text.replace(/\n([ \t]*)/g, (_, indent: string) => `\n${indent.slice(Math.min(statementIndent, indent.length))}`);
+}
+
 /** Removes a statement, and its whole line when nothing else stands on it. */
 export function removeNode(source: string, node: Node): Edit {
   const [start, end] = node.range;

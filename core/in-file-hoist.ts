@@ -1,15 +1,31 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import type { PerCallSite } from './analyze.js';
 import { topLevelStatement } from './ast.js';
+import { baseName, takenNames, uniqueName } from './binding-names.js';
 import { lineStart, removeNode, removeStatements, type Edit } from './edits.js';
-import type { ConstructionInfo, Node, ScopeManagerLike } from './types.js';
+import { inFileConnectionEdits, type InFileConnection, type InFileGetters } from './in-file-connection.js';
+import type { Node, ScopeManagerLike } from './types.js';
+
+export interface InFileHoistOptions {
+  /** Names already given to other sites moved within the same file, and the getters written there. */
+  written?: InFileGetters;
+  /** node-redis 4 and later: the client connects once, behind an awaited getter (see in-file-connection.ts). */
+  connection?: InFileConnection;
+  /** The per-call closes, connects and listeners that go; by default every one the site's usage lists. */
+  lifecycle?: readonly TSESTree.ExpressionStatement[];
+}
 
 /**
- * The edits of the rule's suggestion: the client moves to module scope above the top-level statement that
- * encloses it, and the per-call cleanup that would close a shared connection goes.
+ * The edits of the rule's suggestion and of a move within the file: the client moves to module scope above the
+ * top-level statement that encloses it, and the per-call cleanup that would close a shared connection goes.
  */
-export function inFileHoistEdits(site: PerCallSite, source: string, scopeManager: ScopeManagerLike, reserved: Set<string> = new Set()): Edit[] {
+export function inFileHoistEdits(site: PerCallSite, source: string, scopeManager: ScopeManagerLike, options: InFileHoistOptions = {}): Edit[] {
   const { usage } = site;
+  const written = options.written ?? { reserved: new Set<string>(), getters: new Map<string, string>() };
+  const { reserved } = written;
+  const lifecycle = options.lifecycle ?? [...usage.cleanups, ...usage.connects, ...usage.callers.flatMap((caller) => [...caller.cleanups, ...caller.connects])];
+  const insertAt = insertionPoint(source, topLevelStatement(site.node));
+  if (options.connection) return inFileConnectionEdits(site, source, scopeManager, options.connection, lifecycle, insertAt, written);
   const edits: Edit[] = [];
   const original = usage.declarator?.id.type === 'Identifier' ? usage.declarator.id.name : undefined;
   // Only a declaration that the fix removes frees its name.
@@ -25,33 +41,22 @@ export function inFileHoistEdits(site: PerCallSite, source: string, scopeManager
     : '';
   const kind = usage.declarator && !carriesConnectOf(site) ? (usage.declarator.parent as TSESTree.VariableDeclaration).kind : 'const';
   let declaration = `${kind} ${name}${annotation} = ${constructionText};\n`;
+  // node-redis 3 connects by itself; without an 'error' listener a connection problem would crash the process.
   if (nodeRedis) declaration += `${name}.on('error', (err) => console.error('Redis client error', err));\n`;
-  edits.push({ range: [insertionPoint(source, topLevelStatement(site.node)), insertionPoint(source, topLevelStatement(site.node))], text: declaration });
+  edits.push({ range: [insertAt, insertAt], text: declaration });
 
-  const connected = `${name}.isOpen ? ${name} : await ${name}.connect()`;
-  const carriesConnect = usage.value !== site.node && usage.value.type === 'AwaitExpression';
   if (usage.position === 'declaration' && usage.declarator) {
     const statement = usage.declarator.parent as TSESTree.VariableDeclaration;
-    if (carriesConnect) {
-      edits.push({ range: statement.range, text: `if (!${name}.isOpen) await ${name}.connect();` });
-    } else if (statement.declarations.length === 1) {
-      edits.push(removeNode(source, statement));
-    } else {
-      edits.push(removeDeclarator(usage.declarator));
-    }
+    edits.push(statement.declarations.length === 1 ? removeNode(source, statement) : removeDeclarator(usage.declarator));
     if (name !== original) {
       for (const reference of usage.variable?.references ?? []) {
         if (reference.identifier !== usage.declarator.id) edits.push({ range: reference.identifier.range, text: name });
       }
     }
   } else {
-    edits.push({ range: usage.value.range, text: carriesConnect ? `(${connected})` : name });
+    edits.push({ range: usage.value.range, text: name });
   }
-
-  edits.push(...removeStatements(source, [...usage.cleanups, ...usage.callers.flatMap((caller) => caller.cleanups)]));
-  for (const statement of usage.connects) {
-    edits.push(nodeRedis ? { range: statement.range, text: `if (!${name}.isOpen) await ${name}.connect();` } : removeNode(source, statement));
-  }
+  edits.push(...removeStatements(source, lifecycle));
   return edits;
 }
 
@@ -74,41 +79,6 @@ function removeDeclarator(declarator: TSESTree.VariableDeclarator): Edit {
   const next = declarators[index + 1];
   const previous = declarators[index - 1];
   return next ? { range: [declarator.range[0], next.range[0]], text: '' } : { range: [previous.range[1], declarator.range[1]], text: '' };
-}
-
-/** The name a client of this kind is given when nothing better is known. */
-export function baseName(builds: ConstructionInfo['builds']): string {
-  switch (builds) {
-    case 'cluster':
-      return 'redisCluster';
-    case 'sentinel':
-      return 'redisSentinel';
-    case 'pool':
-      return 'redisPool';
-    default:
-      return 'redis';
-  }
-}
-
-/**
- * Names a new module-level binding must not take: every binding in the file and every global it reads, but the
- * bindings that go away.
- */
-export function takenNames(scopeManager: ScopeManagerLike, leaving: ReadonlySet<unknown>): Set<string> {
-  const names = new Set<string>();
-  for (const scope of scopeManager.scopes) {
-    // Any name in use anywhere in the file is avoided, so no reader mistakes one binding for another.
-    for (const variable of scope.variables) if (!leaving.has(variable)) names.add(variable.name);
-  }
-  for (const reference of scopeManager.globalScope?.through ?? []) {
-    if (reference.identifier.type === 'Identifier') names.add(reference.identifier.name);
-  }
-  return names;
-}
-
-export function uniqueName(base: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(base)) return base;
-  for (let suffix = 2; ; suffix++) if (!taken.has(`${base}${suffix}`)) return `${base}${suffix}`;
 }
 
 function carriesConnectOf(site: PerCallSite): boolean {

@@ -2,6 +2,7 @@ import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/ut
 import { DEFAULT_OPTIONS, findPerCallSites, mentionsClientModule, type PerCallSite } from '../core/analyze.js';
 import { isModuleLevelScope, memberRoot, resolveIdentifier } from '../core/ast.js';
 import { applyEdits, normaliseEdits } from '../core/edits.js';
+import type { InFileConnection } from '../core/in-file-connection.js';
 import { inFileHoistEdits } from '../core/in-file-hoist.js';
 import { displayPath, projectModelFor, type ProjectSettings } from '../core/project/project-model.js';
 import { typedClientOracle, type TypedProgram } from '../core/typed-clients.js';
@@ -38,7 +39,7 @@ function reportPerCallClients(context: Readonly<TSESLint.RuleContext<MessageIds,
 
   function suggestionFix(site: PerCallSite): TSESLint.ReportFixFunction {
     return (fixer) => {
-      const edits = normaliseEdits(inFileHoistEdits(site, sourceCode.text, scopeManager));
+      const edits = normaliseEdits(inFileHoistEdits(site, sourceCode.text, scopeManager, { connection: connectionOf(site) }));
       const start = edits[0].range[0];
       const end = edits.at(-1)!.range[1];
       const shifted = edits.map((edit) => ({ range: [edit.range[0] - start, edit.range[1] - start] as [number, number], text: edit.text }));
@@ -73,6 +74,16 @@ function reportPerCallClients(context: Readonly<TSESLint.RuleContext<MessageIds,
         data: { construction: site.label, context: site.context, reason: site.hoist.reason },
       });
     }
+  }
+
+  /**
+   * node-redis (4 and later, the versions the rule reads) connects once behind an awaited getter. The rule does not
+   * know the installed version: `disconnect()` closes a client or cluster at once in 4 and 5 alike.
+   */
+  function connectionOf(site: PerCallSite): InFileConnection | undefined {
+    if (site.info.library !== 'node-redis') return undefined;
+    const closeAtOnce = site.info.builds === 'client' || site.info.builds === 'cluster' ? 'disconnect' : 'destroy';
+    return { closeAtOnce, typescript: /\.[cm]?tsx?$/.test(context.filename) };
   }
 
   function calleeAtModuleScope(site: PerCallSite): boolean {

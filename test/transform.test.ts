@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mayContainRedisClient, runCodemod } from '../codemods/project.js';
 import type { CodemodResult, FileError, ModuleAction, SkippedSite } from '../codemods/types.js';
 import { repoRoot } from './helpers/fixture-tree.js';
+import { lazyNodeRedisClient } from './rules/cases/lazy-node-redis-client.js';
 
 // A real folder: the engine resolves imports (tsconfig paths, index files) through the file system, as the CLI does.
 const root = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'redis-singleton-transform-')));
@@ -1258,6 +1259,190 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
 `,
     },
     sitesHoisted: 1,
+    modules: [],
+  },
+  {
+    name: 'SvelteKit: a helper in src/lib/redis.js that built and connected a node-redis 4 client per call connects one lazily, and the routes stop disconnecting it',
+    input: {
+      'package.json': `{ "name": "visits", "private": true, "type": "module", "devDependencies": { "@sveltejs/kit": "^2.5.0" }, "dependencies": { "redis": "^4.6.13" } }
+`,
+      'src/lib/redis.js': `import { createClient } from 'redis';
+
+export async function getRedisClient() {
+  const client = createClient({ url: process.env.REDIS_URL });
+  client.on('error', (err) => console.error('Redis error', err));
+  await client.connect();
+  return client;
+}
+`,
+      'src/routes/api/visits/+server.js': `import { json } from '@sveltejs/kit';
+import { getRedisClient } from '../../../lib/redis.js';
+
+export async function GET() {
+  const client = await getRedisClient();
+  const visits = await client.incr('visits');
+  await client.disconnect();
+  return json({ visits });
+}
+`,
+      'src/routes/api/events/+server.js': `import { getRedisClient } from '../../../lib/redis.js';
+
+export async function POST({ request }) {
+  const client = await getRedisClient();
+  try {
+    await client.lPush('events', await request.text());
+  } finally {
+    await client.disconnect();
+  }
+  return new Response(null, { status: 204 });
+}
+`,
+    },
+    output: {
+      'src/lib/redis.js': `import { createClient } from 'redis';
+
+${lazyNodeRedisClient({ name: 'client', construction: 'createClient({ url: process.env.REDIS_URL })', listener: "(err) => console.error('Redis error', err)" })}
+export async function getRedisClient() {
+  const client = await getClient();
+  return client;
+}
+`,
+      'src/routes/api/visits/+server.js': `import { json } from '@sveltejs/kit';
+import { getRedisClient } from '../../../lib/redis.js';
+
+export async function GET() {
+  const client = await getRedisClient();
+  const visits = await client.incr('visits');
+  return json({ visits });
+}
+`,
+      'src/routes/api/events/+server.js': `import { getRedisClient } from '../../../lib/redis.js';
+
+export async function POST({ request }) {
+  const client = await getRedisClient();
+  await client.lPush('events', await request.text());
+  return new Response(null, { status: 204 });
+}
+`,
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'src/lib/redis.js', action: 'updated' }],
+  },
+  {
+    name: 'TypeScript: a helper in lib/redis.ts named like the getter, with a chained listener, connects one node-redis 5 client lazily',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'package.json': `{ "name": "shop", "private": true, "dependencies": { "next": "^16.0.0", "redis": "^5.8.0" } }
+`,
+      'lib/redis.ts': `import { createClient } from 'redis';
+
+const options = { url: process.env.REDIS_URL };
+
+export async function getClient() {
+  const client = await createClient(options).on('error', (error) => console.error('Redis error', error)).connect();
+  return client;
+}
+`,
+      'pages/api/visits.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
+import { getClient } from '../../lib/redis';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const client = await getClient();
+  try {
+    res.json({ visits: await client.incr('visits') });
+  } finally {
+    await client.quit();
+  }
+}
+`,
+    },
+    output: {
+      'lib/redis.ts': `import { createClient } from 'redis';
+
+const options = { url: process.env.REDIS_URL };
+
+${lazyNodeRedisClient({ name: 'redis', construction: 'createClient(options)', typescript: true, close: 'destroy', listener: "(error) => console.error('Redis error', error)" })}
+export async function getClient() {
+  const client = await getRedis();
+  return client;
+}
+`,
+      'pages/api/visits.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
+import { getClient } from '../../lib/redis';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const client = await getClient();
+  res.json({ visits: await client.incr('visits') });
+}
+`,
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.ts', action: 'updated' }],
+  },
+  {
+    name: 'node-redis 4 routes whose options read a binding of their file share one lazily connected getter there; a connect in a try is where the client is awaited',
+    input: {
+      'package.json': `{ "name": "api", "private": true, "type": "module", "dependencies": { "express": "^5.1.0", "redis": "^4.7.0" } }
+`,
+      'src/server.js': `import express from 'express';
+import { createClient } from 'redis';
+
+const app = express();
+const options = { url: process.env.REDIS_URL };
+
+app.get('/a', async (req, res) => {
+  const client = createClient(options);
+  await client.connect();
+  try {
+    res.json({ a: await client.get('a') });
+  } finally {
+    await client.quit();
+  }
+});
+
+app.get('/b', async (req, res) => {
+  const client = createClient(options);
+  try {
+    await client.connect();
+    res.json({ b: await client.get('b') });
+  } catch (error) {
+    res.status(503).end();
+  }
+});
+
+app.get('/c', async (req, res) => {
+  res.json({ c: await (await createClient(options).connect()).get('c') });
+});
+`,
+    },
+    output: {
+      'src/server.js': `import express from 'express';
+import { createClient } from 'redis';
+
+const app = express();
+const options = { url: process.env.REDIS_URL };
+
+${lazyNodeRedisClient({ name: 'client', construction: 'createClient(options)' })}
+app.get('/a', async (req, res) => {
+  const client = await getClient();
+  res.json({ a: await client.get('a') });
+});
+
+app.get('/b', async (req, res) => {
+  try {
+    const client = await getClient();
+    res.json({ b: await client.get('b') });
+  } catch (error) {
+    res.status(503).end();
+  }
+});
+
+app.get('/c', async (req, res) => {
+  res.json({ c: await (await getClient()).get('c') });
+});
+`,
+    },
+    sitesHoisted: 3,
     modules: [],
   },
   {

@@ -1,5 +1,6 @@
 // Every way of building a connection, resolved by import source: ioredis and node-redis, every import form.
 import type { Invalid } from './types.js';
+import { lazyNodeRedisClient } from './lazy-node-redis-client.js';
 
 const nextApiRoute = 'every request to this Next.js API route';
 const lambda = 'every invocation of this AWS Lambda handler `handler`';
@@ -653,10 +654,9 @@ export async function GET() {
             messageId: 'moveToModuleScope',
             output: `import { createClient } from 'redis';
 
-const client = createClient({ url: process.env.REDIS_URL });
-client.on('error', (err) => console.error('Redis client error', err));
+${lazyNodeRedisClient({ name: 'client', construction: 'createClient({ url: process.env.REDIS_URL })', typescript: true })}
 export async function GET() {
-  if (!client.isOpen) await client.connect();
+  const client = await getClient();
   const hits = await client.incr('hits');
   return Response.json({ hits });
 }
@@ -690,10 +690,9 @@ export default async function handler(req, res) {
             messageId: 'moveToModuleScope',
             output: `import { createClient } from '@redis/client';
 
-const client = createClient({ url: process.env.REDIS_URL });
-client.on('error', (err) => console.error('Redis client error', err));
+${lazyNodeRedisClient({ name: 'client', construction: 'createClient({ url: process.env.REDIS_URL })', typescript: true })}
 export default async function handler(req, res) {
-  if (!client.isOpen) await client.connect();
+  const client = await getClient();
   res.json({ hits: await client.incr('hits') });
 }
 `,
@@ -726,10 +725,9 @@ export async function GET() {
             messageId: 'moveToModuleScope',
             output: `import { createCluster } from 'redis';
 
-const cluster = createCluster({ rootNodes: [{ url: 'redis://redis-1:6379' }] });
-cluster.on('error', (err) => console.error('Redis client error', err));
+${lazyNodeRedisClient({ name: 'cluster', construction: "createCluster({ rootNodes: [{ url: 'redis://redis-1:6379' }] })", typescript: true })}
 export async function GET() {
-  if (!cluster.isOpen) await cluster.connect();
+  const cluster = await getCluster();
   return Response.json({ hits: await cluster.incr('hits') });
 }
 `,
@@ -762,10 +760,9 @@ export async function GET() {
             messageId: 'moveToModuleScope',
             output: `import { createSentinel } from 'redis';
 
-const sentinel = createSentinel({ name: 'mymaster', sentinelRootNodes: [{ host: 'localhost', port: 26379 }] });
-sentinel.on('error', (err) => console.error('Redis client error', err));
+${lazyNodeRedisClient({ name: 'sentinel', construction: "createSentinel({ name: 'mymaster', sentinelRootNodes: [{ host: 'localhost', port: 26379 }] })", typescript: true, close: 'destroy' })}
 export async function GET() {
-  if (!sentinel.isOpen) await sentinel.connect();
+  const sentinel = await getSentinel();
   return Response.json({ hits: await sentinel.incr('hits') });
 }
 `,
@@ -798,10 +795,9 @@ export async function GET() {
             messageId: 'moveToModuleScope',
             output: `import { createClientPool } from 'redis';
 
-const pool = createClientPool({ url: process.env.REDIS_URL });
-pool.on('error', (err) => console.error('Redis client error', err));
+${lazyNodeRedisClient({ name: 'pool', construction: 'createClientPool({ url: process.env.REDIS_URL })', typescript: true, close: 'destroy' })}
 export async function GET() {
-  if (!pool.isOpen) await pool.connect();
+  const pool = await getPool();
   return Response.json({ hits: await pool.incr('hits') });
 }
 `,
@@ -838,10 +834,9 @@ export async function POST(request: Request) {
             messageId: 'moveToModuleScope',
             output: `import * as redis from 'redis';
 
-const client = redis.createClient({ url: process.env.REDIS_URL });
-client.on('error', (err) => console.error('Redis client error', err));
+${lazyNodeRedisClient({ name: 'client', construction: 'redis.createClient({ url: process.env.REDIS_URL })', typescript: true })}
 export async function POST(request: Request) {
-  if (!client.isOpen) await client.connect();
+  const client = await getClient();
   await client.lPush('events', await request.text());
   return new Response(null, { status: 204 });
 }
@@ -883,10 +878,9 @@ const redis = require('redis');
 
 const app = express();
 
-const client = redis.createClient({ url: process.env.REDIS_URL });
-client.on('error', (err) => console.error('Redis client error', err));
+${lazyNodeRedisClient({ name: 'client', construction: 'redis.createClient({ url: process.env.REDIS_URL })' })}
 app.post('/events', async (req, res) => {
-  if (!client.isOpen) await client.connect();
+  const client = await getClient();
   await client.lPush('events', JSON.stringify(req.body));
   res.sendStatus(204);
 });
@@ -921,10 +915,9 @@ exports.handler = async () => {
             messageId: 'moveToModuleScope',
             output: `const { createClient } = require('redis');
 
-const client = createClient({ url: process.env.REDIS_URL });
-client.on('error', (err) => console.error('Redis client error', err));
+${lazyNodeRedisClient({ name: 'client', construction: 'createClient({ url: process.env.REDIS_URL })' })}
 exports.handler = async () => {
-  if (!client.isOpen) await client.connect();
+  const client = await getClient();
   return { statusCode: 200, body: String(await client.incr('hits')) };
 };
 `,
@@ -957,10 +950,9 @@ export const handler = async () => {
             messageId: 'moveToModuleScope',
             output: `import { createClient as createRedisClient } from 'redis';
 
-const client = createRedisClient({ url: process.env.REDIS_URL });
-client.on('error', (err) => console.error('Redis client error', err));
+${lazyNodeRedisClient({ name: 'client', construction: 'createRedisClient({ url: process.env.REDIS_URL })' })}
 export const handler = async () => {
-  if (!client.isOpen) await client.connect();
+  const client = await getClient();
   return { statusCode: 200, body: String(await client.incr('hits')) };
 };
 `,
@@ -993,10 +985,9 @@ export async function GET() {
             messageId: 'moveToModuleScope',
             output: `import { RedisClient } from '@redis/client';
 
-const client = RedisClient.create({ url: process.env.REDIS_URL });
-client.on('error', (err) => console.error('Redis client error', err));
+${lazyNodeRedisClient({ name: 'client', construction: 'RedisClient.create({ url: process.env.REDIS_URL })', typescript: true })}
 export async function GET() {
-  if (!client.isOpen) await client.connect();
+  const client = await getClient();
   return Response.json({ hits: await client.incr('hits') });
 }
 `,
@@ -1035,10 +1026,9 @@ export async function GET() {
 const client = createClient({ url: process.env.REDIS_URL });
 await client.connect();
 
-const reader = client.duplicate();
-reader.on('error', (err) => console.error('Redis client error', err));
+${lazyNodeRedisClient({ name: 'reader', construction: 'client.duplicate()', typescript: true, local: 'reader' })}
 export async function GET() {
-  if (!reader.isOpen) await reader.connect();
+  const reader = await getReader();
   return Response.json({ hits: await reader.get('hits') });
 }
 `,

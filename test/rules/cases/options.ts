@@ -1,5 +1,6 @@
 // The options: extra client sources, Lambda handler names, once-wrappers, functions allowed to build clients.
 import type { Invalid, Valid } from './types.js';
+import { lazyNodeRedisClient } from './lazy-node-redis-client.js';
 
 const valkeyHandler = `import Valkey from 'iovalkey';
 
@@ -188,10 +189,9 @@ export async function GET() {
             messageId: 'moveToModuleScope',
             output: `import { createClient } from '@acme/redis';
 
-const client = createClient({ url: process.env.REDIS_URL });
-client.on('error', (err) => console.error('Redis client error', err));
+${lazyNodeRedisClient({ name: 'client', construction: 'createClient({ url: process.env.REDIS_URL })', typescript: true })}
 export async function GET() {
-  if (!client.isOpen) await client.connect();
+  const client = await getClient();
   return Response.json({ hits: await client.incr('hits') });
 }
 `,

@@ -1,5 +1,6 @@
 // The quick fix in detail: what moves, what goes with it, and how names and node-redis connects are handled.
 import type { Invalid } from './types.js';
+import { lazyNodeRedisClient } from './lazy-node-redis-client.js';
 
 const nextApiRoute = 'every request to this Next.js API route';
 const getRoute = 'every request to this Next.js route handler `GET`';
@@ -470,7 +471,7 @@ export async function POST() {
       },
     ],
   },
-  // node-redis: the listener is replaced by one module-level listener, the connect is guarded, quit in finally goes
+  // node-redis: the listener is attached only once the first connect succeeds; the connect and the quit in finally go
   {
     filename: 'pages/api/node-redis.ts',
     code: `import { createClient } from 'redis';
@@ -499,10 +500,9 @@ export default async function handler(req, res) {
             messageId: 'moveToModuleScope',
             output: `import { createClient } from 'redis';
 
-const client = createClient({ url: process.env.REDIS_URL });
-client.on('error', (err) => console.error('Redis client error', err));
+${lazyNodeRedisClient({ name: 'client', construction: 'createClient({ url: process.env.REDIS_URL })', typescript: true, listener: '(err) => console.error(err)' })}
 export default async function handler(req, res) {
-  if (!client.isOpen) await client.connect();
+  const client = await getClient();
   res.json({ hits: await client.incr('hits') });
 }
 `,
@@ -537,10 +537,9 @@ export async function GET() {
             messageId: 'moveToModuleScope',
             output: `import { createClient } from 'redis';
 
-const client = createClient({ url: process.env.REDIS_URL });
-client.on('error', (err) => console.error('Redis client error', err));
+${lazyNodeRedisClient({ name: 'client', construction: 'createClient({ url: process.env.REDIS_URL })', typescript: true })}
 export async function GET() {
-  if (!client.isOpen) await client.connect();
+  const client = await getClient();
   const greeting = await client.get('greeting');
   return new Response(greeting);
 }
@@ -576,10 +575,9 @@ export async function GET() {
             messageId: 'moveToModuleScope',
             output: `import { createClient } from 'redis';
 
-const client = createClient({ url: process.env.REDIS_URL });
-client.on('error', (err) => console.error('Redis client error', err));
+${lazyNodeRedisClient({ name: 'client', construction: 'createClient({ url: process.env.REDIS_URL })', typescript: true })}
 export async function GET() {
-  if (!client.isOpen) await client.connect();
+  const client = await getClient();
   const greeting = await client.get('greeting');
   return new Response(greeting);
 }
@@ -621,10 +619,9 @@ import { createClient } from 'redis';
 
 const app = express();
 
-const client = createClient({ url: process.env.REDIS_URL });
-client.on('error', (err) => console.error('Redis client error', err));
+${lazyNodeRedisClient({ name: 'client', construction: 'createClient({ url: process.env.REDIS_URL })' })}
 app.get('/visits', async (req, res) => {
-  if (!client.isOpen) await client.connect();
+  const client = await getClient();
   const visits = await client.incr('visits');
   res.json({ visits });
 });

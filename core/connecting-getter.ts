@@ -1,0 +1,61 @@
+/**
+ * The awaited getter that shares one node-redis (4 and later) connection, as the shared module and the move within
+ * a file both write it: the connection is opened by the first call, a failed connect is forgotten so the next call
+ * tries afresh, and nothing listens for 'error' until the connect has settled, so a first failure rejects at once.
+ */
+export interface ConnectingGetter {
+  /** `getRedis`: what callers await. */
+  getter: string;
+  /** `connectRedis`: opens the connection, once per successful connect. */
+  connect: string;
+  /** Where the connection's promise is kept: `redisClients.redis`, `redisConnection`. */
+  slot: string;
+  /** The connect function's own name for the client, free of any name the construction reads. */
+  client: string;
+  /** The expression that builds the client, continuation lines indented to stand at column 0. */
+  construction: string;
+  /** node-redis 5 and later close at once with `destroy()`, 4 with `disconnect()`. */
+  closeAtOnce: 'destroy' | 'disconnect';
+  typescript: boolean;
+  /** The TypeScript type of the client for return annotations; inferred when absent. */
+  clientType?: string;
+  exported: boolean;
+  /** The code's own 'error' listeners (`client.on('error', h)` as `{ method: 'on', handler: 'h' }`), kept in place of the logging one. */
+  errorListeners?: readonly { method: string; handler: string }[];
+}
+
+/** The getter and its connect function, as lines. */
+export function renderConnectingGetter(spec: ConnectingGetter): string[] {
+  const { getter, connect, slot, client, typescript } = spec;
+  const returns = typescript && spec.clientType ? `: Promise<${spec.clientType}>` : '';
+  const close = spec.closeAtOnce === 'destroy' ? `    ${client}.destroy();` : `    void ${client}.disconnect().catch(() => undefined);`;
+  const listeners = spec.errorListeners ?? [];
+  const dropping =
+    listeners.length === 0
+      ? [`  ${client}.on('error', (error${typescript ? ': unknown' : ''}) => {`, "    console.error('Redis client error', error);"]
+      : [...listeners.map(({ method, handler }) => `  ${client}.${method}('error', ${handler.replace(/\n/g, '\n  ')});`), `  ${client}.on('error', () => {`];
+  return [
+    '/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */',
+    `${spec.exported ? 'export ' : ''}function ${getter}()${returns} {`,
+    `  ${slot} ??= ${connect}();`,
+    `  return ${slot};`,
+    '}',
+    '',
+    "/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */",
+    `async function ${connect}()${returns} {`,
+    `  const ${client} = ${spec.construction.replace(/\n/g, '\n  ')};`,
+    '  try {',
+    `    await ${client}.connect();`,
+    '  } catch (error) {',
+    `    ${slot} = undefined;`,
+    '    throw error;',
+    '  }',
+    ...dropping,
+    '    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.',
+    `    ${slot} = undefined;`,
+    close,
+    '  });',
+    `  return ${client};`,
+    '}',
+  ];
+}

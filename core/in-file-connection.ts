@@ -1,0 +1,167 @@
+import type { TSESTree } from '@typescript-eslint/types';
+import type { PerCallSite } from './analyze.js';
+import { contains, isModuleLevelScope, propertyName, staticString } from './ast.js';
+import { baseName, takenNames, uniqueName } from './binding-names.js';
+import { renderConnectingGetter } from './connecting-getter.js';
+import { dedentContinuation, indentationAt, removeNode, removeStatements, type Edit } from './edits.js';
+import type { Node, ScopeManagerLike } from './types.js';
+
+/** What the moves within one file have written so far: names taken, and the getter of each client built. */
+export interface InFileGetters {
+  reserved: Set<string>;
+  getters: Map<string, string>;
+}
+
+export interface InFileConnection {
+  /** node-redis 5 and later close at once with `destroy()`, 4 with `disconnect()`. */
+  closeAtOnce: 'destroy' | 'disconnect';
+  typescript: boolean;
+}
+
+const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener']);
+
+/**
+ * node-redis 4 and later, moved within its file: a module-level connection promise behind an awaited getter,
+ * written where the construction's options are all defined. The connection opens on the first call, as the per-call
+ * client did, a failed first connect rejects instead of retrying, and concurrent first calls share one connect.
+ */
+export function inFileConnectionEdits(
+  site: PerCallSite,
+  source: string,
+  scopeManager: ScopeManagerLike,
+  connection: InFileConnection,
+  lifecycle: readonly TSESTree.ExpressionStatement[],
+  insertAt: number,
+  written: InFileGetters,
+): Edit[] {
+  const { usage } = site;
+  const indent = (node: Node): number => indentationAt(source, node.range[0]).length;
+  const textOf = (node: Node): string => dedentContinuation(source.slice(node.range[0], node.range[1]), indent(node));
+  const listeners = [...chainedErrorListeners(site), ...lifecycle.filter((statement) => usage.cleanups.includes(statement)).flatMap((statement) => errorListenerOf(statement) ?? [])];
+  const moved = listeners.filter((listener) => readsOnlyModuleBindings(listener.handler, scopeManager));
+  const construction = textOf(site.node);
+  const errorListeners = moved.map((listener) => ({ method: listener.method, handler: textOf(listener.handler) }));
+  const edits: Edit[] = [];
+  // Sites of one file that build the same client share one getter, as identical configurations share one export.
+  const key = JSON.stringify([construction, errorListeners]);
+  let getter = written.getters.get(key);
+  if (getter === undefined) {
+    const taken = takenNames(scopeManager, new Set());
+    for (const name of written.reserved) taken.add(name);
+    const original = usage.declarator?.id.type === 'Identifier' ? usage.declarator.id.name : undefined;
+    const base = connectionBase([original, baseName(site.info.builds), `shared${capitalised(baseName(site.info.builds))}`], taken);
+    const names = { getter: `get${capitalised(base)}`, connect: `connect${capitalised(base)}`, slot: `${base}Connection` };
+    for (const name of Object.values(names)) written.reserved.add(name);
+    written.getters.set(key, names.getter);
+    getter = names.getter;
+    const read = referencedNames([site.node, ...moved.map((listener) => listener.handler)], scopeManager);
+    const client = ['client', original ?? base].find((name) => !read.has(name)) ?? uniqueName('client', new Set([...taken, ...read]));
+    const lines = [
+      '// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.',
+      `let ${names.slot}${connection.typescript ? `: ReturnType<typeof ${names.connect}> | undefined` : ''};`,
+      '',
+      ...renderConnectingGetter({ ...names, client, construction, errorListeners, closeAtOnce: connection.closeAtOnce, typescript: connection.typescript, exported: false }),
+    ];
+    const blankBefore = insertAt > 0 && !/\n[ \t]*\r?\n$/.test(source.slice(0, insertAt)) ? '\n' : '';
+    edits.push({ range: [insertAt, insertAt], text: `${blankBefore}${lines.join('\n')}\n\n` });
+  }
+
+  const awaited = `await ${getter}()`;
+  const connectAt = connectToTakeOver(site);
+  if (connectAt && usage.declarator) {
+    // The client is awaited where the original connected, so a failure lands in the same `try` as before.
+    const statement = usage.declarator.parent as TSESTree.VariableDeclaration;
+    edits.push(removeNode(source, statement));
+    edits.push({ range: connectAt.range, text: `${statement.kind} ${source.slice(usage.declarator.id.range[0], usage.declarator.id.range[1])} = ${awaited};` });
+  } else {
+    const parent = usage.value.parent;
+    const parenthesised = /\(\s*$/.test(source.slice(0, usage.value.range[0])) && /^\s*\)/.test(source.slice(usage.value.range[1]));
+    const operand = parent?.type === 'MemberExpression' && parent.object === usage.value && !parenthesised;
+    edits.push({ range: usage.value.range, text: operand ? `(${awaited})` : awaited });
+  }
+  edits.push(...removeStatements(source, lifecycle.filter((statement) => statement !== connectAt)));
+  return edits;
+}
+
+/** The first base whose getter, connect function and slot are all free: `client`, then `redis`, then `sharedRedis`. */
+function connectionBase(candidates: readonly (string | undefined)[], taken: ReadonlySet<string>): string {
+  const free = (base: string): boolean => [`get${capitalised(base)}`, `connect${capitalised(base)}`, `${base}Connection`].every((name) => !taken.has(name));
+  const named = candidates.filter((candidate): candidate is string => candidate !== undefined);
+  const fallback = named.at(-1)!;
+  for (let suffix = 2; ; suffix++) {
+    const found = named.find(free);
+    if (found) return found;
+    named.push(`${fallback}${suffix}`);
+  }
+}
+
+function capitalised(name: string): string {
+  return `${name[0].toUpperCase()}${name.slice(1)}`;
+}
+
+interface ErrorListener {
+  method: string;
+  handler: Node;
+}
+
+/** `client.on('error', handler);` as a statement of its own. */
+function errorListenerOf(statement: TSESTree.ExpressionStatement): ErrorListener | undefined {
+  const call = statement.expression;
+  if (call.type !== 'CallExpression' || call.callee.type !== 'MemberExpression') return undefined;
+  const method = propertyName(call.callee);
+  const handler = call.arguments[1];
+  if (method === undefined || !LISTENER_METHODS.has(method) || staticString(call.arguments[0]) !== 'error' || !handler || handler.type === 'SpreadElement') return undefined;
+  return { method, handler };
+}
+
+/** `createClient(…).on('error', handler).connect()`: the listeners chained between the construction and its value. */
+function chainedErrorListeners(site: PerCallSite): ErrorListener[] {
+  const found: ErrorListener[] = [];
+  for (let node: Node = site.node; node !== site.usage.value && node.parent; node = node.parent) {
+    const member: Node = node.parent;
+    const call: Node | undefined = member.type === 'MemberExpression' && member.object === node ? member.parent : undefined;
+    if (member.type !== 'MemberExpression' || call?.type !== 'CallExpression' || call.callee !== member) continue;
+    const method = propertyName(member);
+    const handler = call.arguments[1];
+    if (method && LISTENER_METHODS.has(method) && staticString(call.arguments[0]) === 'error' && handler && handler.type !== 'SpreadElement') found.push({ method, handler });
+  }
+  return found;
+}
+
+/** A listener can move to module scope when it reads nothing of the function it was registered in. */
+function readsOnlyModuleBindings(handler: Node, scopeManager: ScopeManagerLike): boolean {
+  return scopeManager.scopes.every((scope) =>
+    scope.references.every((reference) => {
+      if (!contains(handler, reference.identifier) || !reference.resolved) return true;
+      return isModuleLevelScope(reference.resolved.scope) || reference.resolved.identifiers.every((identifier) => contains(handler, identifier));
+    }),
+  );
+}
+
+/** The names the code inside `nodes` reads from outside them. */
+function referencedNames(nodes: readonly Node[], scopeManager: ScopeManagerLike): Set<string> {
+  const names = new Set<string>();
+  for (const scope of scopeManager.scopes) {
+    for (const reference of scope.references) {
+      const inside = nodes.find((node) => contains(node, reference.identifier));
+      if (inside && !reference.resolved?.identifiers.every((identifier) => contains(inside, identifier))) names.add((reference.identifier as TSESTree.Identifier).name);
+    }
+  }
+  return names;
+}
+
+/**
+ * `const client = createClient(); try { await client.connect(); … }`: the one `connect()` sits in a block the
+ * declaration is not in, and every use of the client follows it there; the shared client is then awaited at the
+ * connect, not at the declaration.
+ */
+export function connectToTakeOver(site: PerCallSite): TSESTree.ExpressionStatement | undefined {
+  const { usage } = site;
+  const [connect] = usage.connects;
+  if (usage.position !== 'declaration' || usage.connects.length !== 1 || !usage.declarator || !usage.variable) return undefined;
+  const declaration = usage.declarator.parent as TSESTree.VariableDeclaration;
+  if (connect.parent === declaration.parent || declaration.declarations.length !== 1) return undefined;
+  const block = connect.parent as Node;
+  const uses = usage.variable.references.filter((reference) => reference.identifier !== usage.declarator!.id);
+  return uses.every((reference) => contains(block, reference.identifier) && reference.identifier.range[0] >= connect.range[0]) ? connect : undefined;
+}

@@ -1,0 +1,50 @@
+/**
+ * The text a node-redis client moved within its file becomes: a module-level connection promise behind a getter,
+ * connected on the first call, with no 'error' listener until that connect has settled.
+ */
+export interface LazyNodeRedisClient {
+  /** `client` gives `clientConnection`, `getClient()` and `connectClient()`. */
+  name: string;
+  /** The expression that builds the client, as written at the call site. */
+  construction: string;
+  typescript?: boolean;
+  /** The connect function's name for the client when `client` is read by the construction. */
+  local?: string;
+  close?: 'disconnect' | 'destroy';
+  /** The code's own 'error' listener, kept in place of the logging one. */
+  listener?: string;
+}
+
+export function lazyNodeRedisClient({ name, construction, typescript = false, local = 'client', close = 'disconnect', listener }: LazyNodeRedisClient): string {
+  const capitalised = `${name[0].toUpperCase()}${name.slice(1)}`;
+  const slot = `${name}Connection`;
+  const logging =
+    listener === undefined
+      ? `  ${local}.on('error', (error${typescript ? ': unknown' : ''}) => {\n    console.error('Redis client error', error);\n`
+      : `  ${local}.on('error', ${listener});\n  ${local}.on('error', () => {\n`;
+  return `// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
+let ${slot}${typescript ? `: ReturnType<typeof connect${capitalised}> | undefined` : ''};
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+function get${capitalised}() {
+  ${slot} ??= connect${capitalised}();
+  return ${slot};
+}
+
+/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+async function connect${capitalised}() {
+  const ${local} = ${construction};
+  try {
+    await ${local}.connect();
+  } catch (error) {
+    ${slot} = undefined;
+    throw error;
+  }
+${logging}    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+    ${slot} = undefined;
+    ${close === 'destroy' ? `${local}.destroy();` : `void ${local}.disconnect().catch(() => undefined);`}
+  });
+  return ${local};
+}
+`;
+}
