@@ -29,6 +29,8 @@ export interface CallSiteRewrite {
   /** How this file imports the shared module. */
   specifier: string;
   clientModules: readonly string[];
+  /** The file is TypeScript: a getter written in it carries types. */
+  typescript: boolean;
 }
 
 /** The file's new text: constructions replaced by the shared client, per-call cleanup removed, imports fixed. */
@@ -53,7 +55,7 @@ export function rewriteCallSites(rewrite: CallSiteRewrite): string {
   const connectsMoved = new Set<Node>();
   for (const { site, shared, lifecycle, connection } of placements) {
     if (!shared) {
-      edits.push(...inFileHoistEdits(site, source, scopeManager, { written, lifecycle, connection }));
+      edits.push(...inFileHoistEdits(site, source, scopeManager, { written, lifecycle, connection, lazy: { typescript: rewrite.typescript } }));
       continue;
     }
     const { usage } = site;

@@ -167,6 +167,7 @@ export function runCodemod(options: CodemodOptions): CodemodResult {
       placements: entry.placements,
       callerCleanups: entry.callerCleanups,
       specifier: sharedModuleSpecifier(layoutFor(entry), entry.file.path),
+      typescript: /\.[cm]?tsx?$/.test(entry.file.path),
       clientModules: [...CLIENT_MODULES, ...sources.map((source) => source.module)],
     });
     outputs.set(entry, (withBom.has(entry.file.path) ? '\uFEFF' : '') + keepLineEndings(entry.file.source, withoutNewBlankRuns(entry.file.source, output)));

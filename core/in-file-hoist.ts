@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/types';
 import type { PerCallSite } from './analyze.js';
 import { topLevelStatement } from './ast.js';
 import { baseName, takenNames, uniqueName } from './binding-names.js';
-import { lineStart, removeNode, removeStatements, type Edit } from './edits.js';
+import { dedentContinuation, indentationAt, lineStart, removeNode, removeStatements, type Edit } from './edits.js';
 import { inFileConnectionEdits, type InFileConnection, type InFileGetters } from './in-file-connection.js';
 import type { Node, ScopeManagerLike } from './types.js';
 
@@ -13,6 +13,11 @@ export interface InFileHoistOptions {
   connection?: InFileConnection;
   /** The per-call closes, connects and listeners that go; by default every one the site's usage lists. */
   lifecycle?: readonly TSESTree.ExpressionStatement[];
+  /**
+   * The codemod: the client is built on the first call of a getter (ioredis connects when built), not when the
+   * module loads. The rule's suggestion keeps the plain module-level client its message describes.
+   */
+  lazy?: { typescript: boolean };
 }
 
 /**
@@ -26,6 +31,7 @@ export function inFileHoistEdits(site: PerCallSite, source: string, scopeManager
   const lifecycle = options.lifecycle ?? [...usage.cleanups, ...usage.connects, ...usage.callers.flatMap((caller) => [...caller.cleanups, ...caller.connects])];
   const insertAt = insertionPoint(source, topLevelStatement(site.node));
   if (options.connection) return inFileConnectionEdits(site, source, scopeManager, options.connection, lifecycle, insertAt, written);
+  if (options.lazy) return lazyClientEdits(site, source, scopeManager, options.lazy.typescript, lifecycle, insertAt, written);
   const edits: Edit[] = [];
   const original = usage.declarator?.id.type === 'Identifier' ? usage.declarator.id.name : undefined;
   // Only a declaration that the fix removes frees its name.
@@ -58,6 +64,73 @@ export function inFileHoistEdits(site: PerCallSite, source: string, scopeManager
   }
   edits.push(...removeStatements(source, lifecycle));
   return edits;
+}
+
+/**
+ * A module-level getter that builds the client on its first call, written where the construction's options are all
+ * defined; the site calls it. Sites of one file that build the same client share one getter.
+ */
+function lazyClientEdits(
+  site: PerCallSite,
+  source: string,
+  scopeManager: ScopeManagerLike,
+  typescript: boolean,
+  lifecycle: readonly TSESTree.ExpressionStatement[],
+  insertAt: number,
+  written: InFileGetters,
+): Edit[] {
+  const { usage } = site;
+  const construction = dedentContinuation(source.slice(site.node.range[0], site.node.range[1]), indentationAt(source, site.node.range[0]).length);
+  const edits: Edit[] = [];
+  const key = JSON.stringify(['lazy', construction]);
+  let getter = written.getters.get(key);
+  if (getter === undefined) {
+    const taken = takenNames(scopeManager, new Set());
+    for (const name of written.reserved) taken.add(name);
+    const original = usage.declarator?.id.type === 'Identifier' ? usage.declarator.id.name : undefined;
+    const names = lazyNames([original, baseName(site.info.builds)], taken);
+    for (const name of Object.values(names)) written.reserved.add(name);
+    written.getters.set(key, names.getter);
+    getter = names.getter;
+    // node-redis 3 connects by itself; without an 'error' listener a connection problem would crash the process.
+    const build = site.info.library === 'node-redis'
+      ? [`  if (!${names.slot}) {`, `    ${names.slot} = ${names.create}();`, `    ${names.slot}.on('error', (error${typescript ? ': unknown' : ''}) => console.error('Redis client error', error));`, '  }']
+      : [`  ${names.slot} ??= ${names.create}();`];
+    const lines = [
+      '// One Redis client per process, built on first use: every call reuses its connection instead of opening one.',
+      `function ${names.create}() {`,
+      `  return ${construction.replace(/\n/g, '\n  ')};`,
+      '}',
+      '',
+      `let ${names.slot}${typescript ? `: ReturnType<typeof ${names.create}> | undefined` : ''};`,
+      '',
+      `function ${names.getter}() {`,
+      ...build,
+      `  return ${names.slot};`,
+      '}',
+    ];
+    const blankBefore = insertAt > 0 && !/\n[ \t]*\r?\n$/.test(source.slice(0, insertAt)) ? '\n' : '';
+    edits.push({ range: [insertAt, insertAt], text: `${blankBefore}${lines.join('\n')}\n\n` });
+  }
+  edits.push({ range: usage.value.range, text: `${getter}()` });
+  edits.push(...removeStatements(source, lifecycle));
+  return edits;
+}
+
+/** `getRedis`, `createRedis` and `redisClient` for the first base none of whose names is taken. */
+function lazyNames(candidates: readonly (string | undefined)[], taken: ReadonlySet<string>): { getter: string; create: string; slot: string } {
+  const namesOf = (base: string) => {
+    const capital = `${base[0].toUpperCase()}${base.slice(1)}`;
+    return { getter: `get${capital}`, create: `create${capital}`, slot: `${base}Client` };
+  };
+  const named = candidates.filter((candidate): candidate is string => candidate !== undefined);
+  const fallback = `shared${named.at(-1)![0].toUpperCase()}${named.at(-1)!.slice(1)}`;
+  for (const base of [...named, fallback]) {
+    const names = namesOf(base);
+    if (Object.values(names).every((name) => !taken.has(name))) return names;
+  }
+  const base = uniqueName(fallback, new Set([...taken].flatMap((name) => [name, name.replace(/^(get|create)/, '')])));
+  return namesOf(base);
 }
 
 /** Above the statement and the comments and decorators directly attached to it. */

@@ -64,6 +64,8 @@ function writesOf(result: CodemodResult): Record<string, string> {
 // The shared module texts the cases expect: the first case spells one out, the rest use these templates.
 
 const WHY = '// One Redis client per process, built on first use: every request reuses its connection instead of opening one.';
+/** A client moved within its file is built by a getter there on first use (ioredis connects when built). */
+const IN_FILE_WHY = '// One Redis client per process, built on first use: every call reuses its connection instead of opening one.';
 
 /** The TypeScript shared module created for one ioredis configuration: a getter that builds the client on first use. */
 function ioredisModule(args: string): string {
@@ -1229,7 +1231,7 @@ export default async function handler(req, res) {
     modules: [{ path: 'lib/redis.js', action: 'created' }],
   },
   {
-    name: 'a client whose options read a binding of its own file moves to module scope there, not to the shared module',
+    name: 'a client whose options read a binding of its own file is built by a getter in that file on first use, not in the shared module',
     input: {
       'tsconfig.json': nextTsconfig,
       'pages/api/hits.ts': `import Redis from 'ioredis';
@@ -1251,9 +1253,21 @@ import type { NextApiRequest, NextApiResponse } from 'next';
 
 const options = { keyPrefix: 'shop:', lazyConnect: true };
 
-const redis = new Redis(process.env.REDIS_URL!, options);
+${IN_FILE_WHY}
+function createRedis() {
+  return new Redis(process.env.REDIS_URL!, options);
+}
+
+let redisClient: ReturnType<typeof createRedis> | undefined;
+
+function getRedis() {
+  redisClient ??= createRedis();
+  return redisClient;
+}
+
 // Counts hits per shop.
 export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const redis = getRedis();
   res.json({ hits: await redis.incr('hits') });
 }
 `,
@@ -1496,8 +1510,20 @@ const Redis = require('ioredis');
 
 const redis = new Redis(process.env.REDIS_URL);
 
-const reader = redis['duplicate']();
+${IN_FILE_WHY}
+function createReader() {
+  return redis['duplicate']();
+}
+
+let readerClient;
+
+function getReader() {
+  readerClient ??= createReader();
+  return readerClient;
+}
+
 exports.handler = async (event) => {
+  const reader = getReader();
   const value = await reader.get(event.key);
   return value;
 };
