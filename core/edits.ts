@@ -93,9 +93,19 @@ export function removeStatements(source: string, statements: readonly Node[]): E
         continue;
       }
     }
-    edits.push(removeNode(source, statement));
+    edits.push(withCommentAbove(source, removeNode(source, statement)));
   }
   return edits;
+}
+
+/** A `//` line right above a removed connect or close that speaks of connecting or closing goes with it. */
+const LIFECYCLE_COMMENT = /^[ \t]*\/\/.*\b(?:connect\w*|disconnect\w*|clos\w+|quit\w*)\b.*\r?\n$/i;
+
+function withCommentAbove(source: string, edit: Edit): Edit {
+  const [start] = edit.range;
+  if (start === 0 || source[start - 1] !== '\n' || lineStart(source, start) !== start) return edit;
+  const previous = lineStart(source, start - 1);
+  return LIFECYCLE_COMMENT.test(source.slice(previous, start)) ? { ...edit, range: [previous, edit.range[1]] } : edit;
 }
 
 function dropFinally(source: string, tryStatement: TSESTree.TryStatement): Edit[] {

@@ -162,6 +162,8 @@ export function connectToTakeOver(site: PerCallSite): TSESTree.ExpressionStateme
   const declaration = usage.declarator.parent as TSESTree.VariableDeclaration;
   if (connect.parent === declaration.parent || declaration.declarations.length !== 1) return undefined;
   const block = connect.parent as Node;
-  const uses = usage.variable.references.filter((reference) => reference.identifier !== usage.declarator!.id);
+  // Closes and connects that go with the rewrite do not count: a `finally` that closed the client goes with it.
+  const going = [...usage.cleanups, ...usage.connects];
+  const uses = usage.variable.references.filter((reference) => reference.identifier !== usage.declarator!.id && !going.some((statement) => contains(statement, reference.identifier)));
   return uses.every((reference) => contains(block, reference.identifier) && reference.identifier.range[0] >= connect.range[0]) ? connect : undefined;
 }

@@ -762,7 +762,7 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
     modules: [{ path: 'lib/redis.ts', action: 'updated' }],
   },
   {
-    name: 'a close that stood between two blank lines leaves one blank line behind',
+    name: 'a close that stood between two blank lines leaves one blank line behind, and its comment goes with it',
     input: {
       'tsconfig.json': nextTsconfig,
       'pages/api/price.ts': `import Redis from 'ioredis';
@@ -772,6 +772,7 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
   const redis = new Redis(process.env.REDIS_URL!);
   const price = await redis.get(\`price:\${req.query.sku}\`);
 
+  // close the connection
   await redis.quit();
 
   res.json({ price });
@@ -803,6 +804,51 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
     },
     sitesHoisted: 1,
     modules: [{ path: 'lib/redis.ts', action: 'created' }],
+  },
+  {
+    name: 'a node-redis client kept in its file, connected inside a try that answers a failure: the getter is awaited in that try, and the finally that closed it goes',
+    input: {
+      'package.json': `{ "name": "words", "private": true, "type": "module", "dependencies": { "redis": "^5.8.0" } }
+`,
+      'routes/word.js': `import { createClient } from 'redis';
+
+const REDIS_URL = process.env.REDIS_URL;
+
+export const GET = async () => {
+  const client = createClient({ url: REDIS_URL });
+  try {
+    // connect to Redis
+    await client.connect();
+    const word = await client.get('word:today');
+    return new Response(word);
+  } catch {
+    return new Response('unavailable', { status: 503 });
+  } finally {
+    await client.close();
+  }
+};
+`,
+    },
+    output: {
+      'routes/word.js': `import { createClient } from 'redis';
+
+const REDIS_URL = process.env.REDIS_URL;
+
+${lazyNodeRedisClient({ name: 'client', construction: 'createClient({ url: REDIS_URL })', close: 'destroy' })}
+export const GET = async () => {
+  try {
+    // connect to Redis
+    const client = await getClient();
+    const word = await client.get('word:today');
+    return new Response(word);
+  } catch {
+    return new Response('unavailable', { status: 503 });
+  }
+};
+`,
+    },
+    sitesHoisted: 1,
+    modules: [],
   },
   {
     name: 'a src/ project with the @/* path alias: src/lib/redis.ts, imported as @/lib/redis by both handlers of a route',
