@@ -89,15 +89,35 @@ describe('the rule model gate', () => {
     expect(model.importsRelevantModule(throughWrapper, route('../../../lib/cached-fetch'), root)).toBe(true);
   });
 
-  it('turns away a file whose imports name no module that can reach a client, without resolving any of them', () => {
+  it('turns away a file whose imports name only modules that cannot reach a client, without resolving them', () => {
     write('src/lib/cache.ts', cacheModule);
-    const text = "import { format } from '@/lib/format';\nimport { z } from 'zod';\nexport const GET = () => Response.json(format(z));\n";
+    write('src/lib/dates.ts', "import { format } from './format';\nexport const today = () => format(new Date());\n");
+    const text = "import { format } from '@/lib/format';\nimport { today } from '../../../lib/dates';\nexport const GET = () => Response.json(format(today()));\n";
     const file = write('src/app/api/plain/route.ts', text);
     const resolver = new ModuleResolver();
     const resolve = vi.spyOn(resolver, 'resolve');
     const model = ruleModel(resolver);
     expect(model.importsRelevantModule(file, text, root)).toBe(false);
     expect(resolve).not.toHaveBeenCalled();
+  });
+
+  it('resolves an import whose name no file of the tree has: it may be a module created since the listing', () => {
+    const text = "import { z } from 'zod';\nexport const GET = () => Response.json(z);\n";
+    const file = write('src/app/api/plain/route.ts', text);
+    const resolver = new ModuleResolver();
+    const resolve = vi.spyOn(resolver, 'resolve');
+    expect(ruleModel(resolver).importsRelevantModule(file, text, root)).toBe(false);
+    expect(resolve).toHaveBeenCalledWith(file, 'zod');
+  });
+
+  it('sees a helper that starts building a client after it was read, when a file that imports it is linted', () => {
+    const helper = write('src/lib/cache.ts', 'export async function openCache() {\n  return new Map<string, string>();\n}\n');
+    const file = write('src/app/api/a/route.ts', route('@/lib/cache'));
+    const model = ruleModel();
+    expect(model.importsRelevantModule(file, route('@/lib/cache'), root)).toBe(false);
+    writeFileSync(helper, cacheModule);
+    utimesSync(helper, new Date(), new Date(Date.now() + 5_000));
+    expect(model.importsRelevantModule(file, route('@/lib/cache'), root)).toBe(true);
   });
 
   it('reaches a workspace package by its name when its entry is an index file', () => {

@@ -65,7 +65,27 @@ export class RelevanceIndex {
     const name = importedName(specifier);
     if (name === undefined) return true;
     this.listIfDue();
+    const files = this.named.get(name);
+    // A name the listing lacks may be a module created since: resolving the import decides.
+    if (files === undefined) return true;
+    // The files an import may reach are checked against the disk each time; what they import in turn, when they change.
+    for (const file of files) this.validate(file);
     return this.nameReaches(name, 1);
+  }
+
+  /** Forgets a file's entry, and every answer built on the entries, when the file changed on disk. */
+  private validate(file: string): void {
+    const entry = this.entries.get(file);
+    if (!entry || entry.version === -1) return;
+    let version: number | undefined;
+    try {
+      version = statSync(file).mtimeMs;
+    } catch {
+      version = undefined;
+    }
+    if (version === entry.version) return;
+    this.entries.delete(file);
+    this.reaches.clear();
   }
 
   /**
@@ -99,6 +119,7 @@ export class RelevanceIndex {
   }
 
   private entry(file: string): IndexedFile | undefined {
+    this.validate(file);
     let entry = this.entries.get(file);
     if (!entry) {
       try {
