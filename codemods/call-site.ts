@@ -40,7 +40,8 @@ export function rewriteCallSites(rewrite: CallSiteRewrite): string {
   const leaving = new Set<VariableLike>();
   for (const { site } of placements) if (site.usage.variable) leaving.add(site.usage.variable);
   const taken = takenNames(scopeManager, leaving);
-  const written = { reserved: new Set<string>(), getters: new Map<string, string>() };
+  // Getters written within the file must not take the names the shared module's imports will bind.
+  const written = { reserved: new Set<string>(placements.flatMap((placement) => (placement.shared ? [placement.shared.imported] : []))), getters: new Map<string, string>() };
   const importedAs = new Map<string, string>();
   const localName = (name: string): string => {
     let local = importedAs.get(name);

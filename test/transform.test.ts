@@ -851,6 +851,102 @@ export const GET = async () => {
     modules: [],
   },
   {
+    name: 'a getter written within the file does not take the name the shared module is imported under',
+    input: {
+      'package.json': `{ "name": "greetings", "private": true, "dependencies": { "redis": "^5.8.0", "express": "^4.19.0" } }
+`,
+      'tsconfig.json': nextTsconfig,
+      'server/app.ts': `import express from 'express';
+import { createClient } from 'redis';
+
+const app = express();
+const base = createClient({ url: process.env.REDIS_URL });
+
+app.post('/greeting', async (req, res) => {
+  const client = await createClient({ url: process.env.REDIS_URL }).connect();
+  res.json({ hits: await client.incr('hits') });
+  await client.quit();
+});
+
+async function openCopy() {
+  return base.duplicate();
+}
+
+app.get('/greeting', async (req, res) => {
+  const copy = await openCopy();
+  await copy.connect();
+  res.json({ greeting: await copy.get('greeting') });
+  await copy.quit();
+});
+
+export default app;
+`,
+    },
+    output: {
+      'lib/redis.ts': `import { createClient } from 'redis';
+
+function createRedis() {
+  return createClient({ url: process.env.REDIS_URL });
+}
+
+type RedisClient = ReturnType<typeof createRedis>;
+
+${WHY}
+const redisClients: { redis?: Promise<RedisClient> } = {};
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+export function getRedis(): Promise<RedisClient> {
+  redisClients.redis ??= connectRedis();
+  return redisClients.redis;
+}
+
+/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+async function connectRedis(): Promise<RedisClient> {
+  const client = createRedis();
+  try {
+    await client.connect();
+  } catch (error) {
+    redisClients.redis = undefined;
+    throw error;
+  }
+  client.on('error', (error: unknown) => {
+    console.error('Redis client error', error);
+    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+    redisClients.redis = undefined;
+    client.destroy();
+  });
+  return client;
+}
+`,
+      'server/app.ts': `import express from 'express';
+import { createClient } from 'redis';
+import { getRedis } from '../lib/redis';
+
+const app = express();
+const base = createClient({ url: process.env.REDIS_URL });
+
+app.post('/greeting', async (req, res) => {
+  const client = await getRedis();
+  res.json({ hits: await client.incr('hits') });
+});
+
+${lazyNodeRedisClient({ name: 'sharedRedis', construction: 'base.duplicate()', typescript: true, close: 'destroy' })}
+async function openCopy() {
+  return await getSharedRedis();
+}
+
+app.get('/greeting', async (req, res) => {
+  const copy = await openCopy();
+  res.json({ greeting: await copy.get('greeting') });
+});
+
+export default app;
+`,
+    },
+    sitesHoisted: 2,
+    modules: [{ path: 'lib/redis.ts', action: 'created' }],
+  },
+  {
     name: 'a src/ project with the @/* path alias: src/lib/redis.ts, imported as @/lib/redis by both handlers of a route',
     input: {
       'tsconfig.json': `{
