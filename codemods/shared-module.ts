@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/types';
-import { enclosingFunction, functionName, outermostTransparent } from '../core/ast.js';
+import { enclosingFunction, functionName, outermostTransparent, walk } from '../core/ast.js';
 import { renderConnectingGetter } from '../core/connecting-getter.js';
 import { findConstructions } from '../core/constructions.js';
 import { baseName } from '../core/binding-names.js';
@@ -41,7 +41,7 @@ export interface SharedExport {
 export function configOf(node: ConstructionNode, info: ConstructionInfo, source: string): ClientConfig | undefined {
   if (info.library === 'custom') return undefined;
   const args = movedText(source, node.arguments);
-  const normalised = args.text.replace(/\s+/g, '').replace(/'/g, '"').replace(/,([}\]])/g, '$1');
+  const normalised = withoutTypeAssertions(source, node.arguments).replace(/\s+/g, '').replace(/'/g, '"').replace(/,([}\]])/g, '$1');
   return {
     key: `${info.library}|${info.module}|${info.builds}|${normalised}`,
     library: info.library,
@@ -49,6 +49,31 @@ export function configOf(node: ConstructionNode, info: ConstructionInfo, source:
     builds: info.builds,
     args,
   };
+}
+
+/**
+ * The arguments' text without `!`, `as T` and `satisfies T`, which change no value: `process.env.REDIS_URL!` and
+ * `process.env.REDIS_URL as string` connect to the same server.
+ */
+function withoutTypeAssertions(source: string, args: readonly TSESTree.Node[]): string {
+  if (args.length === 0) return '';
+  const [start, end] = [args[0].range[0], args.at(-1)!.range[1]];
+  const cuts: [number, number][] = [];
+  for (const arg of args) {
+    walk(arg, (node) => {
+      if (node.type === 'TSNonNullExpression' || node.type === 'TSAsExpression' || node.type === 'TSSatisfiesExpression') {
+        cuts.push([node.expression.range[1], node.range[1]]);
+      }
+    });
+  }
+  let text = '';
+  let cursor = start;
+  for (const [from, to] of cuts.sort((a, b) => a[0] - b[0])) {
+    if (from < cursor) continue;
+    text += source.slice(cursor, from);
+    cursor = to;
+  }
+  return text + source.slice(cursor, end);
 }
 
 /** What the shared module indents by, whatever the call sites' files do. */

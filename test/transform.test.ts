@@ -947,6 +947,59 @@ export default app;
     modules: [{ path: 'lib/redis.ts', action: 'created' }],
   },
   {
+    name: 'the same env var written with `!` in one handler and `as string` in another is one client',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'pages/api/a.ts': `import Redis from 'ioredis';
+import type { NextApiRequest, NextApiResponse } from 'next';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const redis = new Redis(process.env.REDIS_URL!);
+  res.json({ a: await redis.get('a') });
+}
+`,
+      'pages/api/b.ts': `import Redis from 'ioredis';
+import type { NextApiRequest, NextApiResponse } from 'next';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const redis = new Redis(process.env.REDIS_URL as string);
+  res.json({ b: await redis.get('b') });
+}
+`,
+    },
+    output: {
+      'lib/redis.ts': `import { Redis } from 'ioredis';
+
+${WHY}
+const redisClients: { redis?: Redis } = {};
+
+/** The shared client, built on the first call. */
+export function getRedis(): Redis {
+  redisClients.redis ??= new Redis(process.env.REDIS_URL!);
+  return redisClients.redis;
+}
+`,
+      'pages/api/a.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
+import { getRedis } from '../../lib/redis';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const redis = getRedis();
+  res.json({ a: await redis.get('a') });
+}
+`,
+      'pages/api/b.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
+import { getRedis } from '../../lib/redis';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const redis = getRedis();
+  res.json({ b: await redis.get('b') });
+}
+`,
+    },
+    sitesHoisted: 2,
+    modules: [{ path: 'lib/redis.ts', action: 'created' }],
+  },
+  {
     name: 'a src/ project with the @/* path alias: src/lib/redis.ts, imported as @/lib/redis by both handlers of a route',
     input: {
       'tsconfig.json': `{
