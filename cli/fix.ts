@@ -184,7 +184,7 @@ function verifiedRewrite(
     for (const error of newlyLeft) {
       if (leftAsIs.has(error.file)) continue;
       leftAsIs.set(error.file, `its rewrite would add a type error: ${error.text}`);
-      typeRejected.push({ file: toRelative(root, error.file), error: `${toRelative(root, error.file)}, after the rewrite: ${error.text}` });
+      typeRejected.push(rejection(root, error));
     }
     result = runCodemod({ ...options, leftAsIs });
   }
@@ -223,5 +223,10 @@ function leavePackage(
     result.sitesMoved.delete(target);
   }
   result.modules = result.modules.filter((module) => !targets.includes(path.resolve(root, module.path)));
-  for (const error of errors) typeRejected.push({ file: toRelative(root, error.file), error: `${toRelative(root, error.file)}, after the rewrite: ${error.text}` });
+  for (const error of errors) typeRejected.push(rejection(root, error));
+}
+
+function rejection(root: string, error: TypeError): { file: string; error: string } {
+  const file = toRelative(root, error.file);
+  return { file, error: `${file}, after the rewrite: ${error.text}` };
 }

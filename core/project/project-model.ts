@@ -6,7 +6,7 @@ import { EMPTY_EXPORTS, type ModuleSummary } from './facts.js';
 import type { ModuleLookup } from './imported-sites.js';
 import { summariseExports, summariseWrappers } from './module-summary.js';
 import { parseFile } from './parse.js';
-import { isWithin, RelevanceIndex } from './relevance-index.js';
+import { isWithin, RelevanceIndex, specifiersIn } from './relevance-index.js';
 import { ModuleResolver, packageRootOf, type Resolution } from './resolution.js';
 
 /** Imports followed from the file being analysed: its own, their modules', and one level more. */
@@ -53,7 +53,6 @@ export interface ProjectModelStats {
   indexedFiles: number;
 }
 
-const SPECIFIER = /\bfrom\s*(['"])([^'"\n]+)\1|\brequire\s*\(\s*(['"])([^'"\n]+)\3\s*\)|\bimport\s*\(\s*(['"])([^'"\n]+)\5\s*\)/g;
 const CLIENT_MODULES = new Set(['ioredis', 'redis', '@redis/client']);
 
 /**
@@ -199,13 +198,7 @@ export class ProjectModel implements ModuleLookup {
   }
 }
 
-/** The module specifiers a file's text imports, requires or loads, found without parsing it. */
-export function* specifiersIn(text: string): Generator<string> {
-  for (const match of text.matchAll(SPECIFIER)) {
-    const specifier = match[2] ?? match[4] ?? match[6];
-    if (specifier !== undefined && !specifier.startsWith('node:')) yield specifier;
-  }
-}
+export { specifiersIn } from './relevance-index.js';
 
 /** One model per settings object: the rule's options are settled once per configuration, and so is the model. */
 const models = new WeakMap<object, ProjectModel>();

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { mentionsClientModule } from '../analyze.js';
 import type { ClientSource } from '../types.js';
-import { packageRootOf } from './resolution.js';
+import { DECLARATION_FILE, packageRootOf, readJson, SOURCE_FILE } from './resolution.js';
 
 /** A tree larger than this is not indexed: every import of it is resolved, as for a file outside any index. */
 export const MAX_INDEXED_FILES = 20_000;
@@ -11,9 +11,15 @@ export const INDEX_REFRESH_MS = 300_000;
 /** A linted file the listing does not hold was created since: the tree is listed again, at most this often. */
 const NEW_FILE_RELIST_MS = 5_000;
 
-const SOURCE_FILE = /\.[cm]?[jt]sx?$/;
-const DECLARATION_FILE = /\.d\.[cm]?ts$/;
 const SPECIFIER = /\bfrom\s*(['"])([^'"\n]+)\1|\brequire\s*\(\s*(['"])([^'"\n]+)\3\s*\)|\bimport\s*\(\s*(['"])([^'"\n]+)\5\s*\)/g;
+
+/** The module specifiers a file's text imports, requires or loads, found without parsing it. */
+export function* specifiersIn(text: string): Generator<string> {
+  for (const match of text.matchAll(SPECIFIER)) {
+    const specifier = match[2] ?? match[4] ?? match[6];
+    if (specifier !== undefined && !specifier.startsWith('node:')) yield specifier;
+  }
+}
 
 interface IndexedFile {
   version: number;
@@ -134,8 +140,8 @@ export class RelevanceIndex {
 
   private entryFor(version: number, text: string): IndexedFile {
     const imports = new Set<string>();
-    for (const match of text.matchAll(SPECIFIER)) {
-      const name = importedName(match[2] ?? match[4] ?? match[6]);
+    for (const specifier of specifiersIn(text)) {
+      const name = importedName(specifier);
       if (name !== undefined) imports.add(name);
     }
     return { version, mentions: mentionsClientModule(text, this.sources), imports: [...imports] };
@@ -217,14 +223,8 @@ const packageNames = new Map<string, string | undefined>();
 
 function packageName(packageRoot: string): string | undefined {
   if (!packageNames.has(packageRoot)) {
-    let name: string | undefined;
-    try {
-      const manifest = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { name?: unknown };
-      name = typeof manifest.name === 'string' ? manifest.name : undefined;
-    } catch {
-      name = undefined;
-    }
-    packageNames.set(packageRoot, name);
+    const name = readJson(path.join(packageRoot, 'package.json'))?.name;
+    packageNames.set(packageRoot, typeof name === 'string' ? name : undefined);
   }
   return packageNames.get(packageRoot);
 }

@@ -27,8 +27,8 @@ const RESOLVE_OPTIONS = {
   mainFields: ['module', 'main'],
   builtinModules: true,
 };
-const SOURCE_FILE = /\.[cm]?[jt]sx?$/;
-const DECLARATION_FILE = /\.d\.[cm]?ts$/;
+export const SOURCE_FILE = /\.[cm]?[jt]sx?$/;
+export const DECLARATION_FILE = /\.d\.[cm]?ts$/;
 
 /**
  * Resolves import specifiers as Node.js and TypeScript do — relative paths, `index` files, `.js` written for a
@@ -156,7 +156,7 @@ export class ModuleResolver {
   }
 }
 
-function readJson(file: string): Record<string, unknown> | undefined {
+export function readJson(file: string): Record<string, unknown> | undefined {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
   } catch {
