@@ -5,6 +5,7 @@ import { applyEdits, normaliseEdits } from '../core/edits.js';
 import type { InFileConnection } from '../core/in-file-connection.js';
 import { inFileHoistEdits } from '../core/in-file-hoist.js';
 import { displayPath, projectModelFor, type ProjectSettings } from '../core/project/project-model.js';
+import { specifiersOfProgram } from '../core/project/relevance-index.js';
 import { typedClientOracle, type TypedProgram } from '../core/typed-clients.js';
 import type { ClientSource, ScopeManagerLike } from '../core/types.js';
 import { createRule } from './create-rule.js';
@@ -200,6 +201,7 @@ export default {
     // with typed linting, through a `.duplicate()` of a value whose type is a client.
     const options = settledOptions(context.options);
     if (text.includes('.duplicate(') && (context.sourceCode.parserServices as Partial<TypedProgram> | undefined)?.program) return reportPerCallClients(context, options);
-    return projectModelFor(projectSettings(options[0])).importsRelevantModule(context.filename, text, context.cwd) ? reportPerCallClients(context, options) : {};
+    const specifiers = specifiersOfProgram(context.sourceCode.ast, text);
+    return projectModelFor(projectSettings(options[0])).importsRelevantModule(context.filename, text, context.cwd, specifiers) ? reportPerCallClients(context, options) : {};
   },
 } satisfies typeof rule;

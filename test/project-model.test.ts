@@ -2,13 +2,13 @@
  * The project model's gate for files that name no client module: which imports it follows, what it reads, and
  * how it keeps up with files created or edited while an editor keeps ESLint running.
  */
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_OPTIONS } from '../core/analyze.js';
 import { diskFiles, ProjectModel } from '../core/project/project-model.js';
-import { importedName } from '../core/project/relevance-index.js';
+import { importedName, REVALIDATE_MS } from '../core/project/relevance-index.js';
 import { ModuleResolver } from '../core/project/resolution.js';
 
 const settings = {
@@ -114,10 +114,36 @@ describe('the rule model gate', () => {
     const helper = write('src/lib/cache.ts', 'export async function openCache() {\n  return new Map<string, string>();\n}\n');
     const file = write('src/app/api/a/route.ts', route('@/lib/cache'));
     const model = ruleModel();
+    const clock = vi.spyOn(Date, 'now');
+    clock.mockReturnValue(2_000_000);
     expect(model.importsRelevantModule(file, route('@/lib/cache'), root)).toBe(false);
     writeFileSync(helper, cacheModule);
     utimesSync(helper, new Date(), new Date(Date.now() + 5_000));
+    // A change made outside the editor is seen once the helper's modification time is due to be checked again.
+    clock.mockReturnValue(2_000_000 + REVALIDATE_MS - 1);
+    expect(model.importsRelevantModule(file, route('@/lib/cache'), root)).toBe(false);
+    clock.mockReturnValue(2_000_000 + REVALIDATE_MS);
     expect(model.importsRelevantModule(file, route('@/lib/cache'), root)).toBe(true);
+  });
+
+  it('turns away a relative import of a name the listing lacks while its folder is unchanged, and resolves it once the folder changes', () => {
+    const text = "import { openCache } from '../../../lib/cache';\nexport const GET = async () => Response.json(await (await openCache()).get('k'));\n";
+    write('src/lib/dates.ts', 'export const today = () => new Date();\n');
+    const file = write('src/app/api/a/route.ts', text);
+    const resolver = new ModuleResolver();
+    const resolve = vi.spyOn(resolver, 'resolve');
+    const model = ruleModel(resolver);
+    const folder = path.join(root, 'src/lib');
+    const listedAt = Math.ceil(statSync(folder).mtimeMs) + 5_000;
+    const clock = vi.spyOn(Date, 'now');
+    clock.mockReturnValue(listedAt);
+    expect(model.importsRelevantModule(file, text, root)).toBe(false);
+    expect(resolve).not.toHaveBeenCalled();
+    write('src/lib/cache.ts', cacheModule);
+    // The folder's time as a clock after the listing would have left it.
+    utimesSync(folder, new Date(), new Date(listedAt + 1_000));
+    clock.mockReturnValue(listedAt + 1_000 + REVALIDATE_MS);
+    expect(model.importsRelevantModule(file, text, root)).toBe(true);
   });
 
   it('reaches a workspace package by its name when its entry is an index file', () => {

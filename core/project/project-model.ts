@@ -6,7 +6,7 @@ import { EMPTY_EXPORTS, type ModuleSummary } from './facts.js';
 import type { ModuleLookup } from './imported-sites.js';
 import { summariseExports, summariseWrappers } from './module-summary.js';
 import { parseFile } from './parse.js';
-import { isWithin, RelevanceIndex, specifiersIn } from './relevance-index.js';
+import { isWithin, RelevanceIndex, REVALIDATE_MS, specifiersIn } from './relevance-index.js';
 import { ModuleResolver, packageRootOf, type Resolution } from './resolution.js';
 
 /** Imports followed from the file being analysed: its own, their modules', and one level more. */
@@ -68,6 +68,8 @@ export class ProjectModel implements ModuleLookup {
 
   /** Trees read whole to turn away files whose imports cannot reach a client (the rule's models only). */
   private readonly indexes = new Map<string, RelevanceIndex | undefined>();
+  /** `folder\0specifier` → whether that import reaches a client, as the index answered at a generation. */
+  private readonly answers = new Map<string, { relevant: boolean; at: number; generation: number }>();
   /** Folder → the indexed tree that holds it. */
   private readonly indexedRoots = new Map<string, string>();
 
@@ -142,14 +144,24 @@ export class ProjectModel implements ModuleLookup {
   /**
    * Whether a file that names no client module still imports one that matters (so the analysis must read it).
    * `cwd` is the folder ESLint runs in: the tree whose index answers first, before any import is resolved.
+   * `specifiers` are the file's imports when a syntax tree already lists them; else its text is scanned.
    */
-  importsRelevantModule(file: string, text: string, cwd?: string): boolean {
+  importsRelevantModule(file: string, text: string, cwd?: string, specifiers: Iterable<string> = specifiersIn(text)): boolean {
     const index = this.indexFor(file, cwd);
     index?.note(file, text);
-    for (const specifier of specifiersIn(text)) {
-      if (index && !index.mayReach(file, specifier)) continue;
-      const summary = this.moduleAt(file, specifier);
-      if (summary && summary.exports.size > 0) return true;
+    const directory = path.dirname(file);
+    const now = Date.now();
+    for (const specifier of specifiers) {
+      // The same import from the same folder gets the same answer while the index has not changed, for a while.
+      const key = `${directory}\0${specifier}`;
+      const known = index ? this.answers.get(key) : undefined;
+      let relevant: boolean;
+      if (known && known.generation === index!.generation && now - known.at < REVALIDATE_MS) relevant = known.relevant;
+      else {
+        relevant = (!index || index.mayReach(file, specifier)) && (this.moduleAt(file, specifier)?.exports.size ?? 0) > 0;
+        if (index) this.answers.set(key, { relevant, at: now, generation: index.generation });
+      }
+      if (relevant) return true;
     }
     return false;
   }

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { TSESTree } from '@typescript-eslint/types';
 import { mentionsClientModule } from '../analyze.js';
 import type { ClientSource } from '../types.js';
 import { DECLARATION_FILE, packageRootOf, readJson, SOURCE_FILE } from './resolution.js';
@@ -10,6 +11,13 @@ export const MAX_INDEXED_FILES = 20_000;
 export const INDEX_REFRESH_MS = 300_000;
 /** A linted file the listing does not hold was created since: the tree is listed again, at most this often. */
 const NEW_FILE_RELIST_MS = 5_000;
+/**
+ * A file an import may reach has its modification time checked again after this long, so an import written in
+ * every file costs a few stats a run, not one per file. An edit in the editor does not wait: linting the edited
+ * file hands its buffer to the index (`note`). Only a change made outside the editor is seen this much later.
+ */
+export const REVALIDATE_MS = 5_000;
+const COARSE_MTIME_MS = 2_000;
 
 const SPECIFIER = /\bfrom\s*(['"])([^'"\n]+)\1|\brequire\s*\(\s*(['"])([^'"\n]+)\3\s*\)|\bimport\s*\(\s*(['"])([^'"\n]+)\5\s*\)/g;
 
@@ -21,8 +29,32 @@ export function* specifiersIn(text: string): Generator<string> {
   }
 }
 
+const CALLED_SPECIFIER = /\brequire\s*\(\s*(['"])([^'"\n]+)\1\s*\)|\bimport\s*\(\s*(['"])([^'"\n]+)\3\s*\)/g;
+
+/**
+ * The module specifiers of a file ESLint has parsed: its import and re-export declarations from the syntax tree,
+ * and `require()` / `import()` from the text only when it holds one, so most files cost no scan of their text.
+ */
+export function specifiersOfProgram(program: TSESTree.Program, text: string): string[] {
+  const specifiers: string[] = [];
+  const add = (specifier: unknown): void => {
+    if (typeof specifier === 'string' && !specifier.startsWith('node:')) specifiers.push(specifier);
+  };
+  for (const statement of program.body) {
+    if (statement.type === 'ImportDeclaration' || statement.type === 'ExportAllDeclaration') add(statement.source.value);
+    else if (statement.type === 'ExportNamedDeclaration') add(statement.source?.value);
+    else if (statement.type === 'TSImportEqualsDeclaration' && statement.moduleReference.type === 'TSExternalModuleReference') add((statement.moduleReference.expression as { value?: unknown }).value);
+  }
+  if (text.includes('require') || text.includes('import(') || text.includes('import (')) {
+    for (const match of text.matchAll(CALLED_SPECIFIER)) add(match[2] ?? match[4]);
+  }
+  return specifiers;
+}
+
 interface IndexedFile {
   version: number;
+  /** When its modification time was last compared with the disk's. */
+  checkedAt: number;
   mentions: boolean;
   /** The names its imports end in (`./lib/redis.js` → `redis`). */
   imports: readonly string[];
@@ -42,8 +74,12 @@ export class RelevanceIndex {
   /** `file\0depth` → whether the file reaches a client module within the remaining depth. */
   private readonly reaches = new Map<string, boolean>();
   private readonly listed = new Set<string>();
+  /** Folders' modification times, as last read, for imports of names the listing lacks. */
+  private readonly folders = new Map<string, { modified: number; at: number }>();
   private fileCount = 0;
   private listedAt = 0;
+  /** Counts the changes to what the index knows: an answer given at one generation holds until the next. */
+  generation = 0;
 
   private constructor(
     readonly root: string,
@@ -72,17 +108,46 @@ export class RelevanceIndex {
     if (name === undefined) return true;
     this.listIfDue();
     const files = this.named.get(name);
-    // A name the listing lacks may be a module created since: resolving the import decides.
-    if (files === undefined) return true;
+    // A name the listing lacks may be a module created since: resolving the import decides, unless the import is
+    // relative and the folder it points into has not changed since the listing (a new file changes its folder).
+    if (files === undefined) return !specifier.startsWith('.') || this.folderChangedSinceListing(path.dirname(path.resolve(path.dirname(fromFile), specifier)));
     // The files an import may reach are checked against the disk each time; what they import in turn, when they change.
     for (const file of files) this.validate(file);
     return this.nameReaches(name, 1);
+  }
+
+  /** Whether a folder has gained or lost an entry since the tree was listed; a folder that does not exist has not. */
+  private folderChangedSinceListing(folder: string): boolean {
+    const now = Date.now();
+    let checked = this.folders.get(folder);
+    if (!checked || now - checked.at >= REVALIDATE_MS) {
+      let modified: number;
+      try {
+        modified = statSync(folder).mtimeMs;
+      } catch {
+        modified = -1;
+      }
+      checked = { modified, at: now };
+      this.folders.set(folder, checked);
+    }
+    // The listing read the folder after it last changed: whatever it holds now, the listing saw. File systems that
+    // keep times to the second (or two) may date a change just after the listing before it: those count as changed.
+    return checked.modified >= this.listedAt - COARSE_MTIME_MS;
+  }
+
+  /** Every answer built on the entries is rebuilt; answers kept outside the index compare `generation`. */
+  private forgetAnswers(): void {
+    this.reaches.clear();
+    this.generation++;
   }
 
   /** Forgets a file's entry, and every answer built on the entries, when the file changed on disk. */
   private validate(file: string): void {
     const entry = this.entries.get(file);
     if (!entry || entry.version === -1) return;
+    const now = Date.now();
+    if (now - entry.checkedAt < REVALIDATE_MS) return;
+    entry.checkedAt = now;
     let version: number | undefined;
     try {
       version = statSync(file).mtimeMs;
@@ -91,7 +156,7 @@ export class RelevanceIndex {
     }
     if (version === entry.version) return;
     this.entries.delete(file);
-    this.reaches.clear();
+    this.forgetAnswers();
   }
 
   /**
@@ -105,7 +170,7 @@ export class RelevanceIndex {
     const entry = this.entryFor(-1, text);
     if (previous.mentions === entry.mentions && previous.imports.join('\0') === entry.imports.join('\0')) return;
     this.entries.set(file, entry);
-    this.reaches.clear();
+    this.forgetAnswers();
   }
 
   private nameReaches(name: string, depth: number): boolean {
@@ -144,7 +209,7 @@ export class RelevanceIndex {
       const name = importedName(specifier);
       if (name !== undefined) imports.add(name);
     }
-    return { version, mentions: mentionsClientModule(text, this.sources), imports: [...imports] };
+    return { version, checkedAt: Date.now(), mentions: mentionsClientModule(text, this.sources), imports: [...imports] };
   }
 
   private listIfDue(): void {
@@ -163,7 +228,7 @@ export class RelevanceIndex {
       }
       if (version !== entry.version) this.entries.delete(file);
     }
-    this.reaches.clear();
+    this.forgetAnswers();
   }
 
   /** Lists the tree's source files by name; false when it holds more than the index takes. */
@@ -196,6 +261,7 @@ export class RelevanceIndex {
       return true;
     };
     this.listedAt = Date.now();
+    this.generation++;
     return visit(this.root);
   }
 }
@@ -203,7 +269,8 @@ export class RelevanceIndex {
 /** The name an import ends in, without a source extension; undefined for `.`, `..` and a trailing slash. */
 export function importedName(specifier: string | undefined): string | undefined {
   if (specifier === undefined) return undefined;
-  const last = specifier.slice(specifier.lastIndexOf('/') + 1).replace(SOURCE_FILE, '');
+  let last = specifier.slice(specifier.lastIndexOf('/') + 1);
+  if (last.includes('.')) last = last.replace(SOURCE_FILE, '');
   return last === '' || last === '.' || last === '..' ? undefined : last;
 }
 
@@ -230,6 +297,8 @@ function packageName(packageRoot: string): string | undefined {
 }
 
 export function isWithin(root: string, file: string): boolean {
+  // The common answer without path.relative: a normalised path below the root starts with it and a separator.
+  if (file.length > root.length + 1 && file.startsWith(root) && (file[root.length] === path.sep || root.endsWith(path.sep)) && !file.includes(`${path.sep}..`)) return true;
   const relative = path.relative(root, file);
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }

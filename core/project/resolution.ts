@@ -6,6 +6,7 @@ import path from 'node:path';
 export type Resolution = { kind: 'source'; path: string } | { kind: 'external' } | { kind: 'unresolved' };
 
 const EXTERNAL: Resolution = { kind: 'external' };
+const NO_PACKAGES: ReadonlyMap<string, string> = new Map();
 const UNRESOLVED_RETRY_MS = 5_000;
 const packageRoots = new Map<string, string | undefined>();
 
@@ -148,9 +149,16 @@ export class ModuleResolver {
   private workspacePackages(directory: string): ReadonlyMap<string, string> {
     const cached = this.workspaces.get(directory);
     if (cached) return cached;
-    const parent = path.dirname(directory);
-    const patterns = workspacePatterns(directory);
-    const packages = patterns ? packagesOf(directory, patterns) : parent === directory ? new Map<string, string>() : this.workspacePackages(parent);
+    // Only a folder with a package.json can declare workspaces: climb from package to package, not folder by folder.
+    const packageRoot = packageRootOf(path.join(directory, 'package.json'));
+    let packages: ReadonlyMap<string, string>;
+    if (packageRoot === undefined) packages = NO_PACKAGES;
+    else if (packageRoot !== directory) packages = this.workspacePackages(packageRoot);
+    else {
+      const patterns = workspacePatterns(directory);
+      const parent = path.dirname(directory);
+      packages = patterns ? packagesOf(directory, patterns) : parent === directory ? NO_PACKAGES : this.workspacePackages(parent);
+    }
     this.workspaces.set(directory, packages);
     return packages;
   }
