@@ -7,6 +7,7 @@ import { fileRole } from './request-handlers.js';
 import { KnownClients, type KnownClient } from './known-clients.js';
 import type { ClientOrigin } from './project/facts.js';
 import { importedBindings, importedSites, isImportedOnceWrapper, type ImportedBinding, type ModuleLookup } from './project/imported-sites.js';
+import { configuredHandlerNames } from './serverless-config.js';
 import { RunOnceAnalysis, type Execution, type ImportedName } from './run-once.js';
 import { buildTraceMaps, type TraceMaps } from './sources.js';
 import type { AnalysisOptions, ClientSource, ConstructionInfo, ConstructionNode, FunctionNode, Node, ScopeManagerLike, VariableLike } from './types.js';
@@ -101,7 +102,10 @@ export function analyseConstructions(
 
   const { imports, modules } = importsOf(program);
   const behaviour = { isOnceWrapper: (callee: Node) => isImportedOnceWrapper(callee, bindings, scopeManager) };
-  const runOnce = new RunOnceAnalysis(scopeManager, options, fileRole(options.filename, program), imports, modules, behaviour);
+  // A Serverless Framework config may name any export of this file as a Lambda handler.
+  const configured = configuredHandlerNames(options.filename);
+  const runOptions = configured.length === 0 ? options : { ...options, handlerNames: [...options.handlerNames, ...configured] };
+  const runOnce = new RunOnceAnalysis(scopeManager, runOptions, fileRole(options.filename, program), imports, modules, behaviour);
   const constructions: AnalysedConstruction[] = [];
   const seen = new Set<Node>();
   const add = (construction: Omit<AnalysedConstruction, 'execution'>): void => {

@@ -9,6 +9,7 @@ import type { Invalid, Valid } from './types.js';
 
 const nextApp = path.resolve('test/projects/rule-cases/next-app');
 const typed = path.resolve('test/projects/rule-cases/typed');
+const serverlessApp = path.resolve('test/projects/rule-cases/serverless-app');
 const typedLinting = { parserOptions: { project: './tsconfig.json', tsconfigRootDir: typed } };
 
 /** The injected client's type is an alias from another file: only the type checker knows it is an ioredis client. */
@@ -182,9 +183,89 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
       },
     ],
   },
+  // serverless.yml names `create` in src/functions/orders as a Lambda handler (an unquoted entry with a comment after it)
+  {
+    filename: path.join(serverlessApp, 'src/functions/orders.ts'),
+    code: `import Redis from 'ioredis';
+
+export async function create(event: { body: string }) {
+  const redis = new Redis(process.env.REDIS_URL);
+  const id = await redis.incr('orders:next');
+  return { statusCode: 201, body: JSON.stringify({ id, order: JSON.parse(event.body) }) };
+}
+`,
+    errors: [
+      {
+        messageId: 'perRequestClient',
+        line: 4,
+        column: 17,
+        endLine: 4,
+        endColumn: 49,
+        data: { construction: 'new Redis()', context: 'every invocation of this AWS Lambda handler `create`' },
+        suggestions: [
+          {
+            messageId: 'moveToModuleScope',
+            output: `import Redis from 'ioredis';
+
+const redis = new Redis(process.env.REDIS_URL);
+export async function create(event: { body: string }) {
+  const id = await redis.incr('orders:next');
+  return { statusCode: 201, body: JSON.stringify({ id, order: JSON.parse(event.body) }) };
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  // serverless.yml names `list` of the same module in a quoted entry: an arrow function export
+  {
+    filename: path.join(serverlessApp, 'src/functions/orders.ts'),
+    code: `import Redis from 'ioredis';
+
+export const list = async () => {
+  const redis = new Redis(process.env.REDIS_URL);
+  return { statusCode: 200, body: JSON.stringify(await redis.lrange('orders', 0, -1)) };
+};
+`,
+    errors: [
+      {
+        messageId: 'perRequestClient',
+        line: 4,
+        column: 17,
+        endLine: 4,
+        endColumn: 49,
+        data: { construction: 'new Redis()', context: 'every invocation of this AWS Lambda handler `list`' },
+        suggestions: [
+          {
+            messageId: 'moveToModuleScope',
+            output: `import Redis from 'ioredis';
+
+const redis = new Redis(process.env.REDIS_URL);
+export const list = async () => {
+  return { statusCode: 200, body: JSON.stringify(await redis.lrange('orders', 0, -1)) };
+};
+`,
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 export const projectValidCases: Valid[] = [
+  // the same export name in a module serverless.yml does not name: an ordinary export whose callers carry any report
+  {
+    filename: path.join(serverlessApp, 'src/jobs/cleanup.ts'),
+    code: `import Redis from 'ioredis';
+
+export async function create(event: { body: string }) {
+  const redis = new Redis(process.env.REDIS_URL);
+  const id = await redis.incr('orders:next');
+  return { statusCode: 201, body: JSON.stringify({ id, order: JSON.parse(event.body) }) };
+}
+`,
+  },
   // without type information the alias says nothing, and the rule stays silent rather than guess from names
   { filename: path.join(typed, 'src/events.ts'), code: injectedSubscriber },
   // the factory's only call runs once, at module scope (top-level await)
