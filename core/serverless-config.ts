@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { packageRootOf } from './project/resolution.js';
 
@@ -37,7 +37,7 @@ function configsAbove(folder: string): readonly string[] {
   const known = configsByFolder.get(folder);
   if (known) return known;
   const packageRoot = packageRootOf(path.join(folder, 'package.json'));
-  const found = CONFIG_FILES.map((name) => path.join(folder, name)).filter((file) => statOf(file) !== undefined);
+  const found = CONFIG_FILES.map((name) => path.join(folder, name)).filter((file) => existsSync(file));
   const parent = path.dirname(folder);
   const above = packageRoot === undefined || folder === packageRoot || parent === folder ? [] : configsAbove(parent);
   const configs = [...found, ...above];
@@ -71,8 +71,9 @@ function handlersOf(config: string): ConfigHandlers | undefined {
 
 function statOf(file: string): number | undefined {
   try {
-    return statSync(file).mtimeMs;
+    return statSync(file, { throwIfNoEntry: false })?.mtimeMs;
   } catch {
+    // Unreadable (permissions): no handlers from it.
     return undefined;
   }
 }

@@ -200,7 +200,7 @@ export default {
     // A file that names no client module matters only through an import of a project module that builds one, or,
     // with typed linting, through a `.duplicate()` of a value whose type is a client.
     const options = settledOptions(context.options);
-    if (text.includes('.duplicate(') && (context.sourceCode.parserServices as Partial<TypedProgram> | undefined)?.program) return reportPerCallClients(context, options);
+    if ((context.sourceCode.parserServices as Partial<TypedProgram> | undefined)?.program && text.includes('.duplicate(')) return reportPerCallClients(context, options);
     const specifiers = specifiersOfProgram(context.sourceCode.ast, text);
     return projectModelFor(projectSettings(options[0])).importsRelevantModule(context.filename, text, context.cwd, specifiers) ? reportPerCallClients(context, options) : {};
   },

@@ -146,9 +146,9 @@ export class ProjectModel implements ModuleLookup {
    * `cwd` is the folder ESLint runs in: the tree whose index answers first, before any import is resolved.
    * `specifiers` are the file's imports when a syntax tree already lists them; else its text is scanned.
    */
-  importsRelevantModule(file: string, text: string, cwd?: string, specifiers: Iterable<string> = specifiersIn(text)): boolean {
+  importsRelevantModule(file: string, text: string, cwd?: string, specifiers: readonly string[] = [...specifiersIn(text)]): boolean {
     const index = this.indexFor(file, cwd);
-    index?.note(file, text);
+    index?.note(file, text, specifiers);
     const directory = path.dirname(file);
     const now = Date.now();
     for (const specifier of specifiers) {

@@ -163,11 +163,11 @@ export class RelevanceIndex {
    * The linted file's text is newer than the disk's (an editor buffer): an entry read before follows it, and a
    * file the listing lacks (just created) has the tree listed again.
    */
-  note(file: string, text: string): void {
+  note(file: string, text: string, specifiers?: Iterable<string>): void {
     if (!this.listed.has(file) && SOURCE_FILE.test(file) && isWithin(this.root, file) && Date.now() - this.listedAt >= NEW_FILE_RELIST_MS) this.relist();
     const previous = this.entries.get(file);
     if (!previous) return;
-    const entry = this.entryFor(-1, text);
+    const entry = this.entryFor(-1, text, specifiers);
     if (previous.mentions === entry.mentions && previous.imports.join('\0') === entry.imports.join('\0')) return;
     this.entries.set(file, entry);
     this.forgetAnswers();
@@ -203,9 +203,9 @@ export class RelevanceIndex {
     return entry;
   }
 
-  private entryFor(version: number, text: string): IndexedFile {
+  private entryFor(version: number, text: string, specifiers: Iterable<string> = specifiersIn(text)): IndexedFile {
     const imports = new Set<string>();
-    for (const specifier of specifiersIn(text)) {
+    for (const specifier of specifiers) {
       const name = importedName(specifier);
       if (name !== undefined) imports.add(name);
     }
