@@ -231,6 +231,13 @@ export class RelevanceIndex {
     this.forgetAnswers();
   }
 
+  /** Files are known by the names an import can reach them by: their own, their folder's for an `index` file, their package's. */
+  private name(name: string, file: string): void {
+    const files = this.named.get(name);
+    if (files) files.push(file);
+    else this.named.set(name, [file]);
+  }
+
   /** Lists the tree's source files by name; false when it holds more than the index takes. */
   private list(): boolean {
     this.named.clear();
@@ -243,19 +250,22 @@ export class RelevanceIndex {
       } catch {
         return true;
       }
+      const prefix = directory.endsWith(path.sep) ? directory : `${directory}${path.sep}`;
+      // Names every file of the folder shares: its package's (in a workspace), and the folder's for an index file.
+      let shared: { packageName?: string; folder: string } | undefined;
       for (const entry of entries) {
         if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-        const file = path.join(directory, entry.name);
+        const file = `${prefix}${entry.name}`;
         if (entry.isDirectory()) {
           if (!visit(file)) return false;
         } else if (SOURCE_FILE.test(entry.name) && !DECLARATION_FILE.test(entry.name)) {
           if (++this.fileCount > MAX_INDEXED_FILES) return false;
           this.listed.add(file);
-          for (const name of moduleNames(file, this.root)) {
-            const files = this.named.get(name);
-            if (files) files.push(file);
-            else this.named.set(name, [file]);
-          }
+          shared ??= { packageName: workspaceName(file, this.root), folder: path.basename(directory) };
+          const own = entry.name.replace(SOURCE_FILE, '');
+          this.name(own, file);
+          if (own === 'index') this.name(shared.folder, file);
+          if (shared.packageName !== undefined) this.name(shared.packageName, file);
         }
       }
       return true;
@@ -274,16 +284,12 @@ export function importedName(specifier: string | undefined): string | undefined 
   return last === '' || last === '.' || last === '..' ? undefined : last;
 }
 
-/** The names an import can reach a file by: its own, its folder's for an `index` file, its package's. */
-function moduleNames(file: string, root: string): string[] {
-  const own = path.basename(file).replace(SOURCE_FILE, '');
-  const names = own === 'index' ? [own, path.basename(path.dirname(file))] : [own];
+/** The name an import of a file's workspace package ends in, for a package other than the indexed tree's own. */
+function workspaceName(file: string, root: string): string | undefined {
   const packageRoot = packageRootOf(file);
-  if (packageRoot !== undefined && packageRoot !== root) {
-    const name = packageName(packageRoot);
-    if (name !== undefined) names.push(importedName(name) ?? name);
-  }
-  return names;
+  if (packageRoot === undefined || packageRoot === root) return undefined;
+  const name = packageName(packageRoot);
+  return name === undefined ? undefined : (importedName(name) ?? name);
 }
 
 const packageNames = new Map<string, string | undefined>();
