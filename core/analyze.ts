@@ -3,7 +3,7 @@ import { constructionLabel, enclosingFunction, resolveIdentifier, staticString }
 import { clientUsage, type ClientUsage } from './client-usage.js';
 import { findConstructions } from './constructions.js';
 import { hoistability, type ConstructionRole, type Hoistability } from './hoistability.js';
-import { fileRole } from './request-handlers.js';
+import { fileRole, hasDirective } from './request-handlers.js';
 import { KnownClients, type KnownClient } from './known-clients.js';
 import type { ClientOrigin } from './project/facts.js';
 import { importedBindings, importedSites, isImportedOnceWrapper, type ImportedBinding, type ModuleLookup } from './project/imported-sites.js';
@@ -88,6 +88,8 @@ export function analyseConstructions(
   lookup?: ModuleLookup,
   typedClient?: TypedClient,
 ): { constructions: AnalysedConstruction[]; bindings: Map<VariableLike, ImportedBinding> } {
+  // A 'use client' module runs in the browser: no connection opens there, and a server action it calls is a request.
+  if (hasDirective(program.body, 'use client')) return { constructions: [], bindings: new Map<VariableLike, ImportedBinding>() };
   const local = findConstructions(program, scopeManager, traceMapsFor(options.sources));
   const bindings = lookup ? importedBindings(program, scopeManager, options.filename, lookup) : new Map<VariableLike, ImportedBinding>();
   const imported = importedSites(bindings, scopeManager);

@@ -254,6 +254,22 @@ export const list = async () => {
 ];
 
 export const projectValidCases: Valid[] = [
+  // a 'use client' component runs in the browser: its call of a server action is a request to the server, where the
+  // action itself carries any report
+  {
+    filename: path.join(nextApp, 'app/sign-in/page.tsx'),
+    code: `'use client';
+
+import { signIn } from '@/lib/sign-in';
+
+export default function SignInPage() {
+  async function onSubmit(form: FormData) {
+    await signIn(String(form.get('name')));
+  }
+  return <form action={onSubmit}><input name="name" /></form>;
+}
+`,
+  },
   // the same export name in a module serverless.yml does not name: an ordinary export whose callers carry any report
   {
     filename: path.join(serverlessApp, 'src/jobs/cleanup.ts'),
