@@ -185,9 +185,13 @@ export class RunOnceAnalysis {
       if (!deferred.runsOnce) return deferred;
       executions.push(deferred);
     }
-    // `typeof createRedis` in a type runs nothing.
+    // `typeof createRedis` in a type runs nothing, nor does `Store.prototype.list = …` (an ES5 class's methods).
     const uses = binding.variable.references.filter(
-      (reference) => reference.isRead() && reference.identifier !== binding.variable.identifiers[0] && reference.identifier.parent?.type !== 'TSTypeQuery',
+      (reference) =>
+        reference.isRead() &&
+        reference.identifier !== binding.variable.identifiers[0] &&
+        reference.identifier.parent?.type !== 'TSTypeQuery' &&
+        !isPrototypeRead(reference.identifier),
     );
     if (uses.length === 0 && executions.length === 0) return perCall(this.genericPhrase(fn));
     for (const use of uses) {
@@ -490,6 +494,12 @@ function chainText(node: Node): string {
       return parts.join('.');
     }
   }
+}
+
+/** `Store.prototype`: reading a function's prototype (to add methods) does not call it. */
+function isPrototypeRead(identifier: Node): boolean {
+  const parent = identifier.parent;
+  return parent?.type === 'MemberExpression' && parent.object === identifier && propertyName(parent) === 'prototype';
 }
 
 /**

@@ -334,6 +334,23 @@ export function getRedis() {
 }
 `,
   },
+  // an ES5 constructor with prototype methods, built once for the whole process by `module.exports = new Rooms()`
+  {
+    filename: 'lib/rooms.js',
+    languageOptions: { parserOptions: { sourceType: 'script' } },
+    code: `const redis = require('redis');
+
+function Rooms() {
+  this.client = redis.createClient({ url: process.env.REDIS_URL });
+}
+
+Rooms.prototype.list = function (callback) {
+  this.client.hgetall('rooms', callback);
+};
+
+module.exports = new Rooms();
+`,
+  },
   // memo on Node's global, CommonJS
   {
     filename: 'lib/global.cjs',

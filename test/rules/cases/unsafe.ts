@@ -667,6 +667,42 @@ app.get('/hits', (req, res) => {
       },
     ],
   },
+  // an ES5 constructor with prototype methods, built on every request: its client is per request too
+  {
+    filename: 'src/rooms.cjs',
+    languageOptions: { parserOptions: { sourceType: 'script' } },
+    code: `const express = require('express');
+const redis = require('redis');
+
+function Rooms() {
+  this.client = redis.createClient({ url: process.env.REDIS_URL });
+}
+
+Rooms.prototype.list = function (callback) {
+  this.client.hGetAll('rooms').then((rooms) => callback(null, rooms), callback);
+};
+
+const app = express();
+app.get('/rooms', (req, res) => {
+  new Rooms().list((error, rooms) => res.json(rooms));
+});
+`,
+    errors: [
+      {
+        messageId: 'perRequestClientUnsafe',
+        line: 5,
+        column: 17,
+        endLine: 5,
+        endColumn: 67,
+        data: {
+          construction: 'redis.createClient()',
+          context: 'every call to `Rooms()`',
+          reason: 'it is in a function that is not async, so it cannot await the shared connection',
+        },
+        suggestions: [],
+      },
+    ],
+  },
   // a module binding declared below the handler: moved above it, the client would read it before it exists
   {
     filename: 'pages/api/late.js',
