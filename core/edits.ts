@@ -81,7 +81,7 @@ export function removeStatements(source: string, statements: readonly Node[]): E
   const edits: Edit[] = [];
   const removed = new Set<Node>(statements);
   const handledTries = new Set<TSESTree.TryStatement>();
-  for (const statement of statements) {
+  for (const statement of withEmptiedGuards(statements, removed)) {
     const block = statement.parent;
     const tryStatement = block?.parent;
     if (block?.type === 'BlockStatement' && tryStatement?.type === 'TryStatement' && tryStatement.finalizer === block) {
@@ -96,6 +96,59 @@ export function removeStatements(source: string, statements: readonly Node[]): E
     edits.push(withCommentAbove(source, removeNode(source, statement)));
   }
   return edits;
+}
+
+/**
+ * `if (client) { await client.quit(); }` guards only what goes: the whole `if` goes instead of leaving an empty
+ * block, when its test only reads (`client`, `client?.isOpen`, `!closed && redis`) and it has no `else`. Returns the
+ * statements to remove, outermost first; `removed` gains the guards, so an emptied `finally` is seen as such.
+ */
+function withEmptiedGuards(statements: readonly Node[], removed: Set<Node>): Node[] {
+  const guardOf = (statement: Node): TSESTree.IfStatement | undefined => {
+    const parent = statement.parent;
+    const guard = parent?.type === 'BlockStatement' && parent.body.every((inner) => removed.has(inner)) ? parent.parent : parent;
+    if (guard?.type !== 'IfStatement' || guard.alternate || !onlyReads(guard.test)) return undefined;
+    return guard.consequent === statement || guard.consequent === parent ? guard : undefined;
+  };
+  let grown = true;
+  while (grown) {
+    grown = false;
+    for (const statement of removed) {
+      const guard = guardOf(statement);
+      if (guard && !removed.has(guard)) {
+        removed.add(guard);
+        grown = true;
+      }
+    }
+  }
+  const within = (statement: Node): boolean => {
+    for (let current = statement.parent; current; current = current.parent) if (removed.has(current)) return true;
+    return false;
+  };
+  return [...removed].filter((statement) => !within(statement));
+}
+
+/** An expression whose evaluation only reads: names, property reads, literals and the operators that combine them. */
+function onlyReads(node: Node): boolean {
+  switch (node.type) {
+    case 'Identifier':
+    case 'Literal':
+    case 'ThisExpression':
+      return true;
+    case 'MemberExpression':
+      return onlyReads(node.object) && (!node.computed || onlyReads(node.property));
+    case 'ChainExpression':
+      return onlyReads(node.expression);
+    case 'UnaryExpression':
+      return node.operator !== 'delete' && onlyReads(node.argument);
+    case 'LogicalExpression':
+    case 'BinaryExpression':
+      return node.left.type !== 'PrivateIdentifier' && onlyReads(node.left) && onlyReads(node.right);
+    case 'TSNonNullExpression':
+      return onlyReads(node.expression);
+    default:
+      return false;
+  }
 }
 
 /** A `//` line right above a removed connect or close that speaks of connecting or closing goes with it. */

@@ -474,6 +474,81 @@ export async function POST(request: Request) {
     modules: [{ path: 'lib/redis.ts', action: 'created' }],
   },
   {
+    name: 'node-redis quit() under an if that only checks the client: the if goes with it, and the emptied finally too',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'app/api/jobs/route.ts': `import { createClient } from 'redis';
+
+export async function POST(request: Request) {
+  const client = await createClient({ url: process.env.REDIS_URL }).connect();
+  try {
+    const length = await client.rPush('jobs', await request.text());
+    return Response.json({ length });
+  } finally {
+    if (client?.isOpen) {
+      await client.quit();
+    }
+  }
+}
+`,
+    },
+    output: {
+      'lib/redis.ts': nodeRedisModule('{ url: process.env.REDIS_URL }'),
+      'app/api/jobs/route.ts': `import { getRedis } from '../../../lib/redis';
+
+export async function POST(request: Request) {
+  const client = await getRedis();
+  const length = await client.rPush('jobs', await request.text());
+  return Response.json({ length });
+}
+`,
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.ts', action: 'created' }],
+  },
+  {
+    name: 'node-redis quit() under an if whose test calls something: the if and its empty block stay',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'app/api/jobs/route.ts': `import { createClient } from 'redis';
+
+export async function POST(request: Request) {
+  const client = await createClient({ url: process.env.REDIS_URL }).connect();
+  const length = await client.rPush('jobs', await request.text());
+  if (audit(length)) {
+    await client.quit();
+  }
+  return Response.json({ length });
+}
+
+function audit(length: number): boolean {
+  console.log('queued', length);
+  return true;
+}
+`,
+    },
+    output: {
+      'lib/redis.ts': nodeRedisModule('{ url: process.env.REDIS_URL }'),
+      'app/api/jobs/route.ts': `import { getRedis } from '../../../lib/redis';
+
+export async function POST(request: Request) {
+  const client = await getRedis();
+  const length = await client.rPush('jobs', await request.text());
+  if (audit(length)) {
+  }
+  return Response.json({ length });
+}
+
+function audit(length: number): boolean {
+  console.log('queued', length);
+  return true;
+}
+`,
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.ts', action: 'created' }],
+  },
+  {
     name: 'node-redis close() goes from a finally that does more: the finally and its other statement stay',
     input: {
       'tsconfig.json': nextTsconfig,
