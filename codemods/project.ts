@@ -2,6 +2,7 @@ import { basename, dirname, extname, join, relative, resolve, sep } from 'node:p
 import type { TSESTree } from '@typescript-eslint/types';
 import { DEFAULT_OPTIONS, findPerCallSites, mentionsClientModule, type PerCallSite } from '../core/analyze.js';
 import { contains, declaredVariable, functionBinding, functionName, outermostTransparent, propertyName, usesAsCallee } from '../core/ast.js';
+import { chainedConnect, connectLaterThanCall } from '../core/caller-connects.js';
 import { clientUsage, type ClientUsage } from '../core/client-usage.js';
 import { withoutNewBlankRuns } from '../core/edits.js';
 import type { InFileConnection } from '../core/in-file-connection.js';
@@ -39,6 +40,8 @@ interface AnalysedFile {
   placements: Placement[];
   /** Per-call closes and connects, in this file, on what a rewritten helper of another file returns. */
   callerCleanups: TSESTree.ExpressionStatement[];
+  /** `await (await getClient()).connect()` in this file, on a helper that now hands out a connected client. */
+  chainedConnects: TSESTree.AwaitExpression[];
 }
 
 /** One owning package: where its shared module goes and the clients it shares. */
@@ -108,7 +111,7 @@ export function runCodemod(options: CodemodOptions): CodemodResult {
     const analysisOptions: AnalysisOptions = { ...settings, filename: file.path, callers: projectCallers.callersFor(file.path) };
     const sites = findPerCallSites(parsed.program, parsed.scopeManager, file.source, analysisOptions, model);
     const plan = sites.length > 0 ? planFor(file.path) : undefined;
-    const entry: AnalysedFile = { file, parsed, plan, placements: [], callerCleanups: [] };
+    const entry: AnalysedFile = { file, parsed, plan, placements: [], callerCleanups: [], chainedConnects: [] };
     const skip = (site: PerCallSite, reason: string): void => {
       const { line, column } = site.node.loc.start;
       result.sitesSkipped.push({ file: rel(file.path), line, column: column + 1, reason });
@@ -159,13 +162,14 @@ export function runCodemod(options: CodemodOptions): CodemodResult {
   // Call sites first: a package's shared module holds only the exports its rewritten files use.
   const outputs = new Map<AnalysedFile, string>();
   for (const entry of analysed) {
-    if (!entry.plan || (entry.placements.length === 0 && entry.callerCleanups.length === 0)) continue;
+    if (!entry.plan || (entry.placements.length === 0 && entry.callerCleanups.length === 0 && entry.chainedConnects.length === 0)) continue;
     const output = rewriteCallSites({
       source: entry.file.source,
       program: entry.parsed.program,
       scopeManager: entry.parsed.scopeManager,
       placements: entry.placements,
       callerCleanups: entry.callerCleanups,
+      chainedConnects: entry.chainedConnects,
       specifier: sharedModuleSpecifier(layoutFor(entry), entry.file.path),
       typescript: /\.[cm]?tsx?$/.test(entry.file.path),
       clientModules: [...CLIENT_MODULES, ...sources.map((source) => source.module)],
@@ -395,7 +399,7 @@ function addHelperCallerCleanups(analysed: AnalysedFile[], options: CodemodOptio
     if (!entry) {
       try {
         const plan = helpers.find((helper) => owningPackageRoot(path, options.root, options.readFile) === helper.entry.plan?.owner.root)?.entry.plan;
-        entry = { file: { path, source: text }, parsed: parseFile(path, text), plan, placements: [], callerCleanups: [] };
+        entry = { file: { path, source: text }, parsed: parseFile(path, text), plan, placements: [], callerCleanups: [], chainedConnects: [] };
       } catch (error) {
         result.errors.push({ file: rel(path), message: describeParseError(error) });
         continue;
@@ -417,14 +421,24 @@ function addHelperCallerCleanups(analysed: AnalysedFile[], options: CodemodOptio
     const blocked = helper.callers
       .map((caller) => ({ caller, problem: caller.usage.problem ?? handsClientOn(caller.usage) }))
       .find(({ problem }) => problem !== undefined);
-    if (blocked || helper.unresolvedCaller) {
+    const connectsLater = blocked || helper.unresolvedCaller ? undefined : callerConnectingLater(helper);
+    if (blocked || helper.unresolvedCaller || connectsLater) {
       helper.entry.placements.splice(helper.entry.placements.indexOf(helper.placement), 1);
       const { line, column } = helper.placement.site.node.loc.start;
       const reason = blocked
         ? `its caller in ${rel(blocked.caller.entry.file.path)} cannot share a connection: it ${blocked.problem!.replace(/^it /, '')}`
-        : `it returns the client to callers, and ${helper.unresolvedCaller!}`;
+        : connectsLater
+          ? `callers connect the client later than they get it (${rel(connectsLater.file)}:${connectsLater.line}): the shared client would connect earlier, outside that code's error handling`
+          : `it returns the client to callers, and ${helper.unresolvedCaller!}`;
       result.sitesSkipped.push({ file: rel(helper.entry.file.path), line, column: column + 1, reason });
       continue;
+    }
+    if (placementConnects(helper.placement)) {
+      const ownFile = helper.placement.site.usage.position === 'return' ? helper.placement.site.usage.callers.map((usage) => ({ entry: helper.entry, usage })) : [];
+      for (const caller of [...ownFile, ...helper.callers]) {
+        const chained = chainedConnect(caller.usage);
+        if (chained) caller.entry.chainedConnects.push(chained);
+      }
     }
     for (const caller of helper.callers) {
       // The end of a one-shot script closes the client so the process can exit: that close stays.
@@ -434,6 +448,23 @@ function addHelperCallerCleanups(analysed: AnalysedFile[], options: CodemodOptio
       else caller.entry.callerCleanups.push(...statements);
     }
   }
+}
+
+/** The rewritten site hands out a client that is already connected (a node-redis getter awaits its connection). */
+function placementConnects(placement: Placement): boolean {
+  return placement.shared?.access === 'await' || placement.connection !== undefined;
+}
+
+/** Where a caller of a helper that now connects for it connects later than it gets the client, if anywhere. */
+function callerConnectingLater(helper: { entry: AnalysedFile; placement: Placement; callers: readonly { entry: AnalysedFile; usage: ClientUsage }[] }): { file: string; line: number } | undefined {
+  if (!placementConnects(helper.placement)) return undefined;
+  // A `return` site lists the callers in its own file in its usage; the others are the helper's callers.
+  const ownFile = helper.placement.site.usage.position === 'return' ? helper.placement.site.usage.callers.map((usage) => ({ entry: helper.entry, usage })) : [];
+  for (const caller of [...ownFile, ...helper.callers]) {
+    const connect = connectLaterThanCall(caller.usage);
+    if (connect) return { file: caller.entry.file.path, line: connect.loc.start.line };
+  }
+  return undefined;
 }
 
 /** The uses of a function's name in its file, or undefined when it has none to follow. */

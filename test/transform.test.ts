@@ -1681,6 +1681,184 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
     modules: [],
   },
   {
+    name: 'a node-redis helper whose caller connects after validating the request, inside its own try, is skipped: the shared client would connect earlier',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'package.json': `{ "name": "otp", "private": true, "dependencies": { "redis": "^5.8.0" } }
+`,
+      'utility/redis.ts': `import { createClient } from 'redis';
+
+export async function connectRedis() {
+  const client = createClient({ url: process.env.REDIS_URL });
+  return client;
+}
+`,
+      // Connects as soon as it gets the client, in the same try: alone, it would let the helper connect for it.
+      'app/api/send/route.ts': `import { connectRedis } from '../../../utility/redis';
+
+export async function POST(req: Request) {
+  try {
+    const client = await connectRedis();
+    await client.connect();
+    await client.set('otp', await req.text());
+    return new Response(null, { status: 204 });
+  } catch {
+    return new Response('try again', { status: 500 });
+  }
+}
+`,
+      'app/api/verify/route.ts': `import { connectRedis } from '../../../utility/redis';
+
+export async function POST(req: Request) {
+  const client = await connectRedis();
+  const body: { otp?: string } = await req.json();
+  if (!body.otp) return new Response('missing otp', { status: 400 });
+  try {
+    await client.connect();
+    return new Response(String((await client.get('otp')) === body.otp));
+  } catch {
+    return new Response('try again', { status: 500 });
+  }
+}
+`,
+    },
+    output: {},
+    sitesHoisted: 0,
+    sitesSkipped: [
+      {
+        file: 'utility/redis.ts',
+        line: 4,
+        reason: "callers connect the client later than they get it (app/api/verify/route.ts:8): the shared client would connect earlier, outside that code's error handling",
+      },
+    ],
+    modules: [],
+  },
+  {
+    name: 'a node-redis helper whose caller keeps it and connects it in another function is skipped',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'package.json': `{ "name": "otp", "private": true, "dependencies": { "redis": "^5.8.0" } }
+`,
+      'utility/redis.ts': `import { createClient } from 'redis';
+
+export async function connectRedis() {
+  return createClient({ url: process.env.REDIS_URL });
+}
+`,
+      'app/api/session/route.ts': `import { connectRedis } from '../../../utility/redis';
+
+let client: Awaited<ReturnType<typeof connectRedis>> | undefined;
+
+export async function POST() {
+  client = await connectRedis();
+  return new Response(null, { status: 201 });
+}
+
+export async function GET() {
+  if (!client) return new Response('no session', { status: 409 });
+  await client.connect();
+  return new Response(await client.get('session'));
+}
+`,
+    },
+    output: {},
+    sitesHoisted: 0,
+    sitesSkipped: [
+      {
+        file: 'utility/redis.ts',
+        line: 4,
+        reason: "callers connect the client later than they get it (app/api/session/route.ts:12): the shared client would connect earlier, outside that code's error handling",
+      },
+    ],
+    modules: [],
+  },
+  {
+    name: 'a node-redis helper whose callers connect right where they get it (awaited, stored, chained) returns the shared client, and their connects go',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'package.json': `{ "name": "otp", "private": true, "dependencies": { "redis": "^5.8.0" } }
+`,
+      'utility/redis.ts': `import { createClient } from 'redis';
+
+export async function connectRedis() {
+  const client = createClient({ url: process.env.REDIS_URL });
+  return client;
+}
+`,
+      'app/api/send/route.ts': `import { connectRedis } from '../../../utility/redis';
+
+export async function POST(req: Request) {
+  try {
+    const client = await connectRedis();
+    client.on('error', (error) => console.error(error));
+    await client.connect();
+    await client.set('otp', await req.text());
+    return new Response(null, { status: 204 });
+  } catch {
+    return new Response('try again', { status: 500 });
+  }
+}
+`,
+      'app/api/count/route.ts': `import { connectRedis } from '../../../utility/redis';
+
+let client: Awaited<ReturnType<typeof connectRedis>>;
+
+export async function GET() {
+  client = await connectRedis();
+  await client.connect();
+  return new Response(String(await client.incr('count')));
+}
+`,
+      'app/api/read/route.ts': `import { connectRedis } from '../../../utility/redis';
+
+export async function GET() {
+  const client = await (await connectRedis()).connect();
+  return new Response(await client.get('otp'));
+}
+`,
+    },
+    output: {
+      'lib/redis.ts': nodeRedisModule('{ url: process.env.REDIS_URL }'),
+      'utility/redis.ts': `import { getRedis } from '../lib/redis';
+
+export async function connectRedis() {
+  const client = await getRedis();
+  return client;
+}
+`,
+      'app/api/send/route.ts': `import { connectRedis } from '../../../utility/redis';
+
+export async function POST(req: Request) {
+  try {
+    const client = await connectRedis();
+    await client.set('otp', await req.text());
+    return new Response(null, { status: 204 });
+  } catch {
+    return new Response('try again', { status: 500 });
+  }
+}
+`,
+      'app/api/count/route.ts': `import { connectRedis } from '../../../utility/redis';
+
+let client: Awaited<ReturnType<typeof connectRedis>>;
+
+export async function GET() {
+  client = await connectRedis();
+  return new Response(String(await client.incr('count')));
+}
+`,
+      'app/api/read/route.ts': `import { connectRedis } from '../../../utility/redis';
+
+export async function GET() {
+  const client = await connectRedis();
+  return new Response(await client.get('otp'));
+}
+`,
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.ts', action: 'created' }],
+  },
+  {
     name: "a duplicate written as redis['duplicate']() keeps its receiver's options: it moves within its file, not to a default client",
     input: {
       'package.json': `{ "name": "lookup-lambda", "private": true }
