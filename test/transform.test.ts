@@ -701,7 +701,60 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
     sitesHoisted: 1,
     // Importing lib/redis.ts for the session client would open its REDIS_URL client in the session route too.
     modules: [
-      { path: 'lib/redis-clients.ts', action: 'created' },
+      { path: 'lib/redis-clients.ts', action: 'created', why: 'beside lib/redis.ts, which builds its clients when it is imported' },
+    ],
+  },
+  {
+    name: 'an existing Redis module that imports the helper being rewritten is not reused: the client goes in a new module beside it, with no import cycle',
+    input: {
+      'tsconfig.json': `{
+  "compilerOptions": {
+    "target": "ES2022",
+    "module": "esnext",
+    "moduleResolution": "bundler",
+    "strict": true,
+    "skipLibCheck": true,
+    "paths": { "~/*": ["./src/*"] }
+  }
+}
+`,
+      'src/lib/redis/index.ts': `import { connectRedis } from '~/models/redis';
+
+/** Reads a cached JSON value. */
+export async function readJson(key: string): Promise<unknown> {
+  const client = await connectRedis();
+  const text = await client.get(key);
+  return text === null ? null : JSON.parse(text);
+}
+`,
+      'src/models/redis/index.ts': `import Redis from 'ioredis';
+
+export async function connectRedis(): Promise<Redis> {
+  'use server';
+  const client = new Redis(process.env.REDIS_URL!);
+  return client;
+}
+`,
+    },
+    output: {
+      'src/lib/redis/clients.ts': ioredisModule('process.env.REDIS_URL!'),
+      'src/models/redis/index.ts': `import Redis from 'ioredis';
+import { getRedis } from '~/lib/redis/clients';
+
+export async function connectRedis(): Promise<Redis> {
+  'use server';
+  const client = getRedis();
+  return client;
+}
+`,
+    },
+    sitesHoisted: 1,
+    modules: [
+      {
+        path: 'src/lib/redis/clients.ts',
+        action: 'created',
+        why: 'beside src/lib/redis/index.ts, which imports src/models/redis/index.ts: adding the client there would make an import cycle',
+      },
     ],
   },
   {
