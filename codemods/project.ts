@@ -175,7 +175,7 @@ export function runCodemod(options: CodemodOptions): CodemodResult {
       placements: entry.placements,
       callerCleanups: entry.callerCleanups,
       chainedConnects: entry.chainedConnects,
-      specifier: sharedModuleSpecifier(layoutFor(entry), entry.file.path),
+      specifier: sharedModuleSpecifier(layoutFor(entry), entry.file.path, entry.file.source),
       typescript: /\.[cm]?tsx?$/.test(entry.file.path),
       clientModules: [...CLIENT_MODULES, ...sources.map((source) => source.module)],
     });

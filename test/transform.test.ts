@@ -1110,6 +1110,121 @@ export async function POST() {
     modules: [{ path: 'src/lib/redis.ts', action: 'created' }],
   },
   {
+    name: 'a package run by Deno (deno.json beside package.json) imports the shared module with its .ts extension',
+    input: {
+      'package.json': `{ "name": "quiz-server", "private": true, "type": "module", "dependencies": { "express": "^4.21.0", "ioredis": "^5.4.0" } }
+`,
+      'deno.json': `{ "tasks": { "dev": "deno run --allow-net --allow-env src/main.ts" } }
+`,
+      'src/routes/scores.ts': `import express from 'express';
+import Redis from 'ioredis';
+
+export const scores = express.Router();
+
+scores.get('/', async (_req, res) => {
+  const redis = new Redis(process.env.REDIS_URL!);
+  res.json(await redis.zrange('scores', 0, 9));
+  await redis.quit();
+});
+`,
+    },
+    output: {
+      'src/lib/redis.ts': ioredisModule('process.env.REDIS_URL!'),
+      'src/routes/scores.ts': `import express from 'express';
+import { getRedis } from '../lib/redis.ts';
+
+export const scores = express.Router();
+
+scores.get('/', async (_req, res) => {
+  const redis = getRedis();
+  res.json(await redis.zrange('scores', 0, 9));
+});
+`,
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'src/lib/redis.ts', action: 'created' }],
+  },
+  {
+    name: 'tsconfig allowImportingTsExtensions: the import of the shared module carries .ts, and type-checks',
+    input: {
+      'tsconfig.json': `{
+  "compilerOptions": {
+    "target": "ES2022",
+    "module": "esnext",
+    "moduleResolution": "bundler",
+    "allowImportingTsExtensions": true,
+    "noEmit": true,
+    "strict": true,
+    "skipLibCheck": true
+  }
+}
+`,
+      'app/api/hits/route.ts': `import Redis from 'ioredis';
+
+export async function GET() {
+  const redis = new Redis(process.env.REDIS_URL!);
+  return Response.json({ hits: await redis.incr('hits') });
+}
+`,
+    },
+    output: {
+      'lib/redis.ts': ioredisModule('process.env.REDIS_URL!'),
+      'app/api/hits/route.ts': `import { getRedis } from '../../../lib/redis.ts';
+
+export async function GET() {
+  const redis = getRedis();
+  return Response.json({ hits: await redis.incr('hits') });
+}
+`,
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.ts', action: 'created' }],
+  },
+  {
+    name: "a file whose own relative imports carry .ts imports the shared module the same way; a file whose imports do not, without",
+    input: {
+      'lib/format.ts': `export function formatCount(count: number): string {
+  return count.toLocaleString('en-US');
+}
+`,
+      'app/api/hits/route.ts': `import Redis from 'ioredis';
+import { formatCount } from '../../../lib/format.ts';
+
+export async function GET() {
+  const redis = new Redis(process.env.REDIS_URL!);
+  return Response.json({ hits: formatCount(await redis.incr('hits')) });
+}
+`,
+      'app/api/visits/route.ts': `import Redis from 'ioredis';
+
+export async function GET() {
+  const redis = new Redis(process.env.REDIS_URL!);
+  return Response.json({ visits: await redis.incr('visits') });
+}
+`,
+    },
+    output: {
+      'lib/redis.ts': ioredisModule('process.env.REDIS_URL!'),
+      'app/api/hits/route.ts': `import { formatCount } from '../../../lib/format.ts';
+import { getRedis } from '../../../lib/redis.ts';
+
+export async function GET() {
+  const redis = getRedis();
+  return Response.json({ hits: formatCount(await redis.incr('hits')) });
+}
+`,
+      'app/api/visits/route.ts': `import { getRedis } from '../../../lib/redis';
+
+export async function GET() {
+  const redis = getRedis();
+  return Response.json({ visits: await redis.incr('visits') });
+}
+`,
+    },
+    sitesHoisted: 2,
+    modules: [{ path: 'lib/redis.ts', action: 'created' }],
+  },
+  {
     name: 'NodeNext resolution: relative imports of the shared module carry the .js suffix',
     input: {
       'package.json': `{ "name": "orders", "type": "module" }
