@@ -11,13 +11,19 @@ import type { Node } from './types.js';
  */
 export function connectLaterThanCall(usage: ClientUsage): TSESTree.ExpressionStatement | undefined {
   const gets = statementOf(usage.value);
+  return usage.connects.find((connect) => !gets || !connectsRightAfter(gets, connect, usage));
+}
+
+/**
+ * Whether `connect` is the statement right after `gets`, in the same block, with nothing between but the closes,
+ * connects and error listeners that go with the rewrite.
+ */
+export function connectsRightAfter(gets: Node, connect: TSESTree.ExpressionStatement, usage: ClientUsage): boolean {
+  if (connect.parent !== gets.parent) return false;
   const going = new Set<Node>([...usage.cleanups, ...usage.connects]);
-  return usage.connects.find((connect) => {
-    if (!gets || connect.parent !== gets.parent) return true;
-    const list = statementList(gets);
-    const [from, to] = [list.indexOf(gets), list.indexOf(connect)];
-    return to <= from || list.slice(from + 1, to).some((between) => !going.has(between));
-  });
+  const list = statementList(gets);
+  const [from, to] = [list.indexOf(gets), list.indexOf(connect)];
+  return from < to && list.slice(from + 1, to).every((between) => going.has(between));
 }
 
 /** `await (await getClient()).connect()`: a caller that connects in the very expression that gets the client. */

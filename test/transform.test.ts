@@ -1849,6 +1849,40 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
     modules: [],
   },
   {
+    name: 'node-redis: a handler that validates the request before its connect() awaits the shared client where it connected, so a bad request still gets its 400',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'package.json': `{ "name": "otp", "private": true, "dependencies": { "redis": "^5.8.0" } }
+`,
+      'app/api/send/route.ts': `import { createClient } from 'redis';
+
+export async function POST(req: Request) {
+  const client = createClient({ url: process.env.REDIS_URL });
+  const body: { otp?: string } = await req.json();
+  if (!body.otp) return new Response('missing otp', { status: 400 });
+  await client.connect();
+  await client.set('otp', body.otp);
+  return new Response(null, { status: 204 });
+}
+`,
+    },
+    output: {
+      'lib/redis.ts': nodeRedisModule('{ url: process.env.REDIS_URL }'),
+      'app/api/send/route.ts': `import { getRedis } from '../../../lib/redis';
+
+export async function POST(req: Request) {
+  const body: { otp?: string } = await req.json();
+  if (!body.otp) return new Response('missing otp', { status: 400 });
+  const client = await getRedis();
+  await client.set('otp', body.otp);
+  return new Response(null, { status: 204 });
+}
+`,
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.ts', action: 'created' }],
+  },
+  {
     name: 'a node-redis helper whose caller connects after validating the request, inside its own try, is skipped: the shared client would connect earlier',
     input: {
       'tsconfig.json': nextTsconfig,
