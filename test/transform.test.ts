@@ -132,6 +132,34 @@ const nextTsconfig = `{
 }
 `;
 
+/** A node-redis 5 package for the cases whose helper returns a client its callers connect. */
+const otpPackage = `{ "name": "otp", "private": true, "dependencies": { "redis": "^5.8.0" } }
+`;
+
+/** A helper that returns a node-redis client without connecting it: its callers do. */
+const unconnectedClientHelper = `import { createClient } from 'redis';
+
+export async function connectRedis() {
+  const client = createClient({ url: process.env.REDIS_URL });
+  return client;
+}
+`;
+
+/** A caller that connects as soon as it gets the client, in the same try: alone, it lets the helper connect for it. */
+const sendRouteConnectingInTry = `import { connectRedis } from '../../../utility/redis';
+
+export async function POST(req: Request) {
+  try {
+    const client = await connectRedis();
+    await client.connect();
+    await client.set('otp', await req.text());
+    return new Response(null, { status: 204 });
+  } catch {
+    return new Response('try again', { status: 500 });
+  }
+}
+`;
+
 const cases: TransformCase[] = [
   {
     name: 'ioredis default import in a Next.js API route: a new lib/redis.ts and the unused import goes',
@@ -1852,8 +1880,7 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
     name: 'node-redis: a handler that validates the request before its connect() awaits the shared client where it connected, so a bad request still gets its 400',
     input: {
       'tsconfig.json': nextTsconfig,
-      'package.json': `{ "name": "otp", "private": true, "dependencies": { "redis": "^5.8.0" } }
-`,
+      'package.json': otpPackage,
       'app/api/send/route.ts': `import { createClient } from 'redis';
 
 export async function POST(req: Request) {
@@ -1886,29 +1913,9 @@ export async function POST(req: Request) {
     name: 'a node-redis helper whose caller connects after validating the request, inside its own try, is skipped: the shared client would connect earlier',
     input: {
       'tsconfig.json': nextTsconfig,
-      'package.json': `{ "name": "otp", "private": true, "dependencies": { "redis": "^5.8.0" } }
-`,
-      'utility/redis.ts': `import { createClient } from 'redis';
-
-export async function connectRedis() {
-  const client = createClient({ url: process.env.REDIS_URL });
-  return client;
-}
-`,
-      // Connects as soon as it gets the client, in the same try: alone, it would let the helper connect for it.
-      'app/api/send/route.ts': `import { connectRedis } from '../../../utility/redis';
-
-export async function POST(req: Request) {
-  try {
-    const client = await connectRedis();
-    await client.connect();
-    await client.set('otp', await req.text());
-    return new Response(null, { status: 204 });
-  } catch {
-    return new Response('try again', { status: 500 });
-  }
-}
-`,
+      'package.json': otpPackage,
+      'utility/redis.ts': unconnectedClientHelper,
+      'app/api/send/route.ts': sendRouteConnectingInTry,
       'app/api/verify/route.ts': `import { connectRedis } from '../../../utility/redis';
 
 export async function POST(req: Request) {
@@ -1939,8 +1946,7 @@ export async function POST(req: Request) {
     name: 'a node-redis helper whose caller keeps it and connects it in another function is skipped',
     input: {
       'tsconfig.json': nextTsconfig,
-      'package.json': `{ "name": "otp", "private": true, "dependencies": { "redis": "^5.8.0" } }
-`,
+      'package.json': otpPackage,
       'utility/redis.ts': `import { createClient } from 'redis';
 
 export async function connectRedis() {
@@ -1978,15 +1984,8 @@ export async function GET() {
     name: 'a node-redis helper whose callers connect right where they get it (awaited, stored, chained) returns the shared client, and their connects go',
     input: {
       'tsconfig.json': nextTsconfig,
-      'package.json': `{ "name": "otp", "private": true, "dependencies": { "redis": "^5.8.0" } }
-`,
-      'utility/redis.ts': `import { createClient } from 'redis';
-
-export async function connectRedis() {
-  const client = createClient({ url: process.env.REDIS_URL });
-  return client;
-}
-`,
+      'package.json': otpPackage,
+      'utility/redis.ts': unconnectedClientHelper,
       'app/api/send/route.ts': `import { connectRedis } from '../../../utility/redis';
 
 export async function POST(req: Request) {
