@@ -4,13 +4,11 @@
  * original did, so a rejected request still gets its 400 while Redis is down, and valid requests share one
  * connection while it is up.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCodemod } from '../../codemods/project.js';
-import { repoRoot } from '../helpers/fixture-tree.js';
+import { fixProject, importFrom, layOutProject, writtenFiles } from '../helpers/project-copy.js';
 import { connectedClients, freePort, startRedis, totalConnectionsReceived, type RedisServer } from '../helpers/redis-server.js';
 
 // A Lambda that validates the body, then connects: with Redis down, a bad request is answered without connecting.
@@ -40,32 +38,15 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 /** The project as written, or after `fix`, in a folder of its own so each test imports fresh modules. */
 function copy(name: string, fixed: boolean): string {
   const root = path.join(scratch, name);
-  for (const [file, text] of Object.entries(project)) {
-    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    writeFileSync(path.join(root, file), text);
-  }
-  symlinkSync(path.join(repoRoot, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+  layOutProject(root, project);
   if (!fixed) return root;
-  const result = runCodemod({
-    root,
-    files: [{ path: path.join(root, 'handler.js'), source: project['handler.js'] }],
-    // Read from disk, as `redis-singleton fix` does: the installed redis decides the API written.
-    readFile: (absolute) => (existsSync(absolute) ? readFileSync(absolute, 'utf8') : undefined),
-  });
-  expect({ sitesHoisted: result.sitesHoisted, errors: result.errors, written: [...result.writes.keys()].map((file) => path.relative(root, file)).sort() }).toEqual({
+  const result = fixProject(root, project);
+  expect({ sitesHoisted: result.sitesHoisted, errors: result.errors, written: writtenFiles(root, result) }).toEqual({
     sitesHoisted: 1,
     errors: [],
     written: ['handler.js', 'lib/redis.js'],
   });
-  for (const [file, text] of result.writes) {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, text);
-  }
   return root;
-}
-
-async function importFrom<T>(root: string, file: string): Promise<T> {
-  return (await import(pathToFileURL(path.join(root, file)).href)) as T;
 }
 
 describe('a handler that checks its request before connecting, against a real redis-server', () => {
