@@ -31,8 +31,10 @@ export function chainedConnect(usage: ClientUsage): TSESTree.AwaitExpression | u
   const { value } = usage;
   if (value.type !== 'AwaitExpression') return undefined;
   const call = unwrap(value.argument);
-  const connects = call.type === 'CallExpression' && call.callee.type === 'MemberExpression' && propertyName(call.callee) === 'connect' && call.arguments.length === 0;
-  return connects ? value : undefined;
+  if (call.type !== 'CallExpression' || call.callee.type !== 'MemberExpression' || propertyName(call.callee) !== 'connect' || call.arguments.length > 0) return undefined;
+  // `await cache.connect()` is the helper's own call (a helper named `connect`), not a connect chained on its result.
+  const receiver = unwrap(call.callee.object);
+  return receiver.type === 'AwaitExpression' || receiver.type === 'CallExpression' ? value : undefined;
 }
 
 /** What stays of a chained connect once the helper connects: the expression it was called on. */
