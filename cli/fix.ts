@@ -141,7 +141,7 @@ export async function runFix(paths: readonly string[], options: FixOptions, outp
     sitesSkipped: result.sitesSkipped.map(({ file, line, reason }) => ({ file, line, reason })),
     modules: result.modules
       .filter((module) => module.action === 'reused' || written.has(module.path))
-      .map(({ path: modulePath, action }) => ({ path: modulePath, action })),
+      .map(({ path: modulePath, action, why }) => ({ path: modulePath, action, ...(why === undefined ? {} : { why }) })),
     errors,
     ...(options.verify ? { typeRejected } : {}),
   };

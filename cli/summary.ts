@@ -32,7 +32,7 @@ export function formatSummary(summary: FixSummary, dry: boolean): string {
     summary.sitesMovedWithinFile > 0 ? `${plural(summary.sitesMovedWithinFile, 'Redis client construction')} to module scope within ${summary.sitesMovedWithinFile === 1 ? 'its' : 'their'} own file` : undefined,
   ].filter(Boolean);
   lines.push(`${dry ? 'Would move' : 'Moved'} ${moves.join(', and ')}.`);
-  for (const { path, action } of summary.modules) lines.push(`  ${action} ${path}`);
+  for (const { path, action, why } of summary.modules) lines.push(`  ${action} ${path}${why === undefined ? '' : `, ${why}`}`);
 
   if (summary.sitesSkipped.length > 0) {
     lines.push(`Left ${plural(summary.sitesSkipped.length, 'site')} in place:`);

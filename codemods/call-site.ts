@@ -4,6 +4,7 @@ import { contains, declaredVariable, walk } from '../core/ast.js';
 import { applyEdits, lineStart, removeNode, type Edit } from '../core/edits.js';
 import { removeLifecycleStatements } from './obligations.js';
 import { takenNames, uniqueName } from '../core/binding-names.js';
+import { withoutChainedConnect } from '../core/caller-connects.js';
 import { connectToTakeOver, type InFileConnection } from '../core/in-file-connection.js';
 import { inFileHoistEdits } from '../core/in-file-hoist.js';
 import type { Node, ScopeManagerLike, VariableLike } from '../core/types.js';
@@ -26,6 +27,8 @@ export interface CallSiteRewrite {
   placements: readonly Placement[];
   /** Per-call cleanup on what a rewritten helper (from another file) returns. */
   callerCleanups: readonly TSESTree.ExpressionStatement[];
+  /** `await (await getClient()).connect()` on a rewritten helper that now connects: the `.connect()` goes. */
+  chainedConnects: readonly TSESTree.AwaitExpression[];
   /** How this file imports the shared module. */
   specifier: string;
   clientModules: readonly string[];
@@ -79,6 +82,7 @@ export function rewriteCallSites(rewrite: CallSiteRewrite): string {
   }
   const lifecycle = [...placements.flatMap((placement) => (placement.shared ? placement.lifecycle : [])), ...rewrite.callerCleanups];
   edits.push(...removeLifecycleStatements(source, lifecycle.filter((statement) => !connectsMoved.has(statement))));
+  for (const awaited of rewrite.chainedConnects) edits.push({ range: awaited.range, text: withoutChainedConnect(source, awaited) });
   // The new import names the shared module's path (`…/lib/redis`), which must not count as a use of `redis`.
   const unusedImports = unusedImportEdits(rewrite, edits);
   edits.push(...importEdits(rewrite, importedAs), ...unusedImports);

@@ -1,5 +1,6 @@
 import { posix, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
+import { specifiersIn } from '../core/project/relevance-index.js';
 import { hotReloadingFramework, type OwningPackage } from './owning-package.js';
 
 /** What a package's files say about where its shared module goes and how its call sites import it. */
@@ -13,6 +14,8 @@ export interface ProjectLayout {
   esm: boolean;
   /** Import specifiers need an explicit `.js` suffix (NodeNext/Node16 resolution, or plain ESM JavaScript). */
   explicitExtension: boolean;
+  /** Relative imports name the TypeScript file itself (`../lib/redis.ts`): Deno, or tsconfig `allowImportingTsExtensions`. */
+  tsExtension: boolean;
   /** A tsconfig `paths` alias that maps onto a folder: `@/` → `<root>/src/`. */
   alias?: { prefix: string; folder: string };
   /** The framework whose dev server re-evaluates modules, which calls for the globalThis guard. */
@@ -48,8 +51,10 @@ export function detectLayout(
   const options = (tsconfig?.compilerOptions ?? {}) as Record<string, unknown>;
   const resolution = String(options.moduleResolution ?? options.module ?? '').toLowerCase();
   const explicitExtension = typescript ? resolution === 'nodenext' || resolution === 'node16' : moduleType;
+  const runByDeno = ['deno.json', 'deno.jsonc'].some((name) => readFile(resolve(root, name)) !== undefined);
+  const tsExtension = typescript && (options.allowImportingTsExtensions === true || runByDeno);
   const sharedModule = singleton ?? defaultSharedModule(sourceFolder(root, files, tsconfig), typescript, knownPaths, readFile);
-  return { root, sharedModule, typescript, esm, explicitExtension, alias: pathAlias(options, tsconfigPath, sharedModule), hotReload: hotReloadingFramework(owner) };
+  return { root, sharedModule, typescript, esm, explicitExtension, tsExtension, alias: pathAlias(options, tsconfigPath, sharedModule), hotReload: hotReloadingFramework(owner) };
 }
 
 /** The folder the compiler takes code from: `rootDir`, else the one folder `include` names, else `src/` when used. */
@@ -75,12 +80,17 @@ function defaultSharedModule(folder: string, typescript: boolean, knownPaths: re
   return resolve(lib, `redis${extension}`);
 }
 
-/** The specifier a file uses to import the shared module. */
-export function sharedModuleSpecifier(layout: ProjectLayout, fromFile: string): string {
-  let withoutExtension = layout.sharedModule.replace(/\.[cm]?[jt]sx?$/, '');
+/**
+ * The specifier a file uses to import the shared module, spelled as the package and the file spell theirs: a file
+ * whose own relative imports name `.ts` files imports it that way too.
+ */
+export function sharedModuleSpecifier(layout: ProjectLayout, fromFile: string, fromSource = ''): string {
+  const moduleExtension = /\.[cm]?[jt]sx?$/.exec(layout.sharedModule)?.[0] ?? '';
+  const tsExtension = /\.[cm]?tsx?$/.test(moduleExtension) && (layout.tsExtension || importsTsFiles(fromSource));
+  const suffix = tsExtension ? moduleExtension : layout.explicitExtension ? '.js' : '';
+  let withoutExtension = layout.sharedModule.slice(0, layout.sharedModule.length - moduleExtension.length);
   // `lib/redis/index` is imported as its folder, except where ESM resolution needs the full file name.
-  if (!layout.explicitExtension && withoutExtension.endsWith(`${sep}index`)) withoutExtension = withoutExtension.slice(0, -'/index'.length);
-  const suffix = layout.explicitExtension ? '.js' : '';
+  if (suffix === '' && withoutExtension.endsWith(`${sep}index`)) withoutExtension = withoutExtension.slice(0, -'/index'.length);
   if (layout.alias && withoutExtension.startsWith(layout.alias.folder)) {
     const rest = withoutExtension.slice(layout.alias.folder.length).split(sep).join('/');
     return `${layout.alias.prefix}${rest}${suffix}`;
@@ -88,6 +98,11 @@ export function sharedModuleSpecifier(layout: ProjectLayout, fromFile: string): 
   let specifier = relative(resolve(fromFile, '..'), withoutExtension).split(sep).join(posix.sep);
   if (!specifier.startsWith('.')) specifier = `./${specifier}`;
   return `${specifier}${suffix}`;
+}
+
+/** `import { x } from './format.ts'`: the file's relative imports carry TypeScript extensions. */
+function importsTsFiles(source: string): boolean {
+  return [...specifiersIn(source)].some((specifier) => specifier.startsWith('.') && /\.tsx?$/.test(specifier));
 }
 
 function pathAlias(options: Record<string, unknown>, tsconfigPath: string, sharedModule: string): ProjectLayout['alias'] {

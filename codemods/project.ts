@@ -2,6 +2,7 @@ import { basename, dirname, extname, join, relative, resolve, sep } from 'node:p
 import type { TSESTree } from '@typescript-eslint/types';
 import { DEFAULT_OPTIONS, findPerCallSites, mentionsClientModule, type PerCallSite } from '../core/analyze.js';
 import { contains, declaredVariable, functionBinding, functionName, outermostTransparent, propertyName, usesAsCallee } from '../core/ast.js';
+import { chainedConnect, connectLaterThanCall } from '../core/caller-connects.js';
 import { clientUsage, type ClientUsage } from '../core/client-usage.js';
 import { withoutNewBlankRuns } from '../core/edits.js';
 import type { InFileConnection } from '../core/in-file-connection.js';
@@ -15,6 +16,7 @@ import { rewriteCallSites, type Placement } from './call-site.js';
 import { clientApi } from './client-api.js';
 import { callRunsOnce, instantiatedPerCall, isShutdownCode } from './obligations.js';
 import { owningPackageRoot, readOwningPackage, type OwningPackage } from './owning-package.js';
+import { filesLoadedBy } from './module-reach.js';
 import { describeParseError, parseFile, type ParsedFile } from './parse.js';
 import { detectLayout, sharedModuleSpecifier, type ProjectLayout } from './project-layout.js';
 import {
@@ -39,6 +41,8 @@ interface AnalysedFile {
   placements: Placement[];
   /** Per-call closes and connects, in this file, on what a rewritten helper of another file returns. */
   callerCleanups: TSESTree.ExpressionStatement[];
+  /** `await (await getClient()).connect()` in this file, on a helper that now hands out a connected client. */
+  chainedConnects: TSESTree.AwaitExpression[];
 }
 
 /** One owning package: where its shared module goes and the clients it shares. */
@@ -51,6 +55,8 @@ interface PackagePlan {
    * getter would open them): a new module beside it; undefined when that path is taken.
    */
   lazyModule: string | undefined;
+  /** Why new clients go beside the existing module, as the summary says it: `builds its clients when it is imported`. */
+  besideBecause: string | undefined;
   sharedExports: SharedExport[];
   exportNames: Set<string>;
 }
@@ -108,7 +114,7 @@ export function runCodemod(options: CodemodOptions): CodemodResult {
     const analysisOptions: AnalysisOptions = { ...settings, filename: file.path, callers: projectCallers.callersFor(file.path) };
     const sites = findPerCallSites(parsed.program, parsed.scopeManager, file.source, analysisOptions, model);
     const plan = sites.length > 0 ? planFor(file.path) : undefined;
-    const entry: AnalysedFile = { file, parsed, plan, placements: [], callerCleanups: [] };
+    const entry: AnalysedFile = { file, parsed, plan, placements: [], callerCleanups: [], chainedConnects: [] };
     const skip = (site: PerCallSite, reason: string): void => {
       const { line, column } = site.node.loc.start;
       result.sitesSkipped.push({ file: rel(file.path), line, column: column + 1, reason });
@@ -145,7 +151,7 @@ export function runCodemod(options: CodemodOptions): CodemodResult {
       const moduleOf = (candidate: SharedExport | undefined): string | undefined => (candidate === undefined ? undefined : (candidate.module ?? plan.layout.sharedModule));
       const otherModule = entry.placements.map((placement) => moduleOf(placement.shared)).find((module) => module !== undefined && module !== moduleOf(shared));
       if (shared !== undefined && otherModule !== undefined) {
-        skip(site, `it needs a client from ${rel(moduleOf(shared)!)}, and its file already imports one from ${rel(otherModule)}`);
+        skip(site, twoModules(rel(moduleOf(shared)!), rel(otherModule)));
         continue;
       }
       const lifecycle = perRequestLifecycle(site, site.usage, () => classBuiltPerCall(site, files, options));
@@ -154,19 +160,22 @@ export function runCodemod(options: CodemodOptions): CodemodResult {
     analysed.push(entry);
   }
 
-  addHelperCallerCleanups(analysed, options, result, rel, (fromFile, specifier) => model.resolve(fromFile, specifier));
+  const resolveImport: ResolveImport = (fromFile, specifier) => model.resolve(fromFile, specifier);
+  keepOutOfImportCycles(analysed, knownPaths, options, result, rel, resolveImport);
+  addHelperCallerCleanups(analysed, options, result, rel, resolveImport);
 
   // Call sites first: a package's shared module holds only the exports its rewritten files use.
   const outputs = new Map<AnalysedFile, string>();
   for (const entry of analysed) {
-    if (!entry.plan || (entry.placements.length === 0 && entry.callerCleanups.length === 0)) continue;
+    if (!entry.plan || (entry.placements.length === 0 && entry.callerCleanups.length === 0 && entry.chainedConnects.length === 0)) continue;
     const output = rewriteCallSites({
       source: entry.file.source,
       program: entry.parsed.program,
       scopeManager: entry.parsed.scopeManager,
       placements: entry.placements,
       callerCleanups: entry.callerCleanups,
-      specifier: sharedModuleSpecifier(layoutFor(entry), entry.file.path),
+      chainedConnects: entry.chainedConnects,
+      specifier: sharedModuleSpecifier(layoutFor(entry), entry.file.path, entry.file.source),
       typescript: /\.[cm]?tsx?$/.test(entry.file.path),
       clientModules: [...CLIENT_MODULES, ...sources.map((source) => source.module)],
     });
@@ -219,7 +228,8 @@ function packagePlan(
   const sharedExports = [...(existing?.exports ?? [])];
   const exportNames = new Set<string>([...(existing?.names ?? []), ...sharedExports.flatMap((shared) => [shared.name, shared.imported])]);
   const lazyModule = existing?.buildsAtImport ? besideModule(layout.sharedModule, knownPaths, options.readFile) : undefined;
-  return { owner, layout, existing, lazyModule, sharedExports, exportNames };
+  const besideBecause = existing?.buildsAtImport ? 'builds its clients when it is imported' : undefined;
+  return { owner, layout, existing, lazyModule, besideBecause, sharedExports, exportNames };
 }
 
 /** `lib/redis-clients.ts` beside `lib/redis.ts` (`lib/redis/clients.ts` beside an index file), unless that path is taken. */
@@ -232,6 +242,53 @@ function besideModule(sharedModule: string, knownPaths: readonly string[], readF
   return [path, `${stem}.ts`, `${stem}.js`, join(stem, `index${extension}`)].some(taken) ? undefined : path;
 }
 
+/**
+ * An existing module that loads a file rewritten to import from it would close an import cycle: the new clients go
+ * in a module beside it instead, and a file it loads cannot take a client it already shares.
+ */
+function keepOutOfImportCycles(analysed: readonly AnalysedFile[], knownPaths: readonly string[], options: CodemodOptions, result: CodemodResult, rel: Relative, resolveImport: ResolveImport): void {
+  for (const plan of new Set(analysed.map((entry) => entry.plan))) {
+    if (!plan?.existing || plan.existing.buildsAtImport) continue;
+    const { sharedModule } = plan.layout;
+    const inModule = (placement: Placement): boolean => placement.shared !== undefined && placement.shared.module === undefined;
+    const importers = analysed.filter((entry) => entry.plan === plan && entry.file.path !== sharedModule && entry.placements.some(inModule));
+    if (importers.length === 0) continue;
+    const readText = (path: string): string | undefined => analysed.find((entry) => entry.file.path === path)?.file.source ?? options.readFile(path);
+    const loaded = filesLoadedBy(sharedModule, plan.owner.root, readText, resolveImport);
+    const cyclic = importers.find((entry) => loaded.has(entry.file.path));
+    if (!cyclic) continue;
+    const cycle = `adding the client there would make an import cycle`;
+    plan.lazyModule = besideModule(sharedModule, knownPaths, options.readFile);
+    plan.besideBecause = `imports ${rel(cyclic.file.path)}: ${cycle}`;
+    const shared = new Set(plan.existing.exports);
+    for (const added of plan.sharedExports) if (!shared.has(added) && added.module === undefined) added.module = plan.lazyModule;
+    for (const entry of importers) {
+      for (const placement of [...entry.placements]) {
+        if (!inModule(placement)) continue;
+        const loadsThisFile = loaded.has(entry.file.path);
+        if (shared.has(placement.shared!) && loadsThisFile) skipPlacement(entry, placement, `${rel(sharedModule)} imports this file, so importing its client here would make an import cycle`, result, rel);
+        else if (!shared.has(placement.shared!)) skipPlacement(entry, placement, `${rel(sharedModule)} imports ${rel(cyclic.file.path)}, so ${cycle}, and the path beside it for new clients is taken`, result, rel);
+      }
+      const modules = entry.placements.flatMap((placement) => (placement.shared ? [placement.shared.module ?? sharedModule] : []));
+      for (const placement of [...entry.placements]) {
+        const module = placement.shared && (placement.shared.module ?? sharedModule);
+        if (module !== undefined && module !== modules[0]) skipPlacement(entry, placement, twoModules(rel(module), rel(modules[0])), result, rel);
+      }
+    }
+  }
+}
+
+function twoModules(needed: string, imported: string): string {
+  return `it needs a client from ${needed}, and its file already imports one from ${imported}`;
+}
+
+/** Leaves a site as it is, and lists it with the reason. */
+function skipPlacement(entry: AnalysedFile, placement: Placement, reason: string, result: CodemodResult, rel: Relative): void {
+  entry.placements.splice(entry.placements.indexOf(placement), 1);
+  const { line, column } = placement.site.node.loc.start;
+  result.sitesSkipped.push({ file: rel(entry.file.path), line, column: column + 1, reason });
+}
+
 /** Writes (or reuses) the package's shared module; false when call sites that need it must not be written. */
 function writeSharedModule(plan: PackagePlan, members: readonly AnalysedFile[], ownOutput: string | undefined, result: CodemodResult, rel: Relative): boolean {
   const { existing, layout } = plan;
@@ -239,7 +296,7 @@ function writeSharedModule(plan: PackagePlan, members: readonly AnalysedFile[], 
   const besideAdded = plan.sharedExports.filter((shared) => shared.module !== undefined && used.has(shared));
   if (besideAdded.length > 0 && plan.lazyModule !== undefined) {
     if (!writeIfParses(plan.lazyModule, renderSharedModule(besideAdded, { ...layout, sharedModule: plan.lazyModule }), undefined, result, rel)) return false;
-    result.modules.push({ path: rel(plan.lazyModule), action: 'created' });
+    result.modules.push({ path: rel(plan.lazyModule), action: 'created', why: `beside ${rel(layout.sharedModule)}, which ${plan.besideBecause!}` });
   }
   const added = plan.sharedExports.filter((shared) => shared.module === undefined && !existing?.exports.includes(shared) && used.has(shared));
   const currentText = ownOutput ?? existing?.source;
@@ -395,7 +452,7 @@ function addHelperCallerCleanups(analysed: AnalysedFile[], options: CodemodOptio
     if (!entry) {
       try {
         const plan = helpers.find((helper) => owningPackageRoot(path, options.root, options.readFile) === helper.entry.plan?.owner.root)?.entry.plan;
-        entry = { file: { path, source: text }, parsed: parseFile(path, text), plan, placements: [], callerCleanups: [] };
+        entry = { file: { path, source: text }, parsed: parseFile(path, text), plan, placements: [], callerCleanups: [], chainedConnects: [] };
       } catch (error) {
         result.errors.push({ file: rel(path), message: describeParseError(error) });
         continue;
@@ -417,14 +474,22 @@ function addHelperCallerCleanups(analysed: AnalysedFile[], options: CodemodOptio
     const blocked = helper.callers
       .map((caller) => ({ caller, problem: caller.usage.problem ?? handsClientOn(caller.usage) }))
       .find(({ problem }) => problem !== undefined);
-    if (blocked || helper.unresolvedCaller) {
-      helper.entry.placements.splice(helper.entry.placements.indexOf(helper.placement), 1);
-      const { line, column } = helper.placement.site.node.loc.start;
+    const connectsLater = blocked || helper.unresolvedCaller ? undefined : callerConnectingLater(helper);
+    if (blocked || helper.unresolvedCaller || connectsLater) {
       const reason = blocked
         ? `its caller in ${rel(blocked.caller.entry.file.path)} cannot share a connection: it ${blocked.problem!.replace(/^it /, '')}`
-        : `it returns the client to callers, and ${helper.unresolvedCaller!}`;
-      result.sitesSkipped.push({ file: rel(helper.entry.file.path), line, column: column + 1, reason });
+        : connectsLater
+          ? `callers connect the client later than they get it (${rel(connectsLater.file)}:${connectsLater.line}): the shared client would connect earlier, outside that code's error handling`
+          : `it returns the client to callers, and ${helper.unresolvedCaller!}`;
+      skipPlacement(helper.entry, helper.placement, reason, result, rel);
       continue;
+    }
+    if (placementConnects(helper.placement)) {
+      const ownFile = helper.placement.site.usage.position === 'return' ? helper.placement.site.usage.callers.map((usage) => ({ entry: helper.entry, usage })) : [];
+      for (const caller of [...ownFile, ...helper.callers]) {
+        const chained = chainedConnect(caller.usage);
+        if (chained) caller.entry.chainedConnects.push(chained);
+      }
     }
     for (const caller of helper.callers) {
       // The end of a one-shot script closes the client so the process can exit: that close stays.
@@ -434,6 +499,23 @@ function addHelperCallerCleanups(analysed: AnalysedFile[], options: CodemodOptio
       else caller.entry.callerCleanups.push(...statements);
     }
   }
+}
+
+/** The rewritten site hands out a client that is already connected (a node-redis getter awaits its connection). */
+function placementConnects(placement: Placement): boolean {
+  return placement.shared?.access === 'await' || placement.connection !== undefined;
+}
+
+/** Where a caller of a helper that now connects for it connects later than it gets the client, if anywhere. */
+function callerConnectingLater(helper: { entry: AnalysedFile; placement: Placement; callers: readonly { entry: AnalysedFile; usage: ClientUsage }[] }): { file: string; line: number } | undefined {
+  if (!placementConnects(helper.placement)) return undefined;
+  // A `return` site lists the callers in its own file in its usage; the others are the helper's callers.
+  const ownFile = helper.placement.site.usage.position === 'return' ? helper.placement.site.usage.callers.map((usage) => ({ entry: helper.entry, usage })) : [];
+  for (const caller of [...ownFile, ...helper.callers]) {
+    const connect = connectLaterThanCall(caller.usage);
+    if (connect) return { file: caller.entry.file.path, line: connect.loc.start.line };
+  }
+  return undefined;
 }
 
 /** The uses of a function's name in its file, or undefined when it has none to follow. */

@@ -57,6 +57,8 @@ export interface ModuleAction {
   /** Path relative to root, with forward slashes. */
   path: string;
   action: 'created' | 'reused' | 'updated';
+  /** Why a module was created beside the package's existing one rather than adding to it. */
+  why?: string;
 }
 
 export interface CodemodResult {

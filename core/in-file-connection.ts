@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import type { PerCallSite } from './analyze.js';
+import { connectsRightAfter } from './caller-connects.js';
 import { contains, isModuleLevelScope, propertyName, staticString } from './ast.js';
 import { baseName, takenNames, uniqueName } from './binding-names.js';
 import { renderConnectingGetter } from './connecting-getter.js';
@@ -151,16 +152,16 @@ function referencedNames(nodes: readonly Node[], scopeManager: ScopeManagerLike)
 }
 
 /**
- * `const client = createClient(); try { await client.connect(); … }`: the one `connect()` sits in a block the
- * declaration is not in, and every use of the client follows it there; the shared client is then awaited at the
- * connect, not at the declaration.
+ * `const client = createClient(); try { await client.connect(); … }`, or a request validated between the two: the
+ * one `connect()` is not the declaration's next statement, and every use of the client follows it in its block; the
+ * shared client is then awaited at the connect, not at the declaration, so it connects no earlier than before.
  */
 export function connectToTakeOver(site: PerCallSite): TSESTree.ExpressionStatement | undefined {
   const { usage } = site;
   const [connect] = usage.connects;
   if (usage.position !== 'declaration' || usage.connects.length !== 1 || !usage.declarator || !usage.variable) return undefined;
   const declaration = usage.declarator.parent as TSESTree.VariableDeclaration;
-  if (connect.parent === declaration.parent || declaration.declarations.length !== 1) return undefined;
+  if (connectsRightAfter(declaration, connect, usage) || declaration.declarations.length !== 1) return undefined;
   const block = connect.parent as Node;
   // Closes and connects that go with the rewrite do not count: a `finally` that closed the client goes with it.
   const going = [...usage.cleanups, ...usage.connects];

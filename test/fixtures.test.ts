@@ -24,7 +24,7 @@ interface FixSummary {
   sitesHoisted: number;
   sitesMovedWithinFile: number;
   sitesSkipped: { file: string; line: number; reason: string }[];
-  modules: { path: string; action: 'created' | 'reused' | 'updated' }[];
+  modules: { path: string; action: 'created' | 'reused' | 'updated'; why?: string }[];
   errors: { file: string; message: string }[];
 }
 
@@ -336,7 +336,7 @@ describeFixture('mixed', {
     sitesMovedWithinFile: 0,
     sitesSkipped: [],
     modules: [
-      { path: 'lib/redis-clients.ts', action: 'created' },
+      { path: 'lib/redis-clients.ts', action: 'created', why: 'beside lib/redis.ts, which builds its clients when it is imported' },
       { path: 'lib/redis.ts', action: 'reused' },
     ],
     errors: [],

@@ -132,6 +132,34 @@ const nextTsconfig = `{
 }
 `;
 
+/** A node-redis 5 package for the cases whose helper returns a client its callers connect. */
+const otpPackage = `{ "name": "otp", "private": true, "dependencies": { "redis": "^5.8.0" } }
+`;
+
+/** A helper that returns a node-redis client without connecting it: its callers do. */
+const unconnectedClientHelper = `import { createClient } from 'redis';
+
+export async function connectRedis() {
+  const client = createClient({ url: process.env.REDIS_URL });
+  return client;
+}
+`;
+
+/** A caller that connects as soon as it gets the client, in the same try: alone, it lets the helper connect for it. */
+const sendRouteConnectingInTry = `import { connectRedis } from '../../../utility/redis';
+
+export async function POST(req: Request) {
+  try {
+    const client = await connectRedis();
+    await client.connect();
+    await client.set('otp', await req.text());
+    return new Response(null, { status: 204 });
+  } catch {
+    return new Response('try again', { status: 500 });
+  }
+}
+`;
+
 const cases: TransformCase[] = [
   {
     name: 'ioredis default import in a Next.js API route: a new lib/redis.ts and the unused import goes',
@@ -776,7 +804,60 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
     sitesHoisted: 1,
     // Importing lib/redis.ts for the session client would open its REDIS_URL client in the session route too.
     modules: [
-      { path: 'lib/redis-clients.ts', action: 'created' },
+      { path: 'lib/redis-clients.ts', action: 'created', why: 'beside lib/redis.ts, which builds its clients when it is imported' },
+    ],
+  },
+  {
+    name: 'an existing Redis module that imports the helper being rewritten is not reused: the client goes in a new module beside it, with no import cycle',
+    input: {
+      'tsconfig.json': `{
+  "compilerOptions": {
+    "target": "ES2022",
+    "module": "esnext",
+    "moduleResolution": "bundler",
+    "strict": true,
+    "skipLibCheck": true,
+    "paths": { "~/*": ["./src/*"] }
+  }
+}
+`,
+      'src/lib/redis/index.ts': `import { connectRedis } from '~/models/redis';
+
+/** Reads a cached JSON value. */
+export async function readJson(key: string): Promise<unknown> {
+  const client = await connectRedis();
+  const text = await client.get(key);
+  return text === null ? null : JSON.parse(text);
+}
+`,
+      'src/models/redis/index.ts': `import Redis from 'ioredis';
+
+export async function connectRedis(): Promise<Redis> {
+  'use server';
+  const client = new Redis(process.env.REDIS_URL!);
+  return client;
+}
+`,
+    },
+    output: {
+      'src/lib/redis/clients.ts': ioredisModule('process.env.REDIS_URL!'),
+      'src/models/redis/index.ts': `import Redis from 'ioredis';
+import { getRedis } from '~/lib/redis/clients';
+
+export async function connectRedis(): Promise<Redis> {
+  'use server';
+  const client = getRedis();
+  return client;
+}
+`,
+    },
+    sitesHoisted: 1,
+    modules: [
+      {
+        path: 'src/lib/redis/clients.ts',
+        action: 'created',
+        why: 'beside src/lib/redis/index.ts, which imports src/models/redis/index.ts: adding the client there would make an import cycle',
+      },
     ],
   },
   {
@@ -1130,6 +1211,121 @@ export async function POST() {
     },
     sitesHoisted: 2,
     modules: [{ path: 'src/lib/redis.ts', action: 'created' }],
+  },
+  {
+    name: 'a package run by Deno (deno.json beside package.json) imports the shared module with its .ts extension',
+    input: {
+      'package.json': `{ "name": "quiz-server", "private": true, "type": "module", "dependencies": { "express": "^4.21.0", "ioredis": "^5.4.0" } }
+`,
+      'deno.json': `{ "tasks": { "dev": "deno run --allow-net --allow-env src/main.ts" } }
+`,
+      'src/routes/scores.ts': `import express from 'express';
+import Redis from 'ioredis';
+
+export const scores = express.Router();
+
+scores.get('/', async (_req, res) => {
+  const redis = new Redis(process.env.REDIS_URL!);
+  res.json(await redis.zrange('scores', 0, 9));
+  await redis.quit();
+});
+`,
+    },
+    output: {
+      'src/lib/redis.ts': ioredisModule('process.env.REDIS_URL!'),
+      'src/routes/scores.ts': `import express from 'express';
+import { getRedis } from '../lib/redis.ts';
+
+export const scores = express.Router();
+
+scores.get('/', async (_req, res) => {
+  const redis = getRedis();
+  res.json(await redis.zrange('scores', 0, 9));
+});
+`,
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'src/lib/redis.ts', action: 'created' }],
+  },
+  {
+    name: 'tsconfig allowImportingTsExtensions: the import of the shared module carries .ts, and type-checks',
+    input: {
+      'tsconfig.json': `{
+  "compilerOptions": {
+    "target": "ES2022",
+    "module": "esnext",
+    "moduleResolution": "bundler",
+    "allowImportingTsExtensions": true,
+    "noEmit": true,
+    "strict": true,
+    "skipLibCheck": true
+  }
+}
+`,
+      'app/api/hits/route.ts': `import Redis from 'ioredis';
+
+export async function GET() {
+  const redis = new Redis(process.env.REDIS_URL!);
+  return Response.json({ hits: await redis.incr('hits') });
+}
+`,
+    },
+    output: {
+      'lib/redis.ts': ioredisModule('process.env.REDIS_URL!'),
+      'app/api/hits/route.ts': `import { getRedis } from '../../../lib/redis.ts';
+
+export async function GET() {
+  const redis = getRedis();
+  return Response.json({ hits: await redis.incr('hits') });
+}
+`,
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.ts', action: 'created' }],
+  },
+  {
+    name: "a file whose own relative imports carry .ts imports the shared module the same way; a file whose imports do not, without",
+    input: {
+      'lib/format.ts': `export function formatCount(count: number): string {
+  return count.toLocaleString('en-US');
+}
+`,
+      'app/api/hits/route.ts': `import Redis from 'ioredis';
+import { formatCount } from '../../../lib/format.ts';
+
+export async function GET() {
+  const redis = new Redis(process.env.REDIS_URL!);
+  return Response.json({ hits: formatCount(await redis.incr('hits')) });
+}
+`,
+      'app/api/visits/route.ts': `import Redis from 'ioredis';
+
+export async function GET() {
+  const redis = new Redis(process.env.REDIS_URL!);
+  return Response.json({ visits: await redis.incr('visits') });
+}
+`,
+    },
+    output: {
+      'lib/redis.ts': ioredisModule('process.env.REDIS_URL!'),
+      'app/api/hits/route.ts': `import { formatCount } from '../../../lib/format.ts';
+import { getRedis } from '../../../lib/redis.ts';
+
+export async function GET() {
+  const redis = getRedis();
+  return Response.json({ hits: formatCount(await redis.incr('hits')) });
+}
+`,
+      'app/api/visits/route.ts': `import { getRedis } from '../../../lib/redis';
+
+export async function GET() {
+  const redis = getRedis();
+  return Response.json({ visits: await redis.incr('visits') });
+}
+`,
+    },
+    sitesHoisted: 2,
+    modules: [{ path: 'lib/redis.ts', action: 'created' }],
   },
   {
     name: 'NodeNext resolution: relative imports of the shared module carry the .js suffix',
@@ -1754,6 +1950,189 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
     sitesHoisted: 0,
     sitesSkipped: [{ file: 'lib/cache.ts', line: 4, reason: 'its caller in pages/api/events.ts cannot share a connection: it subscribes (`subscribe`), which needs a connection of its own' }],
     modules: [],
+  },
+  {
+    name: 'node-redis: a handler that validates the request before its connect() awaits the shared client where it connected, so a bad request still gets its 400',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'package.json': otpPackage,
+      'app/api/send/route.ts': `import { createClient } from 'redis';
+
+export async function POST(req: Request) {
+  const client = createClient({ url: process.env.REDIS_URL });
+  const body: { otp?: string } = await req.json();
+  if (!body.otp) return new Response('missing otp', { status: 400 });
+  await client.connect();
+  await client.set('otp', body.otp);
+  return new Response(null, { status: 204 });
+}
+`,
+    },
+    output: {
+      'lib/redis.ts': nodeRedisModule('{ url: process.env.REDIS_URL }'),
+      'app/api/send/route.ts': `import { getRedis } from '../../../lib/redis';
+
+export async function POST(req: Request) {
+  const body: { otp?: string } = await req.json();
+  if (!body.otp) return new Response('missing otp', { status: 400 });
+  const client = await getRedis();
+  await client.set('otp', body.otp);
+  return new Response(null, { status: 204 });
+}
+`,
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.ts', action: 'created' }],
+  },
+  {
+    name: 'a node-redis helper whose caller connects after validating the request, inside its own try, is skipped: the shared client would connect earlier',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'package.json': otpPackage,
+      'utility/redis.ts': unconnectedClientHelper,
+      'app/api/send/route.ts': sendRouteConnectingInTry,
+      'app/api/verify/route.ts': `import { connectRedis } from '../../../utility/redis';
+
+export async function POST(req: Request) {
+  const client = await connectRedis();
+  const body: { otp?: string } = await req.json();
+  if (!body.otp) return new Response('missing otp', { status: 400 });
+  try {
+    await client.connect();
+    return new Response(String((await client.get('otp')) === body.otp));
+  } catch {
+    return new Response('try again', { status: 500 });
+  }
+}
+`,
+    },
+    output: {},
+    sitesHoisted: 0,
+    sitesSkipped: [
+      {
+        file: 'utility/redis.ts',
+        line: 4,
+        reason: "callers connect the client later than they get it (app/api/verify/route.ts:8): the shared client would connect earlier, outside that code's error handling",
+      },
+    ],
+    modules: [],
+  },
+  {
+    name: 'a node-redis helper whose caller keeps it and connects it in another function is skipped',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'package.json': otpPackage,
+      'utility/redis.ts': `import { createClient } from 'redis';
+
+export async function connectRedis() {
+  return createClient({ url: process.env.REDIS_URL });
+}
+`,
+      'app/api/session/route.ts': `import { connectRedis } from '../../../utility/redis';
+
+let client: Awaited<ReturnType<typeof connectRedis>> | undefined;
+
+export async function POST() {
+  client = await connectRedis();
+  return new Response(null, { status: 201 });
+}
+
+export async function GET() {
+  if (!client) return new Response('no session', { status: 409 });
+  await client.connect();
+  return new Response(await client.get('session'));
+}
+`,
+    },
+    output: {},
+    sitesHoisted: 0,
+    sitesSkipped: [
+      {
+        file: 'utility/redis.ts',
+        line: 4,
+        reason: "callers connect the client later than they get it (app/api/session/route.ts:12): the shared client would connect earlier, outside that code's error handling",
+      },
+    ],
+    modules: [],
+  },
+  {
+    name: 'a node-redis helper whose callers connect right where they get it (awaited, stored, chained) returns the shared client, and their connects go',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'package.json': otpPackage,
+      'utility/redis.ts': unconnectedClientHelper,
+      'app/api/send/route.ts': `import { connectRedis } from '../../../utility/redis';
+
+export async function POST(req: Request) {
+  try {
+    const client = await connectRedis();
+    client.on('error', (error) => console.error(error));
+    await client.connect();
+    await client.set('otp', await req.text());
+    return new Response(null, { status: 204 });
+  } catch {
+    return new Response('try again', { status: 500 });
+  }
+}
+`,
+      'app/api/count/route.ts': `import { connectRedis } from '../../../utility/redis';
+
+let client: Awaited<ReturnType<typeof connectRedis>>;
+
+export async function GET() {
+  client = await connectRedis();
+  await client.connect();
+  return new Response(String(await client.incr('count')));
+}
+`,
+      'app/api/read/route.ts': `import { connectRedis } from '../../../utility/redis';
+
+export async function GET() {
+  const client = await (await connectRedis()).connect();
+  return new Response(await client.get('otp'));
+}
+`,
+    },
+    output: {
+      'lib/redis.ts': nodeRedisModule('{ url: process.env.REDIS_URL }'),
+      'utility/redis.ts': `import { getRedis } from '../lib/redis';
+
+export async function connectRedis() {
+  const client = await getRedis();
+  return client;
+}
+`,
+      'app/api/send/route.ts': `import { connectRedis } from '../../../utility/redis';
+
+export async function POST(req: Request) {
+  try {
+    const client = await connectRedis();
+    await client.set('otp', await req.text());
+    return new Response(null, { status: 204 });
+  } catch {
+    return new Response('try again', { status: 500 });
+  }
+}
+`,
+      'app/api/count/route.ts': `import { connectRedis } from '../../../utility/redis';
+
+let client: Awaited<ReturnType<typeof connectRedis>>;
+
+export async function GET() {
+  client = await connectRedis();
+  return new Response(String(await client.incr('count')));
+}
+`,
+      'app/api/read/route.ts': `import { connectRedis } from '../../../utility/redis';
+
+export async function GET() {
+  const client = await connectRedis();
+  return new Response(await client.get('otp'));
+}
+`,
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.ts', action: 'created' }],
   },
   {
     name: "a duplicate written as redis['duplicate']() keeps its receiver's options: it moves within its file, not to a default client",

@@ -4,13 +4,11 @@
  * the first call rejects instead of retrying forever (a hang fails the test at its timeout; nothing here is timed);
  * and 20 concurrent first calls share one connect, so the server sees exactly one new connection.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCodemod } from '../../codemods/project.js';
-import { repoRoot } from '../helpers/fixture-tree.js';
+import { fixProject, importFrom, layOutProject, writtenFiles } from '../helpers/project-copy.js';
 import { connectedClients, freePort, startRedis, totalConnectionsReceived, type RedisServer } from '../helpers/redis-server.js';
 
 // A SvelteKit app whose src/lib/redis.js builds, connects and returns a client per call, and whose routes close it.
@@ -45,29 +43,14 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 /** The project after `fix`, in a folder of its own so each test imports fresh modules. */
 function fixedCopy(name: string): string {
   const root = path.join(scratch, name);
-  for (const [file, text] of Object.entries(project)) {
-    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    writeFileSync(path.join(root, file), text);
-  }
-  symlinkSync(path.join(repoRoot, 'node_modules'), path.join(root, 'node_modules'), 'dir');
-  const sources = Object.keys(project).filter((file) => file.endsWith('.js'));
-  const result = runCodemod({
-    root,
-    files: sources.map((file) => ({ path: path.join(root, file), source: project[file] })),
-    // Read from disk, as `redis-singleton fix` does: the installed redis decides the API written.
-    readFile: (absolute) => (existsSync(absolute) ? readFileSync(absolute, 'utf8') : undefined),
-  });
-  expect({ sitesHoisted: result.sitesHoisted, errors: result.errors, written: [...result.writes.keys()].map((file) => path.relative(root, file)).sort() }).toEqual({
+  layOutProject(root, project);
+  const result = fixProject(root, project);
+  expect({ sitesHoisted: result.sitesHoisted, errors: result.errors, written: writtenFiles(root, result) }).toEqual({
     sitesHoisted: 1,
     errors: [],
     written: ['src/lib/redis.js', 'src/routes/api/visits/+server.js'],
   });
-  for (const [file, text] of result.writes) writeFileSync(file, text);
   return root;
-}
-
-async function importFrom<T>(root: string, file: string): Promise<T> {
-  return (await import(pathToFileURL(path.join(root, file)).href)) as T;
 }
 
 describe('a node-redis helper moved within its file, against a real redis-server', () => {
