@@ -254,17 +254,17 @@ export const list = async () => {
 ];
 
 export const projectValidCases: Valid[] = [
-  // a 'use client' component runs in the browser: its call of a server action is a request to the server, where the
-  // action itself carries any report
+  // a 'use client' component runs in the browser: its event handlers never open a connection on the server
   {
     filename: path.join(nextApp, 'app/sign-in/page.tsx'),
     code: `'use client';
 
-import { signIn } from '@/lib/sign-in';
+import { createClient } from 'redis';
 
 export default function SignInPage() {
   async function onSubmit(form: FormData) {
-    await signIn(String(form.get('name')));
+    const client = await createClient({ url: process.env.NEXT_PUBLIC_REDIS_URL }).connect();
+    await client.incr(\`sign-in:\${String(form.get('name'))}\`);
   }
   return <form action={onSubmit}><input name="name" /></form>;
 }
