@@ -4,6 +4,7 @@ import { DEFAULT_OPTIONS, findPerCallSites, mentionsClientModule, type PerCallSi
 import { contains, declaredVariable, functionBinding, functionName, outermostTransparent, propertyName, usesAsCallee } from '../core/ast.js';
 import { clientUsage, type ClientUsage } from '../core/client-usage.js';
 import { withoutNewBlankRuns } from '../core/edits.js';
+import { errorListenersOf, listenerOnReturnedClient, listenerBlocker, listenersReadModuleBindings, sameListeners, type ErrorListener } from '../core/error-listeners.js';
 import type { InFileConnection } from '../core/in-file-connection.js';
 import { memoryFiles, ProjectCallers } from '../core/project/callers.js';
 import { declaredImports, type DeclaredImport } from '../core/project/imported-sites.js';
@@ -22,6 +23,7 @@ import {
   appendToModule,
   configOf,
   exportNameFor,
+  movedListeners,
   getterNameFor,
   readExistingModule,
   renderSharedModule,
@@ -133,8 +135,15 @@ export function runCodemod(options: CodemodOptions): CodemodResult {
         skip(site, 'its package could not be read');
         continue;
       }
+      const listeners = errorListenersOf(site);
+      const callerProblem = site.usage.callers.map(listenerOnReturnedClient).find((problem) => problem !== undefined);
+      const unmovable = listenerBlocker(listeners, parsed.scopeManager) ?? (callerProblem && `its caller in ${rel(file.path)} cannot share a connection: ${callerProblem}`);
+      if (unmovable !== undefined) {
+        skip(site, unmovable);
+        continue;
+      }
       // A factory inside the shared module itself keeps its client in that module.
-      const decision = file.path === plan.layout.sharedModule ? { shared: undefined } : sharedExportFor(site, file.source, parsed, plan, options);
+      const decision = file.path === plan.layout.sharedModule ? { shared: undefined } : sharedExportFor(site, file.source, parsed, plan, options, listeners);
       const connection = 'reason' in decision || decision.shared ? {} : inFileConnectionFor(site, file.path, plan, options);
       const reason = 'reason' in decision ? decision.reason : 'reason' in connection ? connection.reason : undefined;
       if (reason !== undefined) {
@@ -270,11 +279,12 @@ function countMoved(entry: AnalysedFile, result: CodemodResult): void {
 type ExportDecision = { shared: SharedExport | undefined } | { reason: string };
 
 /** The shared export for a site, created on first use; `shared: undefined` keeps the client in its own file. */
-function sharedExportFor(site: PerCallSite, source: string, parsed: ParsedFile, plan: PackagePlan, options: CodemodOptions): ExportDecision {
+function sharedExportFor(site: PerCallSite, source: string, parsed: ParsedFile, plan: PackagePlan, options: CodemodOptions, listeners: readonly ErrorListener[]): ExportDecision {
   const config = configOf(site.node, site.info, source);
-  // Arguments that read the file's own bindings, and a duplicate that copies its receiver's options, which only its own
-  // file can see, stay in their file.
-  if (!config || readsModuleBindings(site, parsed) || isSpawn(site.node)) return { shared: undefined };
+  // Arguments or listeners that read the file's own bindings, and a duplicate that copies its receiver's options, which
+  // only its own file can see, stay in their file.
+  if (!config || readsModuleBindings(site, parsed) || listenersReadModuleBindings(listeners, parsed.scopeManager) || isSpawn(site.node)) return { shared: undefined };
+  const errorListeners = movedListeners(source, listeners);
   const api = clientApi(plan.owner, config.module, options.root, options.readFile);
   if ('unsupported' in api) return { reason: api.unsupported };
   const access = accessFor(api);
@@ -282,6 +292,9 @@ function sharedExportFor(site: PerCallSite, source: string, parsed: ParsedFile, 
     return { reason: 'the shared node-redis client is connected asynchronously, and the function that builds this one is not `async`' };
   }
   let shared = plan.sharedExports.find((candidate) => candidate.config.key === config.key);
+  if (shared && !sameListeners(shared.errorListeners ?? [], errorListeners)) {
+    return { reason: `its 'error' listener differs from the one of the shared client \`${shared.imported}()\` for the same options, and one client cannot keep both as they were` };
+  }
   const beside = plan.existing?.buildsAtImport === true;
   if (!shared && beside && plan.lazyModule === undefined) {
     return {
@@ -293,7 +306,7 @@ function sharedExportFor(site: PerCallSite, source: string, parsed: ParsedFile, 
     if (!name) return { reason: 'it needs a shared client of its own, and nothing in its options (env var, `connectionName`, `keyPrefix`, `db`) names it' };
     const imported = getterNameFor(name);
     plan.exportNames.add(name).add(imported);
-    shared = { config, api, name, access, imported, ...(beside ? { module: plan.lazyModule } : {}) };
+    shared = { config, api, name, access, imported, errorListeners, ...(beside ? { module: plan.lazyModule } : {}) };
     plan.sharedExports.push(shared);
   }
   return { shared };
@@ -415,7 +428,7 @@ function addHelperCallerCleanups(analysed: AnalysedFile[], options: CodemodOptio
   }
   for (const helper of helpers) {
     const blocked = helper.callers
-      .map((caller) => ({ caller, problem: caller.usage.problem ?? handsClientOn(caller.usage) }))
+      .map((caller) => ({ caller, problem: caller.usage.problem ?? handsClientOn(caller.usage) ?? listenerOnReturnedClient(caller.usage) }))
       .find(({ problem }) => problem !== undefined);
     if (blocked || helper.unresolvedCaller) {
       helper.entry.placements.splice(helper.entry.placements.indexOf(helper.placement), 1);
