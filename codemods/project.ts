@@ -6,6 +6,7 @@ import { clientUsage, type ClientUsage } from '../core/client-usage.js';
 import { withoutNewBlankRuns } from '../core/edits.js';
 import { errorListenersOf, listenerOnReturnedClient, listenerBlocker, listenersReadModuleBindings, sameListeners, type ErrorListener } from '../core/error-listeners.js';
 import type { InFileConnection } from '../core/in-file-connection.js';
+import { lostNarrowing, movedNodes } from '../core/narrowing.js';
 import { memoryFiles, ProjectCallers } from '../core/project/callers.js';
 import { declaredImports, type DeclaredImport } from '../core/project/imported-sites.js';
 import { ProjectModel } from '../core/project/project-model.js';
@@ -136,6 +137,12 @@ export function runCodemod(options: CodemodOptions): CodemodResult {
         continue;
       }
       const listeners = errorListenersOf(site);
+      // TypeScript narrows a binding the function checks before the site; a client built elsewhere loses that.
+      const narrowing = /\.[cm]?tsx?$/.test(file.path) ? lostNarrowing(site, movedNodes(site, listeners.map((listener) => listener.handler)), parsed.scopeManager) : undefined;
+      if (narrowing !== undefined) {
+        skip(site, narrowing);
+        continue;
+      }
       const callerProblem = site.usage.callers.map(listenerOnReturnedClient).find((problem) => problem !== undefined);
       const unmovable = listenerBlocker(listeners, parsed.scopeManager) ?? (callerProblem && `its caller in ${rel(file.path)} cannot share a connection: ${callerProblem}`);
       if (unmovable !== undefined) {

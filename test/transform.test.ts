@@ -768,6 +768,81 @@ export async function readPage(name) {
     modules: [],
   },
   {
+    name: 'TypeScript: options that read a binding the function checks first (`if (!REDIS_URL) throw`) stay, since a client built elsewhere loses that narrowing; JavaScript moves',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'lib/with-redis.ts': `import { Redis } from 'ioredis';
+
+const REDIS_URL = process.env.REDIS_URL;
+
+export async function withRedis<T>(work: (redis: Redis) => Promise<T>): Promise<T> {
+  if (!REDIS_URL) throw new Error('Set REDIS_URL to the Redis server to use');
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 2 });
+  try {
+    return await work(redis);
+  } finally {
+    await redis.quit();
+  }
+}
+`,
+      'app/api/hits/route.ts': `import { withRedis } from '../../../lib/with-redis';
+
+export async function GET() {
+  return Response.json({ hits: await withRedis((redis) => redis.incr('hits')) });
+}
+`,
+      'lib/cache.js': `import { Redis } from 'ioredis';
+
+const CACHE_URL = process.env.CACHE_URL;
+
+export async function withCache(work) {
+  if (!CACHE_URL) throw new Error('Set CACHE_URL to the Redis server to use');
+  const redis = new Redis(CACHE_URL, { maxRetriesPerRequest: 2 });
+  try {
+    return await work(redis);
+  } finally {
+    await redis.quit();
+  }
+}
+`,
+      'app/api/cached/route.js': `import { withCache } from '../../../lib/cache.js';
+
+export async function GET() {
+  return Response.json({ cached: await withCache((redis) => redis.get('cached')) });
+}
+`,
+    },
+    output: {
+      'lib/cache.js': `import { Redis } from 'ioredis';
+
+const CACHE_URL = process.env.CACHE_URL;
+
+${IN_FILE_WHY}
+function createRedis() {
+  return new Redis(CACHE_URL, { maxRetriesPerRequest: 2 });
+}
+
+let redisClient;
+
+function getRedis() {
+  redisClient ??= createRedis();
+  return redisClient;
+}
+
+export async function withCache(work) {
+  if (!CACHE_URL) throw new Error('Set CACHE_URL to the Redis server to use');
+  const redis = getRedis();
+  return await work(redis);
+}
+`,
+    },
+    sitesHoisted: 1,
+    sitesSkipped: [
+      { file: 'lib/with-redis.ts', line: 7, reason: 'its options rely on the check of `REDIS_URL` above it, which a client built outside `withRedis()` cannot see' },
+    ],
+    modules: [],
+  },
+  {
     name: 'node-redis await createClient().connect() with destroy() in finally: await getRedis() and the try unwrapped',
     input: {
       'tsconfig.json': nextTsconfig,
