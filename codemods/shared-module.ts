@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import { enclosingFunction, functionName, outermostTransparent, walk } from '../core/ast.js';
 import { renderConnectingGetter } from '../core/connecting-getter.js';
+import type { ClientAnnotation } from '../core/client-annotation.js';
 import { renderCreateFunction, type ErrorListener, type MovedErrorListener } from '../core/error-listeners.js';
 import { findConstructions } from '../core/constructions.js';
 import { baseName } from '../core/binding-names.js';
@@ -37,6 +38,8 @@ export interface SharedExport {
   imported: string;
   /** Its module when that is not the package's shared module (a new module beside one that builds at import). */
   module?: string;
+  /** The type the call sites annotate their client with, which the shared client is built under (node-redis 4+). */
+  returnType?: ClientAnnotation;
   /** The call sites' own 'error' listeners, registered once on the shared client. */
   errorListeners?: readonly MovedErrorListener[];
 }
@@ -185,6 +188,11 @@ function requiredBindings(exports: readonly SharedExport[]): Map<string, { defau
 
 function importLines(exports: readonly SharedExport[], layout: ProjectLayout, aliases: BindingNames = NO_ALIASES): string[] {
   const lines: string[] = [];
+  // The types the call sites annotate their clients with, under the names those annotations use.
+  const types = new Map<string, Set<string>>();
+  for (const { returnType } of layout.typescript ? exports : []) {
+    for (const { imported, local } of returnType?.names ?? []) types.set(returnType!.module, (types.get(returnType!.module) ?? new Set()).add(imported === local ? imported : `${imported} as ${local}`));
+  }
   for (const [module, { defaultName, named }] of requiredBindings(exports)) {
     const names = [...named].sort();
     if (layout.esm) {
@@ -197,6 +205,7 @@ function importLines(exports: readonly SharedExport[], layout: ProjectLayout, al
       if (properties.length > 0) lines.push(`const { ${properties.join(', ')} } = require('${module}');`);
     }
   }
+  for (const [module, names] of types) lines.push(`import type { ${[...names].sort().join(', ')} } from '${module}';`);
   return lines;
 }
 
@@ -214,7 +223,8 @@ function renderExports(exports: readonly SharedExport[], layout: ProjectLayout, 
   const lines: string[] = [];
   const connecting = exports.filter((shared) => shared.access === 'await');
   for (const shared of connecting) {
-    lines.push(`function ${factoryName(shared)}() {`, `  return ${indented(constructorExpression(shared, aliases), '  ')};`, '}', '');
+    const returns = ts && shared.returnType ? `: ${shared.returnType.text}` : '';
+    lines.push(`function ${factoryName(shared)}()${returns} {`, `  return ${indented(constructorExpression(shared, aliases), '  ')};`, '}', '');
     if (ts) lines.push(`type ${clientType(shared, aliases)} = ReturnType<typeof ${factoryName(shared)}>;`, '');
   }
   // ioredis and node-redis 3 register the code's own listeners where the client is built.

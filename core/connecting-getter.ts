@@ -22,6 +22,8 @@ export interface ConnectingGetter {
   typescript: boolean;
   /** The TypeScript type of the client for return annotations; inferred when absent. */
   clientType?: string;
+  /** The construction is typed with `clientType`, which infers its generics as the call site's annotation did. */
+  typedConstruction?: boolean;
   exported: boolean;
   /** The code's own 'error' listeners, registered where the original registered them relative to `connect()`. */
   errorListeners?: readonly MovedErrorListener[];
@@ -58,7 +60,7 @@ export function renderConnectingGetter(spec: ConnectingGetter): string[] {
     '',
     why,
     `async function ${connect}()${returns} {`,
-    `  const ${client} = ${spec.construction.replace(/\n/g, '\n  ')};`,
+    `  const ${client}${typescript && spec.typedConstruction && spec.clientType ? `: ${spec.clientType}` : ''} = ${spec.construction.replace(/\n/g, '\n  ')};`,
     ...before.map(register),
     '  try {',
     `    await ${client}.connect();`,

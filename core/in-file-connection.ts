@@ -17,6 +17,8 @@ export interface InFileConnection {
   /** node-redis 5 and later close at once with `destroy()`, 4 with `disconnect()`. */
   closeAtOnce: 'destroy' | 'disconnect';
   typescript: boolean;
+  /** The library type the call site annotates its client with (`RedisClientType`), which the getter keeps. */
+  clientType?: string;
 }
 
 /**
@@ -42,7 +44,7 @@ export function inFileConnectionEdits(
   const errorListeners = moved.map((listener) => ({ method: listener.method, handler: textOf(listener.handler), beforeConnect: listener.beforeConnect }));
   const edits: Edit[] = [];
   // Sites of one file that build the same client share one getter, as identical configurations share one export.
-  const key = JSON.stringify([construction, errorListeners]);
+  const key = JSON.stringify([construction, errorListeners, connection.clientType]);
   let getter = written.getters.get(key);
   if (getter === undefined) {
     const taken = takenNames(scopeManager, new Set());
@@ -59,7 +61,7 @@ export function inFileConnectionEdits(
       '// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.',
       `let ${names.slot}${connection.typescript ? `: ReturnType<typeof ${names.connect}> | undefined` : ''};`,
       '',
-      ...renderConnectingGetter({ ...names, client, construction, errorListeners, closeAtOnce: connection.closeAtOnce, typescript: connection.typescript, exported: false }),
+      ...renderConnectingGetter({ ...names, client, construction, errorListeners, closeAtOnce: connection.closeAtOnce, typescript: connection.typescript, clientType: connection.clientType, typedConstruction: true, exported: false }),
     ];
     const blankBefore = insertAt > 0 && !/\n[ \t]*\r?\n$/.test(source.slice(0, insertAt)) ? '\n' : '';
     edits.push({ range: [insertAt, insertAt], text: `${blankBefore}${lines.join('\n')}\n\n` });

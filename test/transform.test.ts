@@ -843,6 +843,122 @@ export async function withCache(work) {
     modules: [],
   },
   {
+    name: "node-redis: a client variable typed with the library's `RedisClientType` gets a shared client built under that type; a type of the project's own is listed",
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'package.json': `{ "name": "lookup", "private": true, "dependencies": { "redis": "^5.8.0" } }
+`,
+      'handlers/lookup.ts': `import { createClient, type RedisClientType } from 'redis';
+
+export const handler = async (event: { key: string }) => {
+  const client: RedisClientType = createClient({ url: process.env.REDIS_URL });
+  await client.connect();
+  const value = await client.get(event.key);
+  await client.quit();
+  return { statusCode: 200, body: value ?? '' };
+};
+`,
+      'handlers/cached.ts': `import { createClient } from 'redis';
+import type { Metrics } from './metrics';
+
+type Cache = ReturnType<typeof createClient> & Partial<Metrics>;
+
+export const handler = async (event: { key: string }) => {
+  const cache: Cache = createClient({ url: process.env.CACHE_REDIS_URL });
+  await cache.connect();
+  const value = await cache.get(event.key);
+  await cache.quit();
+  return { statusCode: 200, body: value ?? '' };
+};
+`,
+      'handlers/metrics.ts': `export interface Metrics {
+  count(): void;
+}
+`,
+    },
+    output: {
+      // The module of the first case above, with the type imported and given to the function that builds the client.
+      'lib/redis.ts': nodeRedisModule('{ url: process.env.REDIS_URL }')
+        .replace("from 'redis';\n", "from 'redis';\nimport type { RedisClientType } from 'redis';\n")
+        .replace('function createRedis() {', 'function createRedis(): RedisClientType {'),
+      'handlers/lookup.ts': `import { type RedisClientType } from 'redis';
+import { getRedis } from '../lib/redis';
+
+export const handler = async (event: { key: string }) => {
+  const client: RedisClientType = await getRedis();
+  const value = await client.get(event.key);
+  return { statusCode: 200, body: value ?? '' };
+};
+`,
+    },
+    sitesHoisted: 1,
+    sitesSkipped: [
+      { file: 'handlers/cached.ts', line: 7, reason: "its client is typed with `Cache`, which is not from redis, so the shared client's type cannot be promised to match it" },
+    ],
+    modules: [{ path: 'lib/redis.ts', action: 'created' }],
+  },
+  {
+    name: "node-redis within its file: the getter builds the client under the `RedisClientType` its variable was typed with",
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'package.json': `{ "name": "lookup", "private": true, "dependencies": { "redis": "^5.8.0" } }
+`,
+      'handlers/lookup.ts': `import { createClient, type RedisClientType } from 'redis';
+
+const options = { url: process.env.REDIS_URL };
+
+export const handler = async (event: { key: string }) => {
+  const client: RedisClientType = createClient(options);
+  await client.connect();
+  const value = await client.get(event.key);
+  await client.quit();
+  return { statusCode: 200, body: value ?? '' };
+};
+`,
+    },
+    output: {
+      'handlers/lookup.ts': `import { createClient, type RedisClientType } from 'redis';
+
+const options = { url: process.env.REDIS_URL };
+
+// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
+let clientConnection: ReturnType<typeof connectClient> | undefined;
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+function getClient(): Promise<RedisClientType> {
+  clientConnection ??= connectClient();
+  return clientConnection;
+}
+
+/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+async function connectClient(): Promise<RedisClientType> {
+  const client: RedisClientType = createClient(options);
+  try {
+    await client.connect();
+  } catch (error) {
+    clientConnection = undefined;
+    throw error;
+  }
+  client.on('error', (error: unknown) => {
+    console.error('Redis client error', error);
+    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+    clientConnection = undefined;
+    client.destroy();
+  });
+  return client;
+}
+
+export const handler = async (event: { key: string }) => {
+  const client: RedisClientType = await getClient();
+  const value = await client.get(event.key);
+  return { statusCode: 200, body: value ?? '' };
+};
+`,
+    },
+    sitesHoisted: 1,
+    modules: [],
+  },
+  {
     name: 'node-redis await createClient().connect() with destroy() in finally: await getRedis() and the try unwrapped',
     input: {
       'tsconfig.json': nextTsconfig,
