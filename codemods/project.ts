@@ -313,8 +313,12 @@ function sharedExportFor(
     return { reason: 'the shared node-redis client is connected asynchronously, and the function that builds this one is not `async`' };
   }
   let shared = plan.sharedExports.find((candidate) => candidate.config.key === config.key);
-  if (shared && !sameListeners(shared.errorListeners ?? [], errorListeners)) {
-    return { reason: `its 'error' listener differs from the one of the shared client \`${shared.imported}()\` for the same options, and one client cannot keep both as they were` };
+  // A site with no listener of its own shares the client another site's listener serves; two listeners cannot both be the one.
+  if (shared && errorListeners.length > 0 && !sameListeners(shared.errorListeners ?? [], errorListeners)) {
+    if ((shared.errorListeners ?? []).length > 0 || plan.existing?.exports.includes(shared)) {
+      return { reason: `its 'error' listener differs from the one the shared client \`${shared.imported}()\` for the same options already has, and one client cannot keep both` };
+    }
+    shared.errorListeners = errorListeners;
   }
   // node-redis infers its client's generics from the annotation; the shared client is built under the same type.
   const returnType = api.library === 'node-redis' && api.connects ? annotation : undefined;

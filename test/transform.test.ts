@@ -688,7 +688,7 @@ ${listedVisitReaders}`,
     },
     sitesHoisted: 1,
     sitesSkipped: [
-      { file: 'routes/visits.js', line: 10, reason: "its 'error' listener differs from the one of the shared client `getRedis()` for the same options, and one client cannot keep both as they were" },
+      { file: 'routes/visits.js', line: 10, reason: "its 'error' listener differs from the one the shared client `getRedis()` for the same options already has, and one client cannot keep both" },
       { file: 'routes/visits.js', line: 19, reason: "its 'error' listener uses `req` from `countVisit()`, which a client shared between calls cannot see" },
     ],
     modules: [{ path: 'lib/redis.js', action: 'created' }],
