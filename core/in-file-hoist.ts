@@ -3,7 +3,7 @@ import type { PerCallSite } from './analyze.js';
 import { topLevelStatement } from './ast.js';
 import { baseName, takenNames, uniqueName } from './binding-names.js';
 import { dedentContinuation, indentationAt, lineStart, removeNode, removeStatements, type Edit } from './edits.js';
-import { errorListenersOf, renderCreateFunction } from './error-listeners.js';
+import { errorListenersOf, listenerBlocker, renderCreateFunction } from './error-listeners.js';
 import { inFileConnectionEdits, referencedNames, type InFileConnection, type InFileGetters } from './in-file-connection.js';
 import type { Node, ScopeManagerLike } from './types.js';
 
@@ -48,8 +48,11 @@ export function inFileHoistEdits(site: PerCallSite, source: string, scopeManager
     : '';
   const kind = usage.declarator && !carriesConnectOf(site) ? (usage.declarator.parent as TSESTree.VariableDeclaration).kind : 'const';
   let declaration = `${kind} ${name}${annotation} = ${constructionText};\n`;
+  // The code's own listeners go with the client; one that reads the function's bindings cannot, and is left out.
+  const listeners = errorListenersOf(site, lifecycle).filter((listener) => listenerBlocker([listener], scopeManager) === undefined);
+  for (const { method, handler } of listeners) declaration += `${name}.${method}('error', ${source.slice(handler.range[0], handler.range[1])});\n`;
   // node-redis 3 connects by itself; without an 'error' listener a connection problem would crash the process.
-  if (nodeRedis) declaration += `${name}.on('error', (err) => console.error('Redis client error', err));\n`;
+  if (nodeRedis && listeners.length === 0) declaration += `${name}.on('error', (err) => console.error('Redis client error', err));\n`;
   edits.push({ range: [insertAt, insertAt], text: declaration });
 
   if (usage.position === 'declaration' && usage.declarator) {
