@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import type { PerCallSite } from './analyze.js';
 import type { ClientUsage } from './client-usage.js';
-import { contains, functionName, isFunction, isModuleLevelScope, propertyName, staticString } from './ast.js';
+import { contains, functionName, isFunction, isModuleLevelScope, propertyName, staticString, walk } from './ast.js';
 import type { Node, ScopeManagerLike } from './types.js';
 
 /**
@@ -67,6 +67,7 @@ export function errorListenersOf(site: PerCallSite, statements: readonly TSESTre
  */
 export function listenerBlocker(listeners: readonly ErrorListener[], scopeManager: ScopeManagerLike): string | undefined {
   for (const { handler } of listeners) {
+    if (readsThis(handler)) return "its 'error' listener uses `this` of the code it was registered in, which a client shared between calls cannot see";
     for (const scope of scopeManager.scopes) {
       for (const reference of scope.references) {
         const variable = reference.resolved;
@@ -89,6 +90,18 @@ export function listenerBlocker(listeners: readonly ErrorListener[], scopeManage
 export function listenerOnReturnedClient(caller: ClientUsage): string | undefined {
   const listener = caller.cleanups.find(isErrorListenerStatement);
   return listener ? `it registers an 'error' listener on every client it gets (line ${listener.loc.start.line}), which would pile up on a shared client` : undefined;
+}
+
+/** `this` of the registering code in the handler: `(e) => this.log(e)`, `this.onError.bind(this)`. */
+function readsThis(handler: Node): boolean {
+  // A function expression binds its own `this`.
+  if (handler.type === 'FunctionExpression') return false;
+  let found = false;
+  walk(handler, (node) => {
+    if (node.type === 'ThisExpression') found = true;
+    return !found && node.type !== 'FunctionExpression' && node.type !== 'FunctionDeclaration';
+  });
+  return found;
 }
 
 /** Whether a listener reads a binding of its module (an import, a module-level logger), which only its file can see. */

@@ -946,6 +946,39 @@ export const handler = async (event: { key: string }) => {
     modules: [],
   },
   {
+    name: "ioredis: a class built per request whose 'error' listener calls a method through `this` is listed, not moved",
+    input: {
+      'package.json': `{ "name": "cache", "private": true, "type": "module", "dependencies": { "express": "^5.1.0", "ioredis": "^5.4.0" } }
+`,
+      'routes/cache.js': `import { Redis } from 'ioredis';
+
+class Cache {
+  constructor() {
+    this.redis = new Redis(process.env.REDIS_URL);
+    this.redis.on('error', (err) => this.report(err));
+  }
+
+  report(err) {
+    console.error('cache', err);
+  }
+
+  async read(key) {
+    return this.redis.get(key);
+  }
+}
+
+export async function readCached(req, res) {
+  const cache = new Cache();
+  res.json({ value: await cache.read(req.params.key) });
+}
+`,
+    },
+    output: {},
+    sitesHoisted: 0,
+    sitesSkipped: [{ file: 'routes/cache.js', line: 5, reason: "its 'error' listener uses `this` of the code it was registered in, which a client shared between calls cannot see" }],
+    modules: [],
+  },
+  {
     name: 'node-redis await createClient().connect() with destroy() in finally: await getRedis() and the try unwrapped',
     input: {
       'tsconfig.json': nextTsconfig,
