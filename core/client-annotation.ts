@@ -30,12 +30,17 @@ export function clientAnnotation(site: PerCallSite, source: string, scopeManager
     if (node.type !== 'TSTypeReference' && node.type !== 'TSTypeQuery') return true;
     const name = node.type === 'TSTypeReference' ? node.typeName : node.exprName;
     const root = leftmost(name);
-    const definition = root ? resolveIdentifier(scopeManager, root)?.defs[0] : undefined;
+    const variable = root ? resolveIdentifier(scopeManager, root) : null;
+    const definition = variable?.defs[0];
     const declaration = definition?.type === 'ImportBinding' ? definition.parent : undefined;
     const specifier = definition?.node;
-    const imported = specifier?.type === 'ImportSpecifier' ? (specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value) : undefined;
-    if (root && declaration?.type === 'ImportDeclaration' && declaration.source.value === site.info.module && imported !== undefined) names.set(imported, root.name);
-    else if (!(root && isGlobalType(root.name) && !resolveIdentifier(scopeManager, root))) foreign ??= source.slice(name.range[0], name.range[1]);
+    const imported =
+      specifier?.type === 'ImportSpecifier' ? (specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value) : specifier?.type === 'ImportDefaultSpecifier' ? 'default' : specifier?.type === 'ImportNamespaceSpecifier' ? '*' : undefined;
+    const fromLibrary = root !== undefined && declaration?.type === 'ImportDeclaration' && declaration.source.value === site.info.module && imported !== undefined;
+    // `typeof createClient` names the factory the shared module imports anyway; only types need importing.
+    if (fromLibrary && node.type === 'TSTypeReference' && imported !== '*') names.set(imported, root.name);
+    // A type of TypeScript's own library resolves to a variable with no declaration in the program, or to nothing.
+    else if (!fromLibrary && !(root && isGlobalType(root.name) && (variable?.defs.length ?? 0) === 0)) foreign ??= source.slice(name.range[0], name.range[1]);
     return true;
   });
   if (foreign !== undefined) return { reason: `its client is typed with \`${foreign}\`, which is not from ${site.info.module}, so the shared client's type cannot be promised to match it` };
