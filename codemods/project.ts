@@ -5,7 +5,10 @@ import { contains, declaredVariable, functionBinding, functionName, outermostTra
 import { chainedConnect, connectLaterThanCall } from '../core/caller-connects.js';
 import { clientUsage, type ClientUsage } from '../core/client-usage.js';
 import { withoutNewBlankRuns } from '../core/edits.js';
+import { errorListenersOf, listenerOnReturnedClient, listenerBlocker, listenersReadModuleBindings, sameListeners, type ErrorListener } from '../core/error-listeners.js';
 import type { InFileConnection } from '../core/in-file-connection.js';
+import { lostNarrowing, movedNodes } from '../core/narrowing.js';
+import { clientAnnotation, type ClientAnnotation } from '../core/client-annotation.js';
 import { memoryFiles, ProjectCallers } from '../core/project/callers.js';
 import { declaredImports, type DeclaredImport } from '../core/project/imported-sites.js';
 import { ProjectModel } from '../core/project/project-model.js';
@@ -24,6 +27,7 @@ import {
   appendToModule,
   configOf,
   exportNameFor,
+  movedListeners,
   getterNameFor,
   readExistingModule,
   renderSharedModule,
@@ -139,9 +143,27 @@ export function runCodemod(options: CodemodOptions): CodemodResult {
         skip(site, 'its package could not be read');
         continue;
       }
+      const listeners = errorListenersOf(site);
+      // TypeScript narrows a binding the function checks before the site; a client built elsewhere loses that.
+      const narrowing = /\.[cm]?tsx?$/.test(file.path) ? lostNarrowing(site, movedNodes(site, listeners.map((listener) => listener.handler)), parsed.scopeManager) : undefined;
+      if (narrowing !== undefined) {
+        skip(site, narrowing);
+        continue;
+      }
+      const annotation = /\.[cm]?tsx?$/.test(file.path) ? clientAnnotation(site, file.source, parsed.scopeManager) : undefined;
+      if (annotation && 'reason' in annotation) {
+        skip(site, annotation.reason);
+        continue;
+      }
+      const callerProblem = site.usage.callers.map(listenerOnReturnedClient).find((problem) => problem !== undefined);
+      const unmovable = listenerBlocker(listeners, parsed.scopeManager) ?? (callerProblem && `its caller in ${rel(file.path)} cannot share a connection: ${callerProblem}`);
+      if (unmovable !== undefined) {
+        skip(site, unmovable);
+        continue;
+      }
       // A factory inside the shared module itself keeps its client in that module.
-      const decision = file.path === plan.layout.sharedModule ? { shared: undefined } : sharedExportFor(site, file.source, parsed, plan, options);
-      const connection = 'reason' in decision || decision.shared ? {} : inFileConnectionFor(site, file.path, plan, options);
+      const decision = file.path === plan.layout.sharedModule ? { shared: undefined } : sharedExportFor(site, file.source, parsed, plan, options, listeners, annotation);
+      const connection = 'reason' in decision || decision.shared ? {} : inFileConnectionFor(site, file.path, plan, options, annotation?.text);
       const reason = 'reason' in decision ? decision.reason : 'reason' in connection ? connection.reason : undefined;
       if (reason !== undefined) {
         skip(site, reason);
@@ -327,11 +349,20 @@ function countMoved(entry: AnalysedFile, result: CodemodResult): void {
 type ExportDecision = { shared: SharedExport | undefined } | { reason: string };
 
 /** The shared export for a site, created on first use; `shared: undefined` keeps the client in its own file. */
-function sharedExportFor(site: PerCallSite, source: string, parsed: ParsedFile, plan: PackagePlan, options: CodemodOptions): ExportDecision {
+function sharedExportFor(
+  site: PerCallSite,
+  source: string,
+  parsed: ParsedFile,
+  plan: PackagePlan,
+  options: CodemodOptions,
+  listeners: readonly ErrorListener[],
+  annotation: ClientAnnotation | undefined,
+): ExportDecision {
   const config = configOf(site.node, site.info, source);
-  // Arguments that read the file's own bindings, and a duplicate that copies its receiver's options, which only its own
-  // file can see, stay in their file.
-  if (!config || readsModuleBindings(site, parsed) || isSpawn(site.node)) return { shared: undefined };
+  // Arguments or listeners that read the file's own bindings, and a duplicate that copies its receiver's options, which
+  // only its own file can see, stay in their file.
+  if (!config || readsModuleBindings(site, parsed) || listenersReadModuleBindings(listeners, parsed.scopeManager) || isSpawn(site.node)) return { shared: undefined };
+  const errorListeners = movedListeners(source, listeners);
   const api = clientApi(plan.owner, config.module, options.root, options.readFile);
   if ('unsupported' in api) return { reason: api.unsupported };
   const access = accessFor(api);
@@ -339,6 +370,21 @@ function sharedExportFor(site: PerCallSite, source: string, parsed: ParsedFile, 
     return { reason: 'the shared node-redis client is connected asynchronously, and the function that builds this one is not `async`' };
   }
   let shared = plan.sharedExports.find((candidate) => candidate.config.key === config.key);
+  // A site with no listener of its own shares the client another site's listener serves; two listeners cannot both be the one.
+  if (shared && errorListeners.length > 0 && !sameListeners(shared.errorListeners ?? [], errorListeners)) {
+    if ((shared.errorListeners ?? []).length > 0 || plan.existing?.exports.includes(shared)) {
+      return { reason: `its 'error' listener differs from the one the shared client \`${shared.imported}()\` for the same options already has, and one client cannot keep both` };
+    }
+    shared.errorListeners = errorListeners;
+  }
+  // node-redis infers its client's generics from the annotation; the shared client is built under the same type.
+  const returnType = api.library === 'node-redis' && api.connects ? annotation : undefined;
+  if (shared && returnType && shared.returnType?.text !== returnType.text) {
+    if (shared.returnType || plan.existing?.exports.includes(shared)) {
+      return { reason: `its client is typed \`${returnType.text}\`, and the shared client \`${shared.imported}()\` for the same options is built under another type` };
+    }
+    shared.returnType = returnType;
+  }
   const beside = plan.existing?.buildsAtImport === true;
   if (!shared && beside && plan.lazyModule === undefined) {
     return {
@@ -350,20 +396,20 @@ function sharedExportFor(site: PerCallSite, source: string, parsed: ParsedFile, 
     if (!name) return { reason: 'it needs a shared client of its own, and nothing in its options (env var, `connectionName`, `keyPrefix`, `db`) names it' };
     const imported = getterNameFor(name);
     plan.exportNames.add(name).add(imported);
-    shared = { config, api, name, access, imported, ...(beside ? { module: plan.lazyModule } : {}) };
+    shared = { config, api, name, access, imported, errorListeners, ...(returnType ? { returnType } : {}), ...(beside ? { module: plan.lazyModule } : {}) };
     plan.sharedExports.push(shared);
   }
   return { shared };
 }
 
 /** A node-redis 4+ client kept in its file connects behind an awaited getter, written for the package's version. */
-function inFileConnectionFor(site: PerCallSite, path: string, plan: PackagePlan, options: CodemodOptions): { connection?: InFileConnection } | { reason: string } {
+function inFileConnectionFor(site: PerCallSite, path: string, plan: PackagePlan, options: CodemodOptions, clientType: string | undefined): { connection?: InFileConnection } | { reason: string } {
   if (site.info.library !== 'node-redis') return {};
   const api = clientApi(plan.owner, site.info.module, options.root, options.readFile);
   if ('unsupported' in api) return { reason: api.unsupported };
   // Hoistability already keeps a node-redis client built outside an `async` function where it is.
   if (api.library !== 'node-redis' || !api.connects) return {};
-  return { connection: { closeAtOnce: api.closeAtOnce, typescript: /\.[cm]?tsx?$/.test(path) } };
+  return { connection: { closeAtOnce: api.closeAtOnce, typescript: /\.[cm]?tsx?$/.test(path), ...(clientType ? { clientType } : {}) } };
 }
 
 function readsModuleBindings(site: PerCallSite, parsed: ParsedFile): boolean {
@@ -472,7 +518,7 @@ function addHelperCallerCleanups(analysed: AnalysedFile[], options: CodemodOptio
   }
   for (const helper of helpers) {
     const blocked = helper.callers
-      .map((caller) => ({ caller, problem: caller.usage.problem ?? handsClientOn(caller.usage) }))
+      .map((caller) => ({ caller, problem: caller.usage.problem ?? handsClientOn(caller.usage) ?? listenerOnReturnedClient(caller.usage) }))
       .find(({ problem }) => problem !== undefined);
     const connectsLater = blocked || helper.unresolvedCaller ? undefined : callerConnectingLater(helper);
     if (blocked || helper.unresolvedCaller || connectsLater) {

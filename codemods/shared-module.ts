@@ -1,6 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import { enclosingFunction, functionName, outermostTransparent, walk } from '../core/ast.js';
 import { renderConnectingGetter } from '../core/connecting-getter.js';
+import type { ClientAnnotation } from '../core/client-annotation.js';
+import { renderCreateFunction, type ErrorListener, type MovedErrorListener } from '../core/error-listeners.js';
 import { findConstructions } from '../core/constructions.js';
 import { baseName } from '../core/binding-names.js';
 import { buildTraceMaps } from '../core/sources.js';
@@ -36,6 +38,15 @@ export interface SharedExport {
   imported: string;
   /** Its module when that is not the package's shared module (a new module beside one that builds at import). */
   module?: string;
+  /** The type the call sites annotate their client with, which the shared client is built under (node-redis 4+). */
+  returnType?: ClientAnnotation;
+  /** The call sites' own 'error' listeners, registered once on the shared client. */
+  errorListeners?: readonly MovedErrorListener[];
+}
+
+/** The listeners' handlers as the shared module writes them: continuation lines at column 0, indented by its unit. */
+export function movedListeners(source: string, listeners: readonly ErrorListener[]): MovedErrorListener[] {
+  return listeners.map(({ method, handler, beforeConnect }) => ({ method, handler: reindented(movedText(source, [handler]), '', MODULE_INDENT), beforeConnect }));
 }
 
 export function configOf(node: ConstructionNode, info: ConstructionInfo, source: string): ClientConfig | undefined {
@@ -177,6 +188,11 @@ function requiredBindings(exports: readonly SharedExport[]): Map<string, { defau
 
 function importLines(exports: readonly SharedExport[], layout: ProjectLayout, aliases: BindingNames = NO_ALIASES): string[] {
   const lines: string[] = [];
+  // The types the call sites annotate their clients with, under the names those annotations use.
+  const types = new Map<string, Set<string>>();
+  for (const { returnType } of layout.typescript ? exports : []) {
+    for (const { imported, local } of returnType?.names ?? []) types.set(returnType!.module, (types.get(returnType!.module) ?? new Set()).add(imported === local ? imported : `${imported} as ${local}`));
+  }
   for (const [module, { defaultName, named }] of requiredBindings(exports)) {
     const names = [...named].sort();
     if (layout.esm) {
@@ -189,6 +205,7 @@ function importLines(exports: readonly SharedExport[], layout: ProjectLayout, al
       if (properties.length > 0) lines.push(`const { ${properties.join(', ')} } = require('${module}');`);
     }
   }
+  for (const [module, names] of types) lines.push(`import type { ${[...names].sort().join(', ')} } from '${module}';`);
   return lines;
 }
 
@@ -206,8 +223,14 @@ function renderExports(exports: readonly SharedExport[], layout: ProjectLayout, 
   const lines: string[] = [];
   const connecting = exports.filter((shared) => shared.access === 'await');
   for (const shared of connecting) {
-    lines.push(`function ${factoryName(shared)}() {`, `  return ${indented(constructorExpression(shared, aliases), '  ')};`, '}', '');
+    const returns = ts && shared.returnType ? `: ${shared.returnType.text}` : '';
+    lines.push(`function ${factoryName(shared)}()${returns} {`, `  return ${indented(constructorExpression(shared, aliases), '  ')};`, '}', '');
     if (ts) lines.push(`type ${clientType(shared, aliases)} = ReturnType<typeof ${factoryName(shared)}>;`, '');
+  }
+  // ioredis and node-redis 3 register the code's own listeners where the client is built.
+  for (const shared of exports.filter((candidate) => candidate.access !== 'await' && (candidate.errorListeners ?? []).length > 0)) {
+    const construction = indented(constructorExpression(shared, aliases), '');
+    lines.push(...renderCreateFunction({ name: factoryName(shared), construction, listeners: shared.errorListeners!, client: clientLocal(shared) }), '');
   }
   const slotType = (shared: SharedExport): string => (shared.access === 'await' ? `Promise<${clientType(shared, aliases)}>` : clientType(shared, aliases));
   const holderType = `{ ${exports.map((shared) => `${shared.name}?: ${slotType(shared)}`).join('; ')} }`;
@@ -230,11 +253,20 @@ function renderExports(exports: readonly SharedExport[], layout: ProjectLayout, 
           slot,
           client: 'client',
           construction: `${factoryName(shared)}()`,
+          errorListeners: shared.errorListeners,
           closeAtOnce: shared.api.closeAtOnce,
           typescript: ts,
           clientType: clientType(shared, aliases),
           exported: layout.esm,
         }),
+      );
+    } else if ((shared.errorListeners ?? []).length > 0) {
+      lines.push(
+        '/** The shared client, built on the first call. */',
+        `${exportKeyword}function ${shared.imported}()${ts ? `: ${clientType(shared, aliases)}` : ''} {`,
+        `  ${slot} ??= ${factoryName(shared)}();`,
+        `  return ${slot};`,
+        '}',
       );
     } else if (shared.api.library === 'node-redis') {
       // node-redis 3 connects by itself; without an 'error' listener a connection problem would crash the process.
@@ -267,6 +299,11 @@ function renderExports(exports: readonly SharedExport[], layout: ProjectLayout, 
 
 function capitalised(name: string): string {
   return `${name[0].toUpperCase()}${name.slice(1)}`;
+}
+
+/** The create function's name for the client, free of any name a listener reads. */
+function clientLocal(shared: SharedExport): string {
+  return (shared.errorListeners ?? []).some(({ handler }) => /\bclient\b/.test(handler)) ? 'sharedClient' : 'client';
 }
 
 function factoryName(shared: SharedExport): string {

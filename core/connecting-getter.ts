@@ -1,7 +1,10 @@
+import type { MovedErrorListener } from './error-listeners.js';
+
 /**
  * The awaited getter that shares one node-redis (4 and later) connection, as the shared module and the move within
  * a file both write it: the connection is opened by the first call, a failed connect is forgotten so the next call
- * tries afresh, and nothing listens for 'error' until the connect has settled, so a first failure rejects at once.
+ * tries afresh, and nothing listens for 'error' until the connect has settled, so a first failure rejects at once,
+ * unless the code registered its own listener before connecting, which keeps it retrying as it did.
  */
 export interface ConnectingGetter {
   /** `getRedis`: what callers await. */
@@ -19,9 +22,11 @@ export interface ConnectingGetter {
   typescript: boolean;
   /** The TypeScript type of the client for return annotations; inferred when absent. */
   clientType?: string;
+  /** The construction is typed with `clientType`, which infers its generics as the call site's annotation did. */
+  typedConstruction?: boolean;
   exported: boolean;
-  /** The code's own 'error' listeners (`client.on('error', h)` as `{ method: 'on', handler: 'h' }`), kept in place of the logging one. */
-  errorListeners?: readonly { method: string; handler: string }[];
+  /** The code's own 'error' listeners, registered where the original registered them relative to `connect()`. */
+  errorListeners?: readonly MovedErrorListener[];
 }
 
 /** The getter and its connect function, as lines. */
@@ -30,10 +35,22 @@ export function renderConnectingGetter(spec: ConnectingGetter): string[] {
   const returns = typescript && spec.clientType ? `: Promise<${spec.clientType}>` : '';
   const close = spec.closeAtOnce === 'destroy' ? `    ${client}.destroy();` : `    void ${client}.disconnect().catch(() => undefined);`;
   const listeners = spec.errorListeners ?? [];
-  const dropping =
-    listeners.length === 0
+  const register = (listener: MovedErrorListener): string => `  ${client}.${listener.method}('error', ${listener.handler.replace(/\n/g, '\n  ')});`;
+  const before = listeners.filter((listener) => listener.beforeConnect);
+  const after = listeners.filter((listener) => !listener.beforeConnect);
+  const dropping = [
+    ...(after.length === 0
       ? [`  ${client}.on('error', (error${typescript ? ': unknown' : ''}) => {`, "    console.error('Redis client error', error);"]
-      : [...listeners.map(({ method, handler }) => `  ${client}.${method}('error', ${handler.replace(/\n/g, '\n  ')});`), `  ${client}.on('error', () => {`];
+      : [...after.map(register), `  ${client}.on('error', () => {`]),
+    '    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.',
+    `    ${slot} = undefined;`,
+    close,
+    '  });',
+  ];
+  // A listener the code registered before connecting made it retry and reconnect; the shared client does the same.
+  const why = before.length > 0
+    ? "/** The code's own 'error' listener is registered before connecting, as it was: the connect retries and later errors reconnect. */"
+    : "/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */";
   return [
     '/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */',
     `${spec.exported ? 'export ' : ''}function ${getter}()${returns} {`,
@@ -41,20 +58,17 @@ export function renderConnectingGetter(spec: ConnectingGetter): string[] {
     `  return ${slot};`,
     '}',
     '',
-    "/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */",
+    why,
     `async function ${connect}()${returns} {`,
-    `  const ${client} = ${spec.construction.replace(/\n/g, '\n  ')};`,
+    `  const ${client}${typescript && spec.typedConstruction && spec.clientType ? `: ${spec.clientType}` : ''} = ${spec.construction.replace(/\n/g, '\n  ')};`,
+    ...before.map(register),
     '  try {',
     `    await ${client}.connect();`,
     '  } catch (error) {',
     `    ${slot} = undefined;`,
     '    throw error;',
     '  }',
-    ...dropping,
-    '    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.',
-    `    ${slot} = undefined;`,
-    close,
-    '  });',
+    ...(before.length > 0 ? after.map(register) : dropping),
     `  return ${client};`,
     '}',
   ];

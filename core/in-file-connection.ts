@@ -1,9 +1,10 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import type { PerCallSite } from './analyze.js';
 import { connectsRightAfter } from './caller-connects.js';
-import { contains, isModuleLevelScope, propertyName, staticString } from './ast.js';
+import { contains } from './ast.js';
 import { baseName, takenNames, uniqueName } from './binding-names.js';
 import { renderConnectingGetter } from './connecting-getter.js';
+import { errorListenersOf, listenerBlocker } from './error-listeners.js';
 import { dedentContinuation, indentationAt, removeNode, removeStatements, type Edit } from './edits.js';
 import type { Node, ScopeManagerLike } from './types.js';
 
@@ -17,9 +18,9 @@ export interface InFileConnection {
   /** node-redis 5 and later close at once with `destroy()`, 4 with `disconnect()`. */
   closeAtOnce: 'destroy' | 'disconnect';
   typescript: boolean;
+  /** The library type the call site annotates its client with (`RedisClientType`), which the getter keeps. */
+  clientType?: string;
 }
-
-const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener']);
 
 /**
  * node-redis 4 and later, moved within its file: a module-level connection promise behind an awaited getter,
@@ -38,13 +39,13 @@ export function inFileConnectionEdits(
   const { usage } = site;
   const indent = (node: Node): number => indentationAt(source, node.range[0]).length;
   const textOf = (node: Node): string => dedentContinuation(source.slice(node.range[0], node.range[1]), indent(node));
-  const listeners = [...chainedErrorListeners(site), ...lifecycle.filter((statement) => usage.cleanups.includes(statement)).flatMap((statement) => errorListenerOf(statement) ?? [])];
-  const moved = listeners.filter((listener) => readsOnlyModuleBindings(listener.handler, scopeManager));
+  // The codemod skips a site whose listener reads the function's own bindings; the rule's suggestion leaves it out.
+  const moved = errorListenersOf(site, lifecycle).filter((listener) => listenerBlocker([listener], scopeManager) === undefined);
   const construction = textOf(site.node);
-  const errorListeners = moved.map((listener) => ({ method: listener.method, handler: textOf(listener.handler) }));
+  const errorListeners = moved.map((listener) => ({ method: listener.method, handler: textOf(listener.handler), beforeConnect: listener.beforeConnect }));
   const edits: Edit[] = [];
   // Sites of one file that build the same client share one getter, as identical configurations share one export.
-  const key = JSON.stringify([construction, errorListeners]);
+  const key = JSON.stringify([construction, errorListeners, connection.clientType]);
   let getter = written.getters.get(key);
   if (getter === undefined) {
     const taken = takenNames(scopeManager, new Set());
@@ -61,7 +62,7 @@ export function inFileConnectionEdits(
       '// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.',
       `let ${names.slot}${connection.typescript ? `: ReturnType<typeof ${names.connect}> | undefined` : ''};`,
       '',
-      ...renderConnectingGetter({ ...names, client, construction, errorListeners, closeAtOnce: connection.closeAtOnce, typescript: connection.typescript, exported: false }),
+      ...renderConnectingGetter({ ...names, client, construction, errorListeners, closeAtOnce: connection.closeAtOnce, typescript: connection.typescript, clientType: connection.clientType, typedConstruction: true, exported: false }),
     ];
     const blankBefore = insertAt > 0 && !/\n[ \t]*\r?\n$/.test(source.slice(0, insertAt)) ? '\n' : '';
     edits.push({ range: [insertAt, insertAt], text: `${blankBefore}${lines.join('\n')}\n\n` });
@@ -100,47 +101,8 @@ function capitalised(name: string): string {
   return `${name[0].toUpperCase()}${name.slice(1)}`;
 }
 
-interface ErrorListener {
-  method: string;
-  handler: Node;
-}
-
-/** `client.on('error', handler);` as a statement of its own. */
-function errorListenerOf(statement: TSESTree.ExpressionStatement): ErrorListener | undefined {
-  const call = statement.expression;
-  if (call.type !== 'CallExpression' || call.callee.type !== 'MemberExpression') return undefined;
-  const method = propertyName(call.callee);
-  const handler = call.arguments[1];
-  if (method === undefined || !LISTENER_METHODS.has(method) || staticString(call.arguments[0]) !== 'error' || !handler || handler.type === 'SpreadElement') return undefined;
-  return { method, handler };
-}
-
-/** `createClient(…).on('error', handler).connect()`: the listeners chained between the construction and its value. */
-function chainedErrorListeners(site: PerCallSite): ErrorListener[] {
-  const found: ErrorListener[] = [];
-  for (let node: Node = site.node; node !== site.usage.value && node.parent; node = node.parent) {
-    const member: Node = node.parent;
-    const call: Node | undefined = member.type === 'MemberExpression' && member.object === node ? member.parent : undefined;
-    if (member.type !== 'MemberExpression' || call?.type !== 'CallExpression' || call.callee !== member) continue;
-    const method = propertyName(member);
-    const handler = call.arguments[1];
-    if (method && LISTENER_METHODS.has(method) && staticString(call.arguments[0]) === 'error' && handler && handler.type !== 'SpreadElement') found.push({ method, handler });
-  }
-  return found;
-}
-
-/** A listener can move to module scope when it reads nothing of the function it was registered in. */
-function readsOnlyModuleBindings(handler: Node, scopeManager: ScopeManagerLike): boolean {
-  return scopeManager.scopes.every((scope) =>
-    scope.references.every((reference) => {
-      if (!contains(handler, reference.identifier) || !reference.resolved) return true;
-      return isModuleLevelScope(reference.resolved.scope) || reference.resolved.identifiers.every((identifier) => contains(handler, identifier));
-    }),
-  );
-}
-
 /** The names the code inside `nodes` reads from outside them. */
-function referencedNames(nodes: readonly Node[], scopeManager: ScopeManagerLike): Set<string> {
+export function referencedNames(nodes: readonly Node[], scopeManager: ScopeManagerLike): Set<string> {
   const names = new Set<string>();
   for (const scope of scopeManager.scopes) {
     for (const reference of scope.references) {

@@ -3,7 +3,8 @@ import type { PerCallSite } from './analyze.js';
 import { topLevelStatement } from './ast.js';
 import { baseName, takenNames, uniqueName } from './binding-names.js';
 import { dedentContinuation, indentationAt, lineStart, removeNode, removeStatements, type Edit } from './edits.js';
-import { inFileConnectionEdits, type InFileConnection, type InFileGetters } from './in-file-connection.js';
+import { errorListenersOf, listenerBlocker, renderCreateFunction } from './error-listeners.js';
+import { inFileConnectionEdits, referencedNames, type InFileConnection, type InFileGetters } from './in-file-connection.js';
 import type { Node, ScopeManagerLike } from './types.js';
 
 export interface InFileHoistOptions {
@@ -47,8 +48,11 @@ export function inFileHoistEdits(site: PerCallSite, source: string, scopeManager
     : '';
   const kind = usage.declarator && !carriesConnectOf(site) ? (usage.declarator.parent as TSESTree.VariableDeclaration).kind : 'const';
   let declaration = `${kind} ${name}${annotation} = ${constructionText};\n`;
+  // The code's own listeners go with the client; one that reads the function's bindings cannot, and is left out.
+  const listeners = errorListenersOf(site, lifecycle).filter((listener) => listenerBlocker([listener], scopeManager) === undefined);
+  for (const { method, handler } of listeners) declaration += `${name}.${method}('error', ${source.slice(handler.range[0], handler.range[1])});\n`;
   // node-redis 3 connects by itself; without an 'error' listener a connection problem would crash the process.
-  if (nodeRedis) declaration += `${name}.on('error', (err) => console.error('Redis client error', err));\n`;
+  if (nodeRedis && listeners.length === 0) declaration += `${name}.on('error', (err) => console.error('Redis client error', err));\n`;
   edits.push({ range: [insertAt, insertAt], text: declaration });
 
   if (usage.position === 'declaration' && usage.declarator) {
@@ -80,9 +84,11 @@ function lazyClientEdits(
   written: InFileGetters,
 ): Edit[] {
   const { usage } = site;
-  const construction = dedentContinuation(source.slice(site.node.range[0], site.node.range[1]), indentationAt(source, site.node.range[0]).length);
+  const textOf = (node: Node): string => dedentContinuation(source.slice(node.range[0], node.range[1]), indentationAt(source, node.range[0]).length);
+  const construction = textOf(site.node);
+  const listeners = errorListenersOf(site, lifecycle).map((listener) => ({ method: listener.method, handler: textOf(listener.handler) }));
   const edits: Edit[] = [];
-  const key = JSON.stringify(['lazy', construction]);
+  const key = JSON.stringify(['lazy', construction, listeners]);
   let getter = written.getters.get(key);
   if (getter === undefined) {
     const taken = takenNames(scopeManager, new Set());
@@ -93,14 +99,13 @@ function lazyClientEdits(
     written.getters.set(key, names.getter);
     getter = names.getter;
     // node-redis 3 connects by itself; without an 'error' listener a connection problem would crash the process.
-    const build = site.info.library === 'node-redis'
+    const build = site.info.library === 'node-redis' && listeners.length === 0
       ? [`  if (!${names.slot}) {`, `    ${names.slot} = ${names.create}();`, `    ${names.slot}.on('error', (error${typescript ? ': unknown' : ''}) => console.error('Redis client error', error));`, '  }']
       : [`  ${names.slot} ??= ${names.create}();`];
+    const read = referencedNames([site.node, ...errorListenersOf(site, lifecycle).map((listener) => listener.handler)], scopeManager);
     const lines = [
       '// One Redis client per process, built on first use: every call reuses its connection instead of opening one.',
-      `function ${names.create}() {`,
-      `  return ${construction.replace(/\n/g, '\n  ')};`,
-      '}',
+      ...renderCreateFunction({ name: names.create, construction, listeners, client: uniqueName('client', read) }),
       '',
       `let ${names.slot}${typescript ? `: ReturnType<typeof ${names.create}> | undefined` : ''};`,
       '',

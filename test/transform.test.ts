@@ -82,8 +82,23 @@ export function getRedis(): Redis {
 `;
 }
 
-/** The TypeScript shared module created for one node-redis configuration: connected on first use, failing fast. */
-function nodeRedisModule(args: string): string {
+/**
+ * The TypeScript shared module created for one node-redis configuration: connected on first use, failing fast, or, with
+ * the call site's own 'error' listener (`listener`), registering it before connecting as the call site did.
+ */
+function nodeRedisModule(args: string, listener?: string): string {
+  const why = listener === undefined
+    ? "/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */"
+    : "/** The code's own 'error' listener is registered before connecting, as it was: the connect retries and later errors reconnect. */";
+  const dropping = listener === undefined
+    ? `  client.on('error', (error: unknown) => {
+    console.error('Redis client error', error);
+    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+    redisClients.redis = undefined;
+    client.destroy();
+  });
+`
+    : '';
   return `import { createClient } from 'redis';
 
 function createRedis() {
@@ -101,22 +116,16 @@ export function getRedis(): Promise<RedisClient> {
   return redisClients.redis;
 }
 
-/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+${why}
 async function connectRedis(): Promise<RedisClient> {
   const client = createRedis();
-  try {
+${listener === undefined ? '' : `  client.on('error', ${listener});\n`}  try {
     await client.connect();
   } catch (error) {
     redisClients.redis = undefined;
     throw error;
   }
-  client.on('error', (error: unknown) => {
-    console.error('Redis client error', error);
-    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
-    redisClients.redis = undefined;
-    client.destroy();
-  });
-  return client;
+${dropping}  return client;
 }
 `;
 }
@@ -157,6 +166,25 @@ export async function POST(req: Request) {
   } catch {
     return new Response('try again', { status: 500 });
   }
+}
+`;
+
+/** Two node-redis sites whose 'error' listeners cannot move: another listener for the same options, and one reading the request. */
+const listedVisitReaders = `export async function readVisits(page) {
+  const client = createClient({ url: process.env.REDIS_URL });
+  await client.connect();
+  client.on('error', (err) => console.warn('lost Redis', err));
+  const visits = await client.get(\`visits:\${page}\`);
+  await client.quit();
+  return visits;
+}
+
+export async function countVisit(req, res) {
+  const client = createClient({ url: process.env.VISITS_REDIS_URL });
+  client.on('error', (err) => console.error(req.path, err));
+  await client.connect();
+  res.json({ visits: await client.incr('visits') });
+  await client.quit();
 }
 `;
 
@@ -439,7 +467,7 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
     modules: [{ path: 'lib/redis.ts', action: 'created' }],
   },
   {
-    name: "node-redis createClient() with on('error'), a connect() statement and quit(): the call site awaits getRedis()",
+    name: "node-redis createClient() with on('error'), a connect() statement and quit(): the call site awaits getRedis(), whose client keeps that listener, registered before connecting",
     input: {
       'tsconfig.json': nextTsconfig,
       'handlers/hits.ts': `import { createClient } from 'redis';
@@ -456,7 +484,7 @@ export const handler = async (event: { path: string }) => {
 `,
     },
     output: {
-      'lib/redis.ts': nodeRedisModule('{ url: process.env.REDIS_URL }'),
+      'lib/redis.ts': nodeRedisModule('{ url: process.env.REDIS_URL }', "(err) => console.error('redis error', err)"),
       'handlers/hits.ts': `import { getRedis } from '../lib/redis';
 
 export const handler = async (event: { path: string }) => {
@@ -469,6 +497,514 @@ export const handler = async (event: { path: string }) => {
     },
     sitesHoisted: 1,
     modules: [{ path: 'lib/redis.ts', action: 'created' }],
+  },
+  {
+    name: "ioredis: a helper's own 'error' listener moves into the shared module, registered once where the client is built",
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'utils/with-redis.ts': `import Redis from 'ioredis';
+
+export async function withRedis<T>(work: (redis: Redis) => Promise<T>): Promise<T> {
+  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 2 });
+  redis.on('error', (err) => console.error('Redis error: ', err));
+  try {
+    return await work(redis);
+  } finally {
+    await redis.quit();
+  }
+}
+`,
+      'pages/api/visits.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
+import { withRedis } from '../../utils/with-redis';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  res.json({ visits: await withRedis((redis) => redis.incr('visits')) });
+}
+`,
+    },
+    output: {
+      'lib/redis.ts': `import { Redis } from 'ioredis';
+
+function createRedis() {
+  const client = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 2 });
+  client.on('error', (err) => console.error('Redis error: ', err));
+  return client;
+}
+
+${WHY}
+const redisClients: { redis?: Redis } = {};
+
+/** The shared client, built on the first call. */
+export function getRedis(): Redis {
+  redisClients.redis ??= createRedis();
+  return redisClients.redis;
+}
+`,
+      'utils/with-redis.ts': `import Redis from 'ioredis';
+import { getRedis } from '../lib/redis';
+
+export async function withRedis<T>(work: (redis: Redis) => Promise<T>): Promise<T> {
+  const redis = getRedis();
+  return await work(redis);
+}
+`,
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.ts', action: 'created' }],
+  },
+  {
+    name: "ioredis: a chained 'error' listener that logs through a binding of its file moves with the client into a getter there",
+    input: {
+      'package.json': `{ "name": "cache", "private": true, "dependencies": { "express": "^5.1.0", "ioredis": "^5.4.0" } }
+`,
+      'routes/cache.js': `const Redis = require('ioredis');
+const log = require('./log');
+
+async function cached(key) {
+  const redis = new Redis(process.env.CACHE_URL).on('error', (err) => log.warn('cache', err));
+  try {
+    return await redis.get(key);
+  } finally {
+    redis.disconnect();
+  }
+}
+
+module.exports = { cached };
+`,
+      'routes/log.js': `module.exports = { warn: console.warn };
+`,
+    },
+    output: {
+      'routes/cache.js': `const Redis = require('ioredis');
+const log = require('./log');
+
+${IN_FILE_WHY}
+function createRedis() {
+  const client = new Redis(process.env.CACHE_URL);
+  client.on('error', (err) => log.warn('cache', err));
+  return client;
+}
+
+let redisClient;
+
+function getRedis() {
+  redisClient ??= createRedis();
+  return redisClient;
+}
+
+async function cached(key) {
+  const redis = getRedis();
+  return await redis.get(key);
+}
+
+module.exports = { cached };
+`,
+    },
+    sitesHoisted: 1,
+    modules: [],
+  },
+  {
+    name: "node-redis 3: the code's own 'error' listener takes the place of the logging one in the shared module",
+    input: {
+      'package.json': `{ "name": "counter", "private": true, "dependencies": { "express": "^5.1.0", "redis": "^3.1.2" } }
+`,
+      'routes/counter.js': `const { promisify } = require('node:util');
+const redis = require('redis');
+
+async function increment(req, res) {
+  const client = redis.createClient(process.env.REDIS_URL);
+  client.on('error', (err) => console.error('counter redis', err));
+  const incr = promisify(client.incr).bind(client);
+  try {
+    res.json({ value: await incr(\`counter:\${req.params.name}\`) });
+  } finally {
+    client.quit();
+  }
+}
+
+module.exports = { increment };
+`,
+    },
+    output: {
+      'lib/redis.js': `const { createClient } = require('redis');
+
+function createRedis() {
+  const client = createClient(process.env.REDIS_URL);
+  client.on('error', (err) => console.error('counter redis', err));
+  return client;
+}
+
+${WHY}
+const redisClients = {};
+
+/** The shared client, built on the first call. */
+function getRedis() {
+  redisClients.redis ??= createRedis();
+  return redisClients.redis;
+}
+
+exports.getRedis = getRedis;
+`,
+      'routes/counter.js': `const { promisify } = require('node:util');
+const { getRedis } = require('../lib/redis');
+
+async function increment(req, res) {
+  const client = getRedis();
+  const incr = promisify(client.incr).bind(client);
+  res.json({ value: await incr(\`counter:\${req.params.name}\`) });
+}
+
+module.exports = { increment };
+`,
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.js', action: 'created' }],
+  },
+  {
+    name: "node-redis 4: a listener chained before connect() stays before it in the shared getter; a different listener on the same options and one that reads the request are listed",
+    input: {
+      'package.json': `{ "name": "visits", "private": true, "type": "module", "dependencies": { "express": "^5.1.0", "redis": "^4.7.0" } }
+`,
+      'routes/visits.js': `import { createClient } from 'redis';
+
+export async function recordVisit(page) {
+  const client = await createClient({ url: process.env.REDIS_URL }).on('error', (err) => console.error('Redis error', err)).connect();
+  await client.incr(\`visits:\${page}\`);
+  await client.quit();
+}
+
+${listedVisitReaders}`,
+    },
+    output: {
+      'lib/redis.js': `import { createClient } from 'redis';
+
+function createRedis() {
+  return createClient({ url: process.env.REDIS_URL });
+}
+
+${WHY}
+const redisClients = {};
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+export function getRedis() {
+  redisClients.redis ??= connectRedis();
+  return redisClients.redis;
+}
+
+/** The code's own 'error' listener is registered before connecting, as it was: the connect retries and later errors reconnect. */
+async function connectRedis() {
+  const client = createRedis();
+  client.on('error', (err) => console.error('Redis error', err));
+  try {
+    await client.connect();
+  } catch (error) {
+    redisClients.redis = undefined;
+    throw error;
+  }
+  return client;
+}
+`,
+      'routes/visits.js': `import { createClient } from 'redis';
+import { getRedis } from '../lib/redis.js';
+
+export async function recordVisit(page) {
+  const client = await getRedis();
+  await client.incr(\`visits:\${page}\`);
+}
+
+${listedVisitReaders}`,
+    },
+    sitesHoisted: 1,
+    sitesSkipped: [
+      { file: 'routes/visits.js', line: 10, reason: "its 'error' listener differs from the one the shared client `getRedis()` for the same options already has, and one client cannot keep both" },
+      { file: 'routes/visits.js', line: 19, reason: "its 'error' listener uses `req` from `countVisit()`, which a client shared between calls cannot see" },
+    ],
+    modules: [{ path: 'lib/redis.js', action: 'created' }],
+  },
+  {
+    name: "node-redis 4 within its file: a listener registered after connect() stays after it, beside the one that drops a broken connection",
+    input: {
+      'package.json': `{ "name": "pages", "private": true, "type": "module", "dependencies": { "express": "^5.1.0", "redis": "^4.7.0" } }
+`,
+      'routes/pages.js': `import { createClient } from 'redis';
+
+const options = { url: process.env.REDIS_URL };
+
+export async function readPage(name) {
+  const client = createClient(options);
+  await client.connect();
+  client.on('error', (err) => console.warn('lost Redis', err));
+  const page = await client.get(\`page:\${name}\`);
+  await client.quit();
+  return page;
+}
+`,
+    },
+    output: {
+      'routes/pages.js': `import { createClient } from 'redis';
+
+const options = { url: process.env.REDIS_URL };
+
+// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
+let clientConnection;
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+function getClient() {
+  clientConnection ??= connectClient();
+  return clientConnection;
+}
+
+/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+async function connectClient() {
+  const client = createClient(options);
+  try {
+    await client.connect();
+  } catch (error) {
+    clientConnection = undefined;
+    throw error;
+  }
+  client.on('error', (err) => console.warn('lost Redis', err));
+  client.on('error', () => {
+    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+    clientConnection = undefined;
+    void client.disconnect().catch(() => undefined);
+  });
+  return client;
+}
+
+export async function readPage(name) {
+  const client = await getClient();
+  const page = await client.get(\`page:\${name}\`);
+  return page;
+}
+`,
+    },
+    sitesHoisted: 1,
+    modules: [],
+  },
+  {
+    name: 'TypeScript: options that read a binding the function checks first (`if (!REDIS_URL) throw`) stay, since a client built elsewhere loses that narrowing; JavaScript moves',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'lib/with-redis.ts': `import { Redis } from 'ioredis';
+
+const REDIS_URL = process.env.REDIS_URL;
+
+export async function withRedis<T>(work: (redis: Redis) => Promise<T>): Promise<T> {
+  if (!REDIS_URL) throw new Error('Set REDIS_URL to the Redis server to use');
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 2 });
+  try {
+    return await work(redis);
+  } finally {
+    await redis.quit();
+  }
+}
+`,
+      'app/api/hits/route.ts': `import { withRedis } from '../../../lib/with-redis';
+
+export async function GET() {
+  return Response.json({ hits: await withRedis((redis) => redis.incr('hits')) });
+}
+`,
+      'lib/cache.js': `import { Redis } from 'ioredis';
+
+const CACHE_URL = process.env.CACHE_URL;
+
+export async function withCache(work) {
+  if (!CACHE_URL) throw new Error('Set CACHE_URL to the Redis server to use');
+  const redis = new Redis(CACHE_URL, { maxRetriesPerRequest: 2 });
+  try {
+    return await work(redis);
+  } finally {
+    await redis.quit();
+  }
+}
+`,
+      'app/api/cached/route.js': `import { withCache } from '../../../lib/cache.js';
+
+export async function GET() {
+  return Response.json({ cached: await withCache((redis) => redis.get('cached')) });
+}
+`,
+    },
+    output: {
+      'lib/cache.js': `import { Redis } from 'ioredis';
+
+const CACHE_URL = process.env.CACHE_URL;
+
+${IN_FILE_WHY}
+function createRedis() {
+  return new Redis(CACHE_URL, { maxRetriesPerRequest: 2 });
+}
+
+let redisClient;
+
+function getRedis() {
+  redisClient ??= createRedis();
+  return redisClient;
+}
+
+export async function withCache(work) {
+  if (!CACHE_URL) throw new Error('Set CACHE_URL to the Redis server to use');
+  const redis = getRedis();
+  return await work(redis);
+}
+`,
+    },
+    sitesHoisted: 1,
+    sitesSkipped: [
+      { file: 'lib/with-redis.ts', line: 7, reason: 'its options rely on the check of `REDIS_URL` above it, which a client built outside `withRedis()` cannot see' },
+    ],
+    modules: [],
+  },
+  {
+    name: "node-redis: a client variable typed with the library's `RedisClientType` gets a shared client built under that type; a type of the project's own is listed",
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'package.json': `{ "name": "lookup", "private": true, "dependencies": { "redis": "^5.8.0" } }
+`,
+      'handlers/lookup.ts': `import { createClient, type RedisClientType } from 'redis';
+
+export const handler = async (event: { key: string }) => {
+  const client: RedisClientType = createClient({ url: process.env.REDIS_URL });
+  await client.connect();
+  const value = await client.get(event.key);
+  await client.quit();
+  return { statusCode: 200, body: value ?? '' };
+};
+`,
+      'handlers/cached.ts': `import { createClient } from 'redis';
+import type { Metrics } from './metrics';
+
+type Cache = ReturnType<typeof createClient> & Partial<Metrics>;
+
+export const handler = async (event: { key: string }) => {
+  const cache: Cache = createClient({ url: process.env.CACHE_REDIS_URL });
+  await cache.connect();
+  const value = await cache.get(event.key);
+  await cache.quit();
+  return { statusCode: 200, body: value ?? '' };
+};
+`,
+      'handlers/metrics.ts': `export interface Metrics {
+  count(): void;
+}
+`,
+    },
+    output: {
+      // The module of the first case above, with the type imported and given to the function that builds the client.
+      'lib/redis.ts': nodeRedisModule('{ url: process.env.REDIS_URL }')
+        .replace("from 'redis';\n", "from 'redis';\nimport type { RedisClientType } from 'redis';\n")
+        .replace('function createRedis() {', 'function createRedis(): RedisClientType {'),
+      'handlers/lookup.ts': `import { type RedisClientType } from 'redis';
+import { getRedis } from '../lib/redis';
+
+export const handler = async (event: { key: string }) => {
+  const client: RedisClientType = await getRedis();
+  const value = await client.get(event.key);
+  return { statusCode: 200, body: value ?? '' };
+};
+`,
+    },
+    sitesHoisted: 1,
+    sitesSkipped: [
+      { file: 'handlers/cached.ts', line: 7, reason: "its client is typed with `Cache`, which is not from redis, so the shared client's type cannot be promised to match it" },
+    ],
+    modules: [{ path: 'lib/redis.ts', action: 'created' }],
+  },
+  {
+    name: "node-redis within its file: the getter builds the client under the `RedisClientType` its variable was typed with",
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'package.json': `{ "name": "lookup", "private": true, "dependencies": { "redis": "^5.8.0" } }
+`,
+      'handlers/lookup.ts': `import { createClient, type RedisClientType } from 'redis';
+
+const options = { url: process.env.REDIS_URL };
+
+export const handler = async (event: { key: string }) => {
+  const client: RedisClientType = createClient(options);
+  await client.connect();
+  const value = await client.get(event.key);
+  await client.quit();
+  return { statusCode: 200, body: value ?? '' };
+};
+`,
+    },
+    output: {
+      'handlers/lookup.ts': `import { createClient, type RedisClientType } from 'redis';
+
+const options = { url: process.env.REDIS_URL };
+
+// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
+let clientConnection: ReturnType<typeof connectClient> | undefined;
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+function getClient(): Promise<RedisClientType> {
+  clientConnection ??= connectClient();
+  return clientConnection;
+}
+
+/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+async function connectClient(): Promise<RedisClientType> {
+  const client: RedisClientType = createClient(options);
+  try {
+    await client.connect();
+  } catch (error) {
+    clientConnection = undefined;
+    throw error;
+  }
+  client.on('error', (error: unknown) => {
+    console.error('Redis client error', error);
+    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+    clientConnection = undefined;
+    client.destroy();
+  });
+  return client;
+}
+
+export const handler = async (event: { key: string }) => {
+  const client: RedisClientType = await getClient();
+  const value = await client.get(event.key);
+  return { statusCode: 200, body: value ?? '' };
+};
+`,
+    },
+    sitesHoisted: 1,
+    modules: [],
+  },
+  {
+    name: "ioredis: a class built per request whose 'error' listener calls a method through `this` is listed, not moved",
+    input: {
+      'package.json': `{ "name": "cache", "private": true, "type": "module", "dependencies": { "express": "^5.1.0", "ioredis": "^5.4.0" } }
+`,
+      'routes/cache.js': `import { Redis } from 'ioredis';
+
+class Cache {
+  constructor() {
+    this.redis = new Redis(process.env.REDIS_URL);
+    this.redis.on('error', (err) => this.report(err));
+  }
+
+  report(err) {
+    console.error('cache', err);
+  }
+
+  async read(key) {
+    return this.redis.get(key);
+  }
+}
+
+export async function readCached(req, res) {
+  const cache = new Cache();
+  res.json({ value: await cache.read(req.params.key) });
+}
+`,
+    },
+    output: {},
+    sitesHoisted: 0,
+    sitesSkipped: [{ file: 'routes/cache.js', line: 5, reason: "its 'error' listener uses `this` of the code it was registered in, which a client shared between calls cannot see" }],
+    modules: [],
   },
   {
     name: 'node-redis await createClient().connect() with destroy() in finally: await getRedis() and the try unwrapped',

@@ -29,6 +29,25 @@ export const handler = async (event: { key: string }) => {
 
 const plainHandler = annotatedHandler.replace('const client: RedisClientType =', 'const client =').replace(', type RedisClientType', '');
 
+/**
+ * A helper annotated with the library's client type through its return type, which the codemod does not carry over
+ * (it carries the annotation of the variable or field that holds the client): its rewrite does not type-check.
+ */
+const returnedHandler = `import { createClient, type RedisClientType } from 'redis';
+
+async function openClient(): Promise<RedisClientType> {
+  return createClient({ url: process.env.REDIS_URL });
+}
+
+export const handler = async (event: { key: string }) => {
+  const client = await openClient();
+  await client.connect();
+  const value = await client.get(event.key);
+  await client.quit();
+  return { statusCode: 200, body: value ?? '' };
+};
+`;
+
 function project(name: string, handler: string, others: Record<string, string> = {}): string {
   const root = path.join(scratch, name);
   mkdirSync(path.join(root, 'src'), { recursive: true });
@@ -52,30 +71,42 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('fix --verify', () => {
   it('leaves a package untouched when its rewrite adds a type error, and names the error', () => {
-    const root = project('annotated', annotatedHandler);
+    const root = project('returned', returnedHandler);
     const { status, summary } = fixVerify(root);
     expect(status).toBe(0);
     expect(summary.sitesHoisted).toBe(0);
     expect(summary.typeRejected).toEqual([
       { file: 'src/handler.ts', error: expect.stringMatching(/^src\/handler\.ts, after the rewrite: error TS2322: Type .* is not assignable to type 'RedisClientType'\.$/) },
     ]);
-    expect(readFileSync(path.join(root, 'src', 'handler.ts'), 'utf8')).toBe(annotatedHandler);
+    expect(readFileSync(path.join(root, 'src', 'handler.ts'), 'utf8')).toBe(returnedHandler);
   });
 
   it('leaves only the file whose rewrite adds a type error, and rewrites the rest of its package', () => {
-    const root = project('mixed', plainHandler, { 'annotated.ts': annotatedHandler });
+    const root = project('mixed', plainHandler, { 'returned.ts': returnedHandler });
     const { status, summary } = fixVerify(root);
     expect(status).toBe(0);
     expect(summary.sitesHoisted).toBe(1);
     expect(summary.typeRejected).toEqual([
-      { file: 'src/annotated.ts', error: expect.stringMatching(/^src\/annotated\.ts, after the rewrite: error TS2322: Type .* is not assignable to type 'RedisClientType'\.$/) },
+      { file: 'src/returned.ts', error: expect.stringMatching(/^src\/returned\.ts, after the rewrite: error TS2322: Type .* is not assignable to type 'RedisClientType'\.$/) },
     ]);
     expect(summary.sitesSkipped).toEqual([
-      { file: 'src/annotated.ts', line: 4, reason: expect.stringMatching(/^its rewrite would add a type error: error TS2322: Type .* is not assignable to type 'RedisClientType'\.$/) },
+      { file: 'src/returned.ts', line: 4, reason: expect.stringMatching(/^its rewrite would add a type error: error TS2322: Type .* is not assignable to type 'RedisClientType'\.$/) },
     ]);
     expect(summary.modules).toEqual([{ path: 'src/lib/redis.ts', action: 'created' }]);
-    expect(readFileSync(path.join(root, 'src', 'annotated.ts'), 'utf8')).toBe(annotatedHandler);
+    expect(readFileSync(path.join(root, 'src', 'returned.ts'), 'utf8')).toBe(returnedHandler);
     expect(readFileSync(path.join(root, 'src', 'handler.ts'), 'utf8')).toContain('const client = await getRedis();');
+  });
+
+  it('builds the shared client under the library type the site annotates its client with, so the rewrite type-checks', () => {
+    const root = project('annotated', annotatedHandler);
+    const { status, summary } = fixVerify(root);
+    expect(status).toBe(0);
+    expect(summary.typeRejected).toEqual([]);
+    expect(summary.sitesHoisted).toBe(1);
+    expect(readFileSync(path.join(root, 'src', 'handler.ts'), 'utf8')).toContain('const client: RedisClientType = await getRedis();');
+    const shared = readFileSync(path.join(root, 'src', 'lib', 'redis.ts'), 'utf8');
+    expect(shared).toContain("import type { RedisClientType } from 'redis';");
+    expect(shared).toContain('function createRedis(): RedisClientType {');
   });
 
   it('writes a rewrite that type-checks', () => {

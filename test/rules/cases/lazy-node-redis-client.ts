@@ -1,6 +1,7 @@
 /**
  * The text a node-redis client moved within its file becomes: a module-level connection promise behind a getter,
- * connected on the first call, with no 'error' listener until that connect has settled.
+ * connected on the first call, with no 'error' listener until that connect has settled unless the code registered
+ * its own before connecting.
  */
 export interface LazyNodeRedisClient {
   /** `client` gives `clientConnection`, `getClient()` and `connectClient()`. */
@@ -11,17 +12,29 @@ export interface LazyNodeRedisClient {
   /** The connect function's name for the client when `client` is read by the construction. */
   local?: string;
   close?: 'disconnect' | 'destroy';
-  /** The code's own 'error' listener, kept in place of the logging one. */
+  /** The code's own 'error' listener, registered before connect() as the code did. */
   listener?: string;
 }
 
 export function lazyNodeRedisClient({ name, construction, typescript = false, local = 'client', close = 'disconnect', listener }: LazyNodeRedisClient): string {
   const capitalised = `${name[0].toUpperCase()}${name.slice(1)}`;
   const slot = `${name}Connection`;
-  const logging =
+  // The code's listener was registered before connect(): it stays there, and no dropping listener is added.
+  const why =
     listener === undefined
-      ? `  ${local}.on('error', (error${typescript ? ': unknown' : ''}) => {\n    console.error('Redis client error', error);\n`
-      : `  ${local}.on('error', ${listener});\n  ${local}.on('error', () => {\n`;
+      ? "/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */"
+      : "/** The code's own 'error' listener is registered before connecting, as it was: the connect retries and later errors reconnect. */";
+  const registered = listener === undefined ? '' : `  ${local}.on('error', ${listener});\n`;
+  const dropping =
+    listener === undefined
+      ? `  ${local}.on('error', (error${typescript ? ': unknown' : ''}) => {
+    console.error('Redis client error', error);
+    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+    ${slot} = undefined;
+    ${close === 'destroy' ? `${local}.destroy();` : `void ${local}.disconnect().catch(() => undefined);`}
+  });
+`
+      : '';
   return `// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
 let ${slot}${typescript ? `: ReturnType<typeof connect${capitalised}> | undefined` : ''};
 
@@ -31,20 +44,16 @@ function get${capitalised}() {
   return ${slot};
 }
 
-/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+${why}
 async function connect${capitalised}() {
   const ${local} = ${construction};
-  try {
+${registered}  try {
     await ${local}.connect();
   } catch (error) {
     ${slot} = undefined;
     throw error;
   }
-${logging}    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
-    ${slot} = undefined;
-    ${close === 'destroy' ? `${local}.destroy();` : `void ${local}.disconnect().catch(() => undefined);`}
-  });
-  return ${local};
+${dropping}  return ${local};
 }
 `;
 }

@@ -78,7 +78,7 @@ export const handler = async () => {
       },
     ],
   },
-  // a per-call on('error') listener goes
+  // a per-call on('error') listener moves with the client, registered once
   {
     filename: 'pages/api/listener.ts',
     code: `import Redis from 'ioredis';
@@ -103,6 +103,7 @@ export default async function handler(req, res) {
             output: `import Redis from 'ioredis';
 
 const redis = new Redis(process.env.REDIS_URL);
+redis.on('error', (error) => console.error(error));
 export default async function handler(req, res) {
   res.json({ hits: await redis.incr('hits') });
 }
