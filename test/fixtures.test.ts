@@ -228,14 +228,22 @@ describeFixture('lambda-node-redis', {
   ],
   summary: {
     filesScanned: 4,
-    filesChanged: 3,
-    sitesHoisted: 2,
+    filesChanged: 2,
+    sitesHoisted: 1,
     sitesMovedWithinFile: 0,
-    sitesSkipped: [],
+    sitesSkipped: [
+      {
+        file: 'src/orders.ts',
+        line: 13,
+        reason: "it has no 'error' listener where the shared client `getRedis()` for the same options has one, and with node-redis that decides whether a failed connection is retried, so one client cannot keep both",
+      },
+    ],
     modules: [{ path: 'src/lib/redis.ts', action: 'created' }],
     errors: [],
   },
-  findingsAfterFix: [],
+  findingsAfterFix: [
+    'src/orders.ts:13:24 `createClient()` opens a new Redis connection on every invocation of this AWS Lambda handler `handler`; build it once at module scope or import the shared client from lib/redis instead.',
+  ],
 });
 
 describeFixture('lambda-cjs-cluster', {
