@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import { enclosingFunction, functionName, outermostTransparent, walk } from '../core/ast.js';
-import { renderConnectingGetter } from '../core/connecting-getter.js';
+import { memoAssignment, renderConnectingGetter } from '../core/connecting-getter.js';
 import type { ClientAnnotation } from '../core/client-annotation.js';
 import { renderCreateFunction, type ErrorListener, type MovedErrorListener } from '../core/error-listeners.js';
 import { findConstructions } from '../core/constructions.js';
@@ -266,7 +266,7 @@ function renderExports(exports: readonly SharedExport[], layout: ProjectLayout, 
       lines.push(
         '/** The shared client, built on the first call. */',
         `${exportKeyword}function ${shared.imported}()${ts ? `: ${clientType(shared, aliases)}` : ''} {`,
-        `  ${slot} ??= ${factoryName(shared)}();`,
+        `  ${memoAssignment(slot, `${factoryName(shared)}()`, ts)}`,
         `  return ${slot};`,
         '}',
       );
@@ -286,7 +286,7 @@ function renderExports(exports: readonly SharedExport[], layout: ProjectLayout, 
       lines.push(
         '/** The shared client, built on the first call. */',
         `${exportKeyword}function ${shared.imported}()${ts ? `: ${clientType(shared, aliases)}` : ''} {`,
-        `  ${slot} ??= ${indented(constructorExpression(shared, aliases), '  ')};`,
+        `  ${memoAssignment(slot, indented(constructorExpression(shared, aliases), '  '), ts)}`,
         `  return ${slot};`,
         '}',
       );

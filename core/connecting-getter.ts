@@ -54,7 +54,7 @@ export function renderConnectingGetter(spec: ConnectingGetter): string[] {
   return [
     '/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */',
     `${spec.exported ? 'export ' : ''}function ${getter}()${returns} {`,
-    `  ${slot} ??= ${connect}();`,
+    `  ${memoAssignment(slot, `${connect}()`, typescript)}`,
     `  return ${slot};`,
     '}',
     '',
@@ -72,4 +72,12 @@ export function renderConnectingGetter(spec: ConnectingGetter): string[] {
     `  return ${client};`,
     '}',
   ];
+}
+
+/**
+ * `slot ??= value;` in TypeScript, which compiles it for its target; in JavaScript, which runs as written (Node 14
+ * and older lack `??=`), `if (!slot) slot = value;`: the slot holds a client or a promise, never a falsy value.
+ */
+export function memoAssignment(slot: string, value: string, typescript: boolean): string {
+  return typescript ? `${slot} ??= ${value};` : `if (!${slot}) ${slot} = ${value};`;
 }

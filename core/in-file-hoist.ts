@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/types';
 import type { PerCallSite } from './analyze.js';
 import { topLevelStatement } from './ast.js';
 import { baseName, takenNames, uniqueName } from './binding-names.js';
+import { memoAssignment } from './connecting-getter.js';
 import { dedentContinuation, indentationAt, lineStart, removeNode, removeStatements, type Edit } from './edits.js';
 import { errorListenersOf, listenerBlocker, renderCreateFunction } from './error-listeners.js';
 import { inFileConnectionEdits, referencedNames, type InFileConnection, type InFileGetters } from './in-file-connection.js';
@@ -101,7 +102,7 @@ function lazyClientEdits(
     // node-redis 3 connects by itself; without an 'error' listener a connection problem would crash the process.
     const build = site.info.library === 'node-redis' && listeners.length === 0
       ? [`  if (!${names.slot}) {`, `    ${names.slot} = ${names.create}();`, `    ${names.slot}.on('error', (error${typescript ? ': unknown' : ''}) => console.error('Redis client error', error));`, '  }']
-      : [`  ${names.slot} ??= ${names.create}();`];
+      : [`  ${memoAssignment(names.slot, `${names.create}()`, typescript)}`];
     const read = referencedNames([site.node, ...errorListenersOf(site, lifecycle).map((listener) => listener.handler)], scopeManager);
     const lines = [
       '// One Redis client per process, built on first use: every call reuses its connection instead of opening one.',

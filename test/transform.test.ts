@@ -319,7 +319,7 @@ const redisClients = {};
 
 /** The shared client, built on the first call. */
 function getRedis() {
-  redisClients.redis ??= new Redis(process.env.REDIS_URL);
+  if (!redisClients.redis) redisClients.redis = new Redis(process.env.REDIS_URL);
   return redisClients.redis;
 }
 
@@ -367,7 +367,7 @@ const redisClients = {};
 
 /** The shared client, built on the first call. */
 function getRedis() {
-  redisClients.redis ??= new Redis({ host: process.env.REDIS_HOST, port: 6379 });
+  if (!redisClients.redis) redisClients.redis = new Redis({ host: process.env.REDIS_HOST, port: 6379 });
   return redisClients.redis;
 }
 
@@ -588,7 +588,7 @@ function createRedis() {
 let redisClient;
 
 function getRedis() {
-  redisClient ??= createRedis();
+  if (!redisClient) redisClient = createRedis();
   return redisClient;
 }
 
@@ -639,7 +639,7 @@ const redisClients = {};
 
 /** The shared client, built on the first call. */
 function getRedis() {
-  redisClients.redis ??= createRedis();
+  if (!redisClients.redis) redisClients.redis = createRedis();
   return redisClients.redis;
 }
 
@@ -687,7 +687,7 @@ const redisClients = {};
 
 /** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
 export function getRedis() {
-  redisClients.redis ??= connectRedis();
+  if (!redisClients.redis) redisClients.redis = connectRedis();
   return redisClients.redis;
 }
 
@@ -750,7 +750,7 @@ let clientConnection;
 
 /** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
 function getClient() {
-  clientConnection ??= connectClient();
+  if (!clientConnection) clientConnection = connectClient();
   return clientConnection;
 }
 
@@ -840,7 +840,7 @@ function createRedis() {
 let redisClient;
 
 function getRedis() {
-  redisClient ??= createRedis();
+  if (!redisClient) redisClient = createRedis();
   return redisClient;
 }
 
@@ -1933,7 +1933,7 @@ const redisClients = {};
 
 /** The shared client, built on the first call. */
 export function getRedis() {
-  redisClients.redis ??= new Redis(process.env.REDIS_URL);
+  if (!redisClients.redis) redisClients.redis = new Redis(process.env.REDIS_URL);
   return redisClients.redis;
 }
 `,
@@ -2217,7 +2217,7 @@ const redisClients = {};
 
 /** The shared client, built on the first call. */
 export function getRedis() {
-  redisClients.redis ??= new Redis(process.env.REDIS_URL);
+  if (!redisClients.redis) redisClients.redis = new Redis(process.env.REDIS_URL);
   return redisClients.redis;
 }
 `,
@@ -2602,7 +2602,6 @@ export async function GET() {
 export async function POST(req: Request) {
   try {
     const client = await connectRedis();
-    client.on('error', (error) => console.error(error));
     await client.connect();
     await client.set('otp', await req.text());
     return new Response(null, { status: 204 });
@@ -2703,7 +2702,7 @@ function createReader() {
 let readerClient;
 
 function getReader() {
-  readerClient ??= createReader();
+  if (!readerClient) readerClient = createReader();
   return readerClient;
 }
 
@@ -2752,7 +2751,7 @@ const redisClients = {};
 
 /** The shared client, built on the first call. */
 function getRedis() {
-  redisClients.redis ??= new Redis(process.env.REDIS_URL);
+  if (!redisClients.redis) redisClients.redis = new Redis(process.env.REDIS_URL);
   return redisClients.redis;
 }
 

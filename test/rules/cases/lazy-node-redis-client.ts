@@ -40,7 +40,7 @@ let ${slot}${typescript ? `: ReturnType<typeof connect${capitalised}> | undefine
 
 /** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
 function get${capitalised}() {
-  ${slot} ??= connect${capitalised}();
+  ${typescript ? `${slot} ??= connect${capitalised}();` : `if (!${slot}) ${slot} = connect${capitalised}();`}
   return ${slot};
 }
 
