@@ -370,23 +370,12 @@ function sharedExportFor(
     return { reason: 'the shared node-redis client is connected asynchronously, and the function that builds this one is not `async`' };
   }
   let shared = plan.sharedExports.find((candidate) => candidate.config.key === config.key);
-  if (shared) {
-    const sharedHasListener = (shared.errorListeners ?? []).length > 0 || shared.retriesFirstConnect === true;
-    const siteHasListener = errorListeners.length > 0;
-    // node-redis 4 and later: a listener decides whether a failed connect() is retried (forever) or rejects at once,
-    // so a site with a listener and one without cannot share a client and both keep their failure behaviour.
-    if (api.library === 'node-redis' && api.connects && siteHasListener !== sharedHasListener) {
-      return {
-        reason: `${siteHasListener ? 'its' : 'it has no'} 'error' listener where the shared client \`${shared.imported}()\` for the same options has ${sharedHasListener ? 'one' : 'none'}, and with node-redis that decides whether a failed connection is retried, so one client cannot keep both`,
-      };
+  // A site with no listener of its own shares the client another site's listener serves; two listeners cannot both be the one.
+  if (shared && errorListeners.length > 0 && !sameListeners(shared.errorListeners ?? [], errorListeners)) {
+    if ((shared.errorListeners ?? []).length > 0 || plan.existing?.exports.includes(shared)) {
+      return { reason: `its 'error' listener differs from the one the shared client \`${shared.imported}()\` for the same options already has, and one client cannot keep both` };
     }
-    // Elsewhere a listener only logs: a site with none of its own shares the client another site's listener serves.
-    if (siteHasListener && !sameListeners(shared.errorListeners ?? [], errorListeners)) {
-      if (sharedHasListener || plan.existing?.exports.includes(shared)) {
-        return { reason: `its 'error' listener differs from the one the shared client \`${shared.imported}()\` for the same options already has, and one client cannot keep both` };
-      }
-      shared.errorListeners = errorListeners;
-    }
+    shared.errorListeners = errorListeners;
   }
   // node-redis infers its client's generics from the annotation; the shared client is built under the same type.
   const returnType = api.library === 'node-redis' && api.connects ? annotation : undefined;

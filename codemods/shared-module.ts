@@ -42,8 +42,6 @@ export interface SharedExport {
   returnType?: ClientAnnotation;
   /** The call sites' own 'error' listeners, registered once on the shared client. */
   errorListeners?: readonly MovedErrorListener[];
-  /** An existing module's node-redis client listens for 'error' before it connects, so its first connect retries. */
-  retriesFirstConnect?: boolean;
 }
 
 /** The listeners' handlers as the shared module writes them: continuation lines at column 0, indented by its unit. */
@@ -333,13 +331,6 @@ export interface ExistingModule {
  * The clients an existing module already shares: a module-level export (`export const redis = …`, reused as it is),
  * or a getter this codemod wrote (`export function getRedis()` building it on first use).
  */
-/** Whether the module's text registers an 'error' listener before its first `connect()` (read without following calls). */
-function listensBeforeConnect(source: string): boolean {
-  const listener = /\.(?:on|once|addListener|prependListener)\(\s*['"`]error['"`]/.exec(source);
-  const connect = /\.connect\(/.exec(source);
-  return listener !== null && (connect === null || listener.index < connect.index);
-}
-
 export function readExistingModule(path: string, source: string, apiOf: (module: string) => ClientApi): ExistingModule {
   const { program, scopeManager } = parseFile(path, source);
   const exports: SharedExport[] = [];
@@ -355,7 +346,7 @@ export function readExistingModule(path: string, source: string, apiOf: (module:
     const getter = enclosingGetter(node, exported);
     if (getter) {
       const name = getter[3].toLowerCase() + getter.slice(4);
-      exports.push({ config, api, name, access: accessFor(api), imported: getter, retriesFirstConnect: api.library === 'node-redis' && api.connects && listensBeforeConnect(source) });
+      exports.push({ config, api, name, access: accessFor(api), imported: getter });
       continue;
     }
     const declarator = enclosingFunction(node) ? undefined : holdingDeclarator(node);
@@ -367,7 +358,7 @@ export function readExistingModule(path: string, source: string, apiOf: (module:
     }
     // A module-level node-redis client is reused only through its connecting getter.
     const connected = [...exported].find((candidate) => candidate === getterNameFor(name));
-    if (connected) exports.push({ config, api, name, access: 'await', imported: connected, retriesFirstConnect: listensBeforeConnect(source) });
+    if (connected) exports.push({ config, api, name, access: 'await', imported: connected });
   }
   return { source, exports, names, buildsAtImport };
 }

@@ -228,22 +228,14 @@ describeFixture('lambda-node-redis', {
   ],
   summary: {
     filesScanned: 4,
-    filesChanged: 2,
-    sitesHoisted: 1,
+    filesChanged: 3,
+    sitesHoisted: 2,
     sitesMovedWithinFile: 0,
-    sitesSkipped: [
-      {
-        file: 'src/orders.ts',
-        line: 13,
-        reason: "it has no 'error' listener where the shared client `getRedis()` for the same options has one, and with node-redis that decides whether a failed connection is retried, so one client cannot keep both",
-      },
-    ],
+    sitesSkipped: [],
     modules: [{ path: 'src/lib/redis.ts', action: 'created' }],
     errors: [],
   },
-  findingsAfterFix: [
-    'src/orders.ts:13:24 `createClient()` opens a new Redis connection on every invocation of this AWS Lambda handler `handler`; build it once at module scope or import the shared client from lib/redis instead.',
-  ],
+  findingsAfterFix: [],
 });
 
 describeFixture('lambda-cjs-cluster', {
