@@ -4,7 +4,7 @@ import { memoAssignment, renderConnectingGetter } from '../core/connecting-gette
 import type { ClientAnnotation } from '../core/client-annotation.js';
 import { renderCreateFunction, type ErrorListener, type MovedErrorListener } from '../core/error-listeners.js';
 import { findConstructions } from '../core/constructions.js';
-import { baseName } from '../core/binding-names.js';
+import { baseName, capitalised } from '../core/binding-names.js';
 import { buildTraceMaps } from '../core/sources.js';
 import { movedText, reindented, type MovedText } from '../core/moved-text.js';
 import type { ConstructionInfo, ConstructionNode } from '../core/types.js';
@@ -295,10 +295,6 @@ function renderExports(exports: readonly SharedExport[], layout: ProjectLayout, 
     for (const shared of exports) lines.push(`exports.${shared.imported} = ${shared.imported};`);
   }
   return lines;
-}
-
-function capitalised(name: string): string {
-  return `${name[0].toUpperCase()}${name.slice(1)}`;
 }
 
 /** The create function's name for the client, free of any name a listener reads. */

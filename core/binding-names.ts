@@ -30,6 +30,11 @@ export function takenNames(scopeManager: ScopeManagerLike, leaving: ReadonlySet<
   return names;
 }
 
+/** `redis` → `Redis`, for `getRedis` and `createRedis`. */
+export function capitalised(name: string): string {
+  return `${name[0].toUpperCase()}${name.slice(1)}`;
+}
+
 export function uniqueName(base: string, taken: ReadonlySet<string>): string {
   if (!taken.has(base)) return base;
   for (let suffix = 2; ; suffix++) if (!taken.has(`${base}${suffix}`)) return `${base}${suffix}`;

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import { enclosingExpressionStatement, enclosingFunction, functionBinding, isClass, isTransparent, memberPath, propertyName, resolveIdentifier, staticString, usesAsCallee, walk } from './ast.js';
-import { carriedValue } from './constructions.js';
+import { carriedValue, LISTENER_REGISTRATION as LISTENER_METHODS } from './constructions.js';
 import type { ClassNode, ConstructionNode, FunctionNode, Node, ScopeManagerLike, VariableLike } from './types.js';
 
 /** Where the connection goes once built, which the fixes must follow. */
@@ -26,7 +26,6 @@ export interface ClientUsage {
 }
 
 const CLOSERS = new Set(['quit', 'disconnect', 'close', 'destroy', 'end']);
-const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener']);
 const SUBSCRIBERS = new Set(['subscribe', 'psubscribe', 'ssubscribe', 'pSubscribe', 'sSubscribe']);
 const UNSUBSCRIBERS = new Set(['unsubscribe', 'punsubscribe', 'sunsubscribe']);
 const BLOCKING = new Set(['blpop', 'brpop', 'brpoplpush', 'blmove', 'blmpop', 'bzpopmin', 'bzpopmax', 'bzmpop', 'wait', 'waitaof']);

@@ -150,7 +150,8 @@ export function clientVariable(construction: ConstructionNode, scopeManager: Sco
   return null;
 }
 
-const LISTENER_REGISTRATION = new Set(['on', 'once', 'addListener', 'prependListener']);
+/** Methods that register an event listener and return the emitter (`client.on('error', h)`). */
+export const LISTENER_REGISTRATION: ReadonlySet<string> = new Set(['on', 'once', 'addListener', 'prependListener']);
 const PROMISE_CHAIN = new Set(['then', 'catch', 'finally']);
 
 export interface CarryOptions {

@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/types';
 import type { PerCallSite } from './analyze.js';
 import type { ClientUsage } from './client-usage.js';
 import { contains, functionName, isFunction, isModuleLevelScope, propertyName, staticString, walk } from './ast.js';
+import { LISTENER_REGISTRATION as LISTENER_METHODS } from './constructions.js';
 import type { Node, ScopeManagerLike } from './types.js';
 
 /**
@@ -25,7 +26,6 @@ export interface MovedErrorListener {
   beforeConnect: boolean;
 }
 
-const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener']);
 
 function errorListenerCall(call: Node | undefined): { method: string; handler: Node } | undefined {
   if (call?.type !== 'CallExpression' || call.callee.type !== 'MemberExpression') return undefined;

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/types';
 import type { PerCallSite } from './analyze.js';
 import { connectsRightAfter } from './caller-connects.js';
 import { contains } from './ast.js';
-import { baseName, takenNames, uniqueName } from './binding-names.js';
+import { baseName, capitalised, takenNames, uniqueName } from './binding-names.js';
 import { renderConnectingGetter } from './connecting-getter.js';
 import { errorListenersOf, listenerBlocker } from './error-listeners.js';
 import { dedentContinuation, indentationAt, removeNode, removeStatements, type Edit } from './edits.js';
@@ -95,10 +95,6 @@ function connectionBase(candidates: readonly (string | undefined)[], taken: Read
     if (found) return found;
     named.push(`${fallback}${suffix}`);
   }
-}
-
-function capitalised(name: string): string {
-  return `${name[0].toUpperCase()}${name.slice(1)}`;
 }
 
 /** The names the code inside `nodes` reads from outside them. */

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import type { PerCallSite } from './analyze.js';
 import { topLevelStatement } from './ast.js';
-import { baseName, takenNames, uniqueName } from './binding-names.js';
+import { baseName, capitalised, takenNames, uniqueName } from './binding-names.js';
 import { memoAssignment } from './connecting-getter.js';
 import { dedentContinuation, indentationAt, lineStart, removeNode, removeStatements, type Edit } from './edits.js';
 import { errorListenersOf, listenerBlocker, renderCreateFunction } from './error-listeners.js';
@@ -126,7 +126,7 @@ function lazyClientEdits(
 /** `getRedis`, `createRedis` and `redisClient` for the first base none of whose names is taken. */
 function lazyNames(candidates: readonly (string | undefined)[], taken: ReadonlySet<string>): { getter: string; create: string; slot: string } {
   const namesOf = (base: string) => {
-    const capital = `${base[0].toUpperCase()}${base.slice(1)}`;
+    const capital = capitalised(base);
     return { getter: `get${capital}`, create: `create${capital}`, slot: `${base}Client` };
   };
   const named = candidates.filter((candidate): candidate is string => candidate !== undefined);
