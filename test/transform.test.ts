@@ -2592,6 +2592,38 @@ export async function GET() {
     modules: [],
   },
   {
+    name: "a node-redis helper one of whose callers registers an 'error' listener on every client it gets: the helper stays, listed",
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'package.json': otpPackage,
+      'utility/redis.ts': unconnectedClientHelper,
+      'app/api/send/route.ts': `import { connectRedis } from '../../../utility/redis';
+
+export async function POST(req: Request) {
+  try {
+    const client = await connectRedis();
+    client.on('error', (error) => console.error(error));
+    await client.connect();
+    await client.set('otp', await req.text());
+    return new Response(null, { status: 204 });
+  } catch {
+    return new Response('try again', { status: 500 });
+  }
+}
+`,
+    },
+    output: {},
+    sitesHoisted: 0,
+    sitesSkipped: [
+      {
+        file: 'utility/redis.ts',
+        line: 4,
+        reason: "its caller in app/api/send/route.ts cannot share a connection: it registers an 'error' listener on every client it gets (line 6), which would pile up on a shared client",
+      },
+    ],
+    modules: [],
+  },
+  {
     name: 'a node-redis helper whose callers connect right where they get it (awaited, stored, chained) returns the shared client, and their connects go',
     input: {
       'tsconfig.json': nextTsconfig,
