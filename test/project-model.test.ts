@@ -101,6 +101,33 @@ describe('the rule model gate', () => {
     expect(resolve).not.toHaveBeenCalled();
   });
 
+  it('follows a relative import only to the file it points at, not to a module of the same name elsewhere', () => {
+    const onlyCache = (specifier: string): string => `import { openCache } from '${specifier}';\nexport const GET = async () => Response.json(await (await openCache()).get('k'));\n`;
+    // Many folders have a `cache.ts`; only the one beside the route can be what `./cache` loads.
+    write('src/lib/cache.ts', cacheModule);
+    write('src/app/api/plain/cache.ts', 'export const openCache = () => new Map<string, string>();\n');
+    const text = onlyCache('./cache');
+    const file = write('src/app/api/plain/route.ts', text);
+    const resolver = new ModuleResolver();
+    const resolve = vi.spyOn(resolver, 'resolve');
+    const model = ruleModel(resolver);
+    expect(model.importsRelevantModule(file, text, root)).toBe(false);
+    expect(resolve).not.toHaveBeenCalled();
+    // The same holds one import further on: `./client` there is the plain module beside it.
+    write('src/app/api/other/client.ts', "export { openCache } from './cache';\n");
+    write('src/app/api/other/cache.ts', 'export const openCache = () => new Map<string, string>();\n');
+    write('src/lib/client.ts', "export { openCache } from './cache';\n");
+    const throughReExport = onlyCache('../other/client');
+    const other = write('src/app/api/plain/other-route.ts', throughReExport);
+    const fresh = ruleModel(resolver);
+    expect(fresh.importsRelevantModule(other, throughReExport, root)).toBe(false);
+    expect(resolve).not.toHaveBeenCalled();
+    // And the route beside the client module is let through.
+    const near = onlyCache('./cache');
+    const nearFile = write('src/lib/route.ts', near);
+    expect(fresh.importsRelevantModule(nearFile, near, root)).toBe(true);
+  });
+
   it('resolves an import whose name no file of the tree has: it may be a module created since the listing', () => {
     const text = "import { z } from 'zod';\nexport const GET = () => Response.json(z);\n";
     const file = write('src/app/api/plain/route.ts', text);
@@ -108,6 +135,16 @@ describe('the rule model gate', () => {
     const resolve = vi.spyOn(resolver, 'resolve');
     expect(ruleModel(resolver).importsRelevantModule(file, text, root)).toBe(false);
     expect(resolve).toHaveBeenCalledWith(file, 'zod');
+  });
+
+  it('asks once per package, not once per folder, about an import of a package or an alias', () => {
+    const text = "import { z } from 'zod';\nimport { logger } from '@/lib/logger';\nexport const GET = () => Response.json(z, logger);\n";
+    const files = ['src/app/api/a/route.ts', 'src/app/api/b/route.ts', 'src/app/admin/c/route.ts'].map((file) => write(file, text));
+    const resolver = new ModuleResolver();
+    const resolve = vi.spyOn(resolver, 'resolve');
+    const model = ruleModel(resolver);
+    for (const file of files) expect(model.importsRelevantModule(file, text, root)).toBe(false);
+    expect(resolve.mock.calls.map(([, specifier]) => specifier)).toEqual(['zod', '@/lib/logger']);
   });
 
   it('sees a helper that starts building a client after it was read, when a file that imports it is linted', () => {

@@ -68,8 +68,12 @@ export class ProjectModel implements ModuleLookup {
 
   /** Trees read whole to turn away files whose imports cannot reach a client (the rule's models only). */
   private readonly indexes = new Map<string, RelevanceIndex | undefined>();
-  /** `folder\0specifier` → whether that import reaches a client, as the index answered at a generation. */
+  /** The path a relative import names, or `package\0specifier` → whether it reaches a client, as the index answered at a generation. */
   private readonly answers = new Map<string, { relevant: boolean; at: number; generation: number }>();
+  /** Files the gate has answered for: one asked about again is being linted again, in an editor. */
+  private readonly linted = new Set<string>();
+  /** The file linted again whose imports are being resolved now: an import it names that did not resolve is tried again. */
+  private relinted: string | undefined;
   /** Folder → the indexed tree that holds it. */
   private readonly indexedRoots = new Map<string, string>();
 
@@ -111,7 +115,7 @@ export class ProjectModel implements ModuleLookup {
   }
 
   resolve(fromFile: string, specifier: string): Resolution {
-    return this.resolver.resolve(fromFile, specifier);
+    return fromFile === this.relinted ? this.resolver.resolve(fromFile, specifier, true) : this.resolver.resolve(fromFile, specifier);
   }
 
   /** The summary of one module; undefined while it is being summarised (an import cycle) or when it cannot be read. */
@@ -151,19 +155,27 @@ export class ProjectModel implements ModuleLookup {
     index?.note(file, text, specifiers);
     const directory = path.dirname(file);
     const now = Date.now();
-    for (const specifier of specifiers) {
-      // The same import from the same folder gets the same answer while the index has not changed, for a while.
-      const key = `${directory}\0${specifier}`;
-      const known = index ? this.answers.get(key) : undefined;
-      let relevant: boolean;
-      if (known && known.generation === index!.generation && now - known.at < REVALIDATE_MS) relevant = known.relevant;
-      else {
-        relevant = (!index || index.mayReach(file, specifier)) && (this.moduleAt(file, specifier)?.exports.size ?? 0) > 0;
+    let packageRoot: string | undefined;
+    // A file the rule lints again (an editor) asks afresh: an import it names may have been created since.
+    const again = cwd !== undefined && this.linted.has(file);
+    if (cwd !== undefined) this.linted.add(file);
+    const outer = this.relinted;
+    if (again) this.relinted = file;
+    try {
+      return specifiers.some((specifier) => {
+        // The same import gets the same answer while the index has not changed, for a while: a relative import of the
+        // same path, a package or alias import from the same package (which resolves it one way throughout).
+        const relative = specifier.startsWith('.') || specifier.startsWith('/');
+        const key = relative ? path.resolve(directory, specifier) : `${(packageRoot ??= packageRootOf(file) ?? directory)}\0${specifier}`;
+        const known = index && !again ? this.answers.get(key) : undefined;
+        if (known && known.generation === index!.generation && now - known.at < REVALIDATE_MS) return known.relevant;
+        const relevant = (!index || index.mayReach(file, specifier)) && (this.moduleAt(file, specifier)?.exports.size ?? 0) > 0;
         if (index) this.answers.set(key, { relevant, at: now, generation: index.generation });
-      }
-      if (relevant) return true;
+        return relevant;
+      });
+    } finally {
+      this.relinted = outer;
     }
-    return false;
   }
 
   /**

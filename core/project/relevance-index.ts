@@ -56,7 +56,7 @@ interface IndexedFile {
   /** When its modification time was last compared with the disk's. */
   checkedAt: number;
   mentions: boolean;
-  /** The names its imports end in (`./lib/redis.js` → `redis`). */
+  /** What it imports (`./lib/redis.js`, `@/lib/cache`), each once. */
   imports: readonly string[];
 }
 
@@ -104,16 +104,32 @@ export class RelevanceIndex {
     if (specifier.startsWith('..') && !isWithin(this.root, path.resolve(path.dirname(fromFile), specifier))) return true;
     // `#redis` (package `imports`) names its target in package.json, not in the path.
     if (specifier.startsWith('#')) return true;
-    const name = importedName(specifier);
+    const name = reachedName(fromFile, specifier);
     if (name === undefined) return true;
     this.listIfDue();
-    const files = this.named.get(name);
+    const files = this.filesReachedBy(fromFile, specifier, name);
     // A name the listing lacks may be a module created since: resolving the import decides, unless the import is
     // relative and the folder it points into has not changed since the listing (a new file changes its folder).
-    if (files === undefined) return !specifier.startsWith('.') || this.folderChangedSinceListing(path.dirname(path.resolve(path.dirname(fromFile), specifier)));
+    if (files.length === 0) return !specifier.startsWith('.') || this.folderChangedSinceListing(path.dirname(path.resolve(path.dirname(fromFile), specifier)));
     // The files an import may reach are checked against the disk each time; what they import in turn, when they change.
     for (const file of files) this.validate(file);
-    return this.nameReaches(name, 1);
+    return files.some((file) => this.fileReaches(file, 1));
+  }
+
+  /**
+   * The listed files an import may load: for a relative import, the file it points at (any source extension, or
+   * the folder's index file); for an alias or a package, every file its name can reach.
+   */
+  private filesReachedBy(fromFile: string, specifier: string, name: string): readonly string[] {
+    const files = this.named.get(name) ?? [];
+    if (!specifier.startsWith('.') || files.length === 0) return files;
+    const target = path.resolve(path.dirname(fromFile), specifier);
+    const stem = SOURCE_FILE.test(target) ? target.replace(SOURCE_FILE, '') : target;
+    const index = `${stem}${path.sep}index`;
+    return files.filter((file) => {
+      const own = file.replace(SOURCE_FILE, '');
+      return own === stem || own === index;
+    });
   }
 
   /** Whether a folder has gained or lost an entry since the tree was listed; a folder that does not exist has not. */
@@ -173,8 +189,12 @@ export class RelevanceIndex {
     this.forgetAnswers();
   }
 
-  private nameReaches(name: string, depth: number): boolean {
-    return (this.named.get(name) ?? []).some((file) => this.fileReaches(file, depth));
+  /** Whether an import a read file holds reaches a client within the remaining depth. */
+  private importReaches(fromFile: string, specifier: string, depth: number): boolean {
+    // A relative import that leaves the tree reaches what the index cannot see: it may matter.
+    if (specifier.startsWith('..') && !isWithin(this.root, path.resolve(path.dirname(fromFile), specifier))) return true;
+    const name = reachedName(fromFile, specifier);
+    return name === undefined || this.filesReachedBy(fromFile, specifier, name).some((file) => this.fileReaches(file, depth));
   }
 
   private fileReaches(file: string, depth: number): boolean {
@@ -184,7 +204,7 @@ export class RelevanceIndex {
     // Settled false while it is asked about, so an import cycle ends.
     this.reaches.set(key, false);
     const entry = this.entry(file);
-    const reaches = entry !== undefined && (entry.mentions || (depth < this.maxDepth && entry.imports.some((name) => this.nameReaches(name, depth + 1))));
+    const reaches = entry !== undefined && (entry.mentions || (depth < this.maxDepth && entry.imports.some((specifier) => this.importReaches(file, specifier, depth + 1))));
     this.reaches.set(key, reaches);
     return reaches;
   }
@@ -205,10 +225,7 @@ export class RelevanceIndex {
 
   private entryFor(version: number, text: string, specifiers: Iterable<string> = specifiersIn(text)): IndexedFile {
     const imports = new Set<string>();
-    for (const specifier of specifiers) {
-      const name = importedName(specifier);
-      if (name !== undefined) imports.add(name);
-    }
+    for (const specifier of specifiers) imports.add(specifier);
     return { version, checkedAt: Date.now(), mentions: mentionsClientModule(text, this.sources), imports: [...imports] };
   }
 
@@ -282,6 +299,11 @@ export function importedName(specifier: string | undefined): string | undefined 
   let last = specifier.slice(specifier.lastIndexOf('/') + 1);
   if (last.includes('.')) last = last.replace(SOURCE_FILE, '');
   return last === '' || last === '.' || last === '..' ? undefined : last;
+}
+
+/** The name a file an import loads is listed by: `../lib` loads `lib/index.ts`, listed by its folder's name. */
+function reachedName(fromFile: string, specifier: string): string | undefined {
+  return importedName(specifier) ?? (specifier.startsWith('.') ? path.basename(path.resolve(path.dirname(fromFile), specifier)) : undefined);
 }
 
 /** The name an import of a file's workspace package ends in, for a package other than the indexed tree's own. */

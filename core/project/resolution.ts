@@ -52,13 +52,13 @@ export class ModuleResolver {
    * later: an editor re-lints the file after the user creates the module, while a lint run, which reads each file
    * once, never pays for the same missing module twice.
    */
-  resolve(fromFile: string, specifier: string): Resolution {
+  resolve(fromFile: string, specifier: string, askedBefore = false): Resolution {
     const relative = specifier.startsWith('.') || specifier.startsWith('/');
     const packageRoot = relative ? undefined : packageRootOf(fromFile);
     if (packageRoot !== undefined && this.isInstalledDependency(packageRoot, specifier, path.dirname(fromFile))) return EXTERNAL;
     const key = relative ? path.resolve(path.dirname(fromFile), specifier) : `${packageRoot ?? ''}\0${specifier}`;
     const cached = this.resolutions.get(key);
-    if (cached && !this.retries(cached, fromFile)) return cached.resolution;
+    if (cached && !this.retries(cached, fromFile, askedBefore)) return cached.resolution;
     if (cached) {
       // oxc-resolver remembers what the file system held: forget it, or the new module stays invisible.
       this.resolver.clearCache();
@@ -69,10 +69,10 @@ export class ModuleResolver {
     return resolution;
   }
 
-  private retries(cached: { resolution: Resolution; at: number; askedBy?: Set<string> }, fromFile: string): boolean {
+  private retries(cached: { resolution: Resolution; at: number; askedBy?: Set<string> }, fromFile: string, askedBefore: boolean): boolean {
     if (cached.resolution.kind !== 'unresolved') return false;
     cached.askedBy ??= new Set();
-    if (!cached.askedBy.has(fromFile)) {
+    if (!cached.askedBy.has(fromFile) && !askedBefore) {
       cached.askedBy.add(fromFile);
       return false;
     }
