@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/types';
 import { mentionsClientModule } from '../analyze.js';
 import type { ClientSource } from '../types.js';
-import { DECLARATION_FILE, packageRootOf, readJson, SOURCE_FILE } from './resolution.js';
+import { DECLARATION_FILE, notePackageRoot, packageRootOf, readJson, SOURCE_FILE } from './resolution.js';
 
 /** A tree larger than this is not indexed: every import of it is resolved, as for a file outside any index. */
 export const MAX_INDEXED_FILES = 20_000;
@@ -260,13 +260,16 @@ export class RelevanceIndex {
     this.named.clear();
     this.listed.clear();
     this.fileCount = 0;
-    const visit = (directory: string): boolean => {
+    // Each folder's package is known from its parent's and its own entries: no folder is asked for a package.json.
+    const visit = (directory: string, parentPackage: string | undefined): boolean => {
       let entries;
       try {
         entries = readdirSync(directory, { withFileTypes: true });
       } catch {
         return true;
       }
+      const ownPackage = entries.some((entry) => entry.name === 'package.json' && !entry.isDirectory()) ? directory : parentPackage;
+      notePackageRoot(directory, ownPackage);
       const prefix = directory.endsWith(path.sep) ? directory : `${directory}${path.sep}`;
       // Names every file of the folder shares: its package's (in a workspace), and the folder's for an index file.
       let shared: { packageName?: string; folder: string } | undefined;
@@ -274,11 +277,11 @@ export class RelevanceIndex {
         if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
         const file = `${prefix}${entry.name}`;
         if (entry.isDirectory()) {
-          if (!visit(file)) return false;
+          if (!visit(file, ownPackage)) return false;
         } else if (SOURCE_FILE.test(entry.name) && !DECLARATION_FILE.test(entry.name)) {
           if (++this.fileCount > MAX_INDEXED_FILES) return false;
           this.listed.add(file);
-          shared ??= { packageName: workspaceName(file, this.root), folder: path.basename(directory) };
+          shared ??= { packageName: ownPackage === undefined || ownPackage === this.root ? undefined : workspaceName(ownPackage), folder: path.basename(directory) };
           const own = entry.name.replace(SOURCE_FILE, '');
           this.name(own, file);
           if (own === 'index') this.name(shared.folder, file);
@@ -289,7 +292,7 @@ export class RelevanceIndex {
     };
     this.listedAt = Date.now();
     this.generation++;
-    return visit(this.root);
+    return visit(this.root, packageRootOf(this.root));
   }
 }
 
@@ -306,10 +309,8 @@ function reachedName(fromFile: string, specifier: string): string | undefined {
   return importedName(specifier) ?? (specifier.startsWith('.') ? path.basename(path.resolve(path.dirname(fromFile), specifier)) : undefined);
 }
 
-/** The name an import of a file's workspace package ends in, for a package other than the indexed tree's own. */
-function workspaceName(file: string, root: string): string | undefined {
-  const packageRoot = packageRootOf(file);
-  if (packageRoot === undefined || packageRoot === root) return undefined;
+/** The name an import of a workspace package ends in (`@acme/db` → `db`). */
+function workspaceName(packageRoot: string): string | undefined {
   const name = packageName(packageRoot);
   return name === undefined ? undefined : (importedName(name) ?? name);
 }

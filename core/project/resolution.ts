@@ -10,6 +10,11 @@ const NO_PACKAGES: ReadonlyMap<string, string> = new Map();
 const UNRESOLVED_RETRY_MS = 5_000;
 const packageRoots = new Map<string, string | undefined>();
 
+/** What a listing of the folder showed: its own package.json, or the package it lies in. */
+export function notePackageRoot(directory: string, root: string | undefined): void {
+  packageRoots.set(directory, root);
+}
+
 /** The folder of the nearest package.json above a file. */
 export function packageRootOf(file: string): string | undefined {
   const directory = path.dirname(file);
