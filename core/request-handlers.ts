@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import { staticString } from './ast.js';
+import type { FunctionNode } from './types.js';
 
 const HTTP_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
@@ -19,6 +20,8 @@ export interface FileRole {
   serverActions: boolean;
   /** A file the framework loads and calls by convention (pages, layouts, routes, functions): its exports have no callers in the project. */
   entryPoint: boolean;
+  /** Local names of what the file imports from `aws-lambda` (its types, or the namespace). */
+  lambdaTypes: ReadonlySet<string>;
 }
 
 const SCRIPT_PATTERNS = {
@@ -53,7 +56,32 @@ export function fileRole(filename: string, program: TSESTree.Program): FileRole 
   const entryPoint =
     nextPage || role.nextRoute || role.nextMiddleware || role.netlifyFunction || role.vercelFunction || role.svelteEndpoint ||
     role.svelteServerLoad || role.svelteHooks || role.remixRoute || role.instrumentation || /\/server\/(?:api|routes|middleware)\//.test(path);
-  return { ...role, entryPoint };
+  return { ...role, entryPoint, lambdaTypes: importedNamesFrom(program, 'aws-lambda') };
+}
+
+function importedNamesFrom(program: TSESTree.Program, module: string): ReadonlySet<string> {
+  const names = new Set<string>();
+  for (const statement of program.body) {
+    if (statement.type === 'ImportDeclaration' && statement.source.value === module) for (const specifier of statement.specifiers) names.add(specifier.local.name);
+  }
+  return names;
+}
+
+/**
+ * `(event: APIGatewayProxyEvent) => …` or `const main: Handler = …`: a function whose event parameter or binding is
+ * typed from `aws-lambda` is a Lambda handler, whatever it is exported as.
+ */
+export function typedAsLambdaHandler(fn: FunctionNode, lambdaTypes: ReadonlySet<string>): boolean {
+  if (lambdaTypes.size === 0) return false;
+  const typeRoot = (annotation: TSESTree.TSTypeAnnotation | undefined): string | undefined => {
+    let name: TSESTree.EntityName | undefined = annotation?.typeAnnotation.type === 'TSTypeReference' ? annotation.typeAnnotation.typeName : undefined;
+    while (name?.type === 'TSQualifiedName') name = name.left;
+    return name?.type === 'Identifier' ? name.name : undefined;
+  };
+  const [event] = fn.params;
+  const eventType = event?.type === 'Identifier' ? typeRoot(event.typeAnnotation) : undefined;
+  const binding = fn.parent?.type === 'VariableDeclarator' && fn.parent.init === fn && fn.parent.id.type === 'Identifier' ? typeRoot(fn.parent.id.typeAnnotation) : undefined;
+  return [eventType, binding].some((name) => name !== undefined && lambdaTypes.has(name));
 }
 
 /** Parameter names that make a function a request handler wherever it is registered: `(req, res)`, `(ctx, next)`, `(event, context)`. */
@@ -79,6 +107,10 @@ export function hasDirective(body: readonly TSESTree.Node[], directive: string):
   return false;
 }
 
+export function lambdaHandlerPhrase(name: string): string {
+  return `every invocation of this AWS Lambda handler \`${name}\``;
+}
+
 /**
  * The per-request phrase for a function exported under `name`, when the file's role or the name makes it a
  * request handler; undefined for an ordinary export.
@@ -93,7 +125,7 @@ export function exportedHandlerPhrase(name: string, role: FileRole, handlerNames
   if (name === 'getServerSideProps') return 'every request through `getServerSideProps`';
   if (role.remixRoute && (name === 'loader' || name === 'action')) return `every request through this Remix \`${name}\``;
   if (role.netlifyFunction && (name === 'default' || handlerNames.includes(name))) return 'every invocation of this Netlify function';
-  if (handlerNames.includes(name)) return `every invocation of this AWS Lambda handler \`${name}\``;
+  if (handlerNames.includes(name)) return lambdaHandlerPhrase(name);
   if (role.vercelFunction && (name === 'default' || HTTP_METHODS.has(name))) return 'every invocation of this Vercel function';
   if (role.serverActions && isAsync && name !== 'default') return `every call to this server action \`${name}\``;
   if (name === 'createContext') return 'every request through this tRPC `createContext`';

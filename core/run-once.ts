@@ -7,6 +7,8 @@ import {
   exportedHandlerPhrase,
   frameworkOf,
   hasHandlerSignature,
+  lambdaHandlerPhrase,
+  typedAsLambdaHandler,
   hasDirective,
   routeCallbackPhrase,
   type FileRole,
@@ -240,7 +242,7 @@ export class RunOnceAnalysis {
   private exportExecution(name: string, fn: FunctionNode): Execution | undefined {
     // Start-up hooks: Next.js `register()` and SvelteKit's `init`.
     if ((this.role.instrumentation && name === 'register') || (this.role.svelteHooks && name === 'init')) return ONCE;
-    const phrase = exportedHandlerPhrase(name, this.role, this.options.handlerNames, fn.async);
+    const phrase = exportedHandlerPhrase(name, this.role, this.options.handlerNames, fn.async) ?? (typedAsLambdaHandler(fn, this.role.lambdaTypes) ? lambdaHandlerPhrase(name) : undefined);
     return phrase ? perCall(phrase) : undefined;
   }
 

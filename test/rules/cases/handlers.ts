@@ -528,6 +528,103 @@ exports.handler = async function (event) {
       },
     ],
   },
+  // AWS Lambda: any export whose event parameter is typed from aws-lambda, whatever it is named
+  {
+    filename: 'src/scan.ts',
+    code: `import Redis from 'ioredis';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+
+export const scan = async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
+  const redis = new Redis(process.env.REDIS_URL);
+  return { statusCode: 200, body: JSON.stringify(await redis.keys(event.path)) };
+};
+`,
+    errors: [
+      {
+        messageId: 'perRequestClient',
+        line: 5,
+        column: 17,
+        endLine: 5,
+        endColumn: 49,
+        data: { construction: 'new Redis()', context: 'every invocation of this AWS Lambda handler `scan`' },
+        suggestions: [
+          {
+            messageId: 'moveToModuleScope',
+            output: `import Redis from 'ioredis';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+
+const redis = new Redis(process.env.REDIS_URL);
+export const scan = async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
+  return { statusCode: 200, body: JSON.stringify(await redis.keys(event.path)) };
+};
+`,
+          },
+        ],
+      },
+    ],
+  },
+  // AWS Lambda: an export declared with a handler type from aws-lambda
+  {
+    filename: 'src/main.ts',
+    code: `import { createClient } from 'redis';
+import * as lambda from 'aws-lambda';
+
+export const main: lambda.APIGatewayProxyHandlerV2 = async () => {
+  const client = await createClient({ url: process.env.REDIS_URL }).connect();
+  return { statusCode: 200, body: String(await client.dbSize()) };
+};
+`,
+    errors: [
+      {
+        messageId: 'perRequestClient',
+        line: 5,
+        column: 24,
+        endLine: 5,
+        endColumn: 68,
+        data: { construction: 'createClient()', context: 'every invocation of this AWS Lambda handler `main`' },
+        suggestions: [
+          {
+            messageId: 'moveToModuleScope',
+            output: `import { createClient } from 'redis';
+import * as lambda from 'aws-lambda';
+
+// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
+let clientConnection: ReturnType<typeof connectClient> | undefined;
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+function getClient() {
+  clientConnection ??= connectClient();
+  return clientConnection;
+}
+
+/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+async function connectClient() {
+  const client = createClient({ url: process.env.REDIS_URL });
+  try {
+    await client.connect();
+  } catch (error) {
+    clientConnection = undefined;
+    throw error;
+  }
+  client.on('error', (error: unknown) => {
+    console.error('Redis client error', error);
+    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+    clientConnection = undefined;
+    void client.disconnect().catch(() => undefined);
+  });
+  return client;
+}
+
+export const main: lambda.APIGatewayProxyHandlerV2 = async () => {
+  const client = await getClient();
+  return { statusCode: 200, body: String(await client.dbSize()) };
+};
+`,
+          },
+        ],
+      },
+    ],
+  },
   // AWS Lambda: module.exports.handler
   {
     filename: 'lambda/exports.cjs',

@@ -10,6 +10,18 @@ export const runOnceCases: Valid[] = [
 export const redis = new Redis(process.env.REDIS_URL);
 `,
   },
+  // an export typed with the project's own event type is not taken for a Lambda handler: its callers decide
+  {
+    filename: 'src/jobs/scan.ts',
+    code: `import Redis from 'ioredis';
+import type { ScanEvent } from './events';
+
+export const scan = async (event: ScanEvent) => {
+  const redis = new Redis(process.env.REDIS_URL);
+  return redis.keys(event.pattern);
+};
+`,
+  },
   // module scope of a handler file: the fixed handler
   {
     filename: 'pages/api/hits.ts',
