@@ -5,6 +5,7 @@ import { findConstructions } from './constructions.js';
 import { hoistability, type ConstructionRole, type Hoistability } from './hoistability.js';
 import { fileRole, hasDirective } from './request-handlers.js';
 import { KnownClients, type KnownClient } from './known-clients.js';
+import { installedApiFor } from './project/client-api.js';
 import type { ClientOrigin } from './project/facts.js';
 import { importedBindings, importedSites, isImportedOnceWrapper, type ImportedBinding, type ModuleLookup } from './project/imported-sites.js';
 import { configuredHandlerNames } from './serverless-config.js';
@@ -137,7 +138,7 @@ export function findPerCallSites(
     const fn = enclosingFunction(node);
     const usage = clientUsage(node, scopeManager);
     // What this code does with the client (subscribe, WATCH…) says more than what the export's own module says.
-    let hoist = problem !== undefined && usage.problem === undefined ? { hoistable: false as const, reason: problem } : hoistability(node, info, usage, fn, scopeManager, role);
+    let hoist = problem !== undefined && usage.problem === undefined ? { hoistable: false as const, reason: problem } : hoistability(node, info, usage, fn, scopeManager, role, installedApiFor(lookup, options.filename, info));
     // Constant arguments still go through the export's parameters: where the client is built, it cannot move.
     if (hoist.hoistable && parameterReason !== undefined) hoist = { hoistable: false, reason: parameterReason };
     sites.push({ node, info, label: constructionLabel(node, sourceText), context: execution.context, hoist, usage, fn, origin, role });

@@ -4,6 +4,7 @@ import { isModuleLevelScope, memberRoot, resolveIdentifier } from '../core/ast.j
 import { applyEdits, normaliseEdits } from '../core/edits.js';
 import type { InFileConnection } from '../core/in-file-connection.js';
 import { inFileHoistEdits } from '../core/in-file-hoist.js';
+import { installedApiFor } from '../core/project/client-api.js';
 import { displayPath, projectModelFor, type ProjectSettings } from '../core/project/project-model.js';
 import { specifiersOfProgram } from '../core/project/relevance-index.js';
 import { typedClientOracle, type TypedProgram } from '../core/typed-clients.js';
@@ -77,12 +78,12 @@ function reportPerCallClients(context: Readonly<TSESLint.RuleContext<MessageIds,
     }
   }
 
-  /**
-   * node-redis (4 and later, the versions the rule reads) connects once behind an awaited getter. The rule does not
-   * know the installed version: `disconnect()` closes a client or cluster at once in 4 and 5 alike.
-   */
+  /** node-redis 4 and later connect once behind an awaited getter; `disconnect()` closes a client or cluster at once in 4 and 5 alike. */
   function connectionOf(site: PerCallSite): InFileConnection | undefined {
     if (site.info.library !== 'node-redis') return undefined;
+    const api = installedApiFor(project, context.filename, site.info);
+    // node-redis 3 connects by itself: the client moves as it is.
+    if (api && 'connects' in api && !api.connects) return undefined;
     const closeAtOnce = site.info.builds === 'client' || site.info.builds === 'cluster' ? 'disconnect' : 'destroy';
     return { closeAtOnce, typescript: /\.[cm]?tsx?$/.test(context.filename) };
   }
