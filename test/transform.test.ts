@@ -661,6 +661,84 @@ module.exports = { increment };
     modules: [{ path: 'lib/redis.js', action: 'created' }],
   },
   {
+    name: 'node-redis 3 in TypeScript: a synchronous factory called per request returns the shared client, typed by its own factory',
+    input: {
+      'package.json': `{ "name": "starter", "private": true, "dependencies": { "express": "^4.17.1", "redis": "^3.0.2" } }
+`,
+      'src/redisClient.ts': `import redis from 'redis';
+
+export const getRedisClient = () =>
+  redis.createClient({
+    host: process.env.REDIS_HOST,
+    port: Number(process.env.REDIS_PORT),
+  });
+`,
+      'src/routes/visits.ts': `import { Router } from 'express';
+import { getRedisClient } from '../redisClient';
+
+export const visits = Router();
+
+visits.get('/', (_request, response) => {
+  getRedisClient().incr('visits', (_error, count) => response.send({ visits: count }));
+});
+`,
+    },
+    output: {
+      'src/lib/redis.ts': `import { createClient } from 'redis';
+
+${WHY}
+const redisClients: { redis?: ReturnType<typeof createClient> } = {};
+
+/** The shared client, built on the first call (node-redis 3 connects by itself). */
+export function getRedis(): ReturnType<typeof createClient> {
+  if (!redisClients.redis) {
+    redisClients.redis = createClient({
+      host: process.env.REDIS_HOST,
+      port: Number(process.env.REDIS_PORT),
+    });
+    redisClients.redis.on('error', (error: unknown) => console.error('Redis client error', error));
+  }
+  return redisClients.redis;
+}
+`,
+      'src/redisClient.ts': `import { getRedis } from './lib/redis';
+
+export const getRedisClient = () =>
+  getRedis();
+`,
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'src/lib/redis.ts', action: 'created' }],
+  },
+  {
+    name: 'node-redis 2: a synchronous factory called per request is listed with the version, not with an await it does not need',
+    input: {
+      'package.json': `{ "name": "chat", "private": true, "dependencies": { "express": "^4.16.0", "redis": "^2.8.0" } }
+`,
+      'src/redisClient.js': `const redis = require('redis');
+
+const getClient = () => redis.createClient({ host: process.env.REDIS_URI, port: process.env.REDIS_PORT });
+
+module.exports.getClient = getClient;
+`,
+      'src/routes/rooms.js': `const express = require('express');
+const { getClient } = require('../redisClient');
+
+const router = express.Router();
+
+router.get('/rooms', (req, res) => {
+  getClient().smembers('rooms', (error, rooms) => res.json(rooms));
+});
+
+module.exports = router;
+`,
+    },
+    output: {},
+    sitesHoisted: 0,
+    sitesSkipped: [{ file: 'src/redisClient.js', line: 3, reason: 'node-redis ^2.8.0 is older than 3, which the codemod does not write code for' }],
+    modules: [],
+  },
+  {
     name: "node-redis 4: a listener chained before connect() stays before it in the shared getter; a different listener on the same options and one that reads the request are listed",
     input: {
       'package.json': `{ "name": "visits", "private": true, "type": "module", "dependencies": { "express": "^5.1.0", "redis": "^4.7.0" } }
