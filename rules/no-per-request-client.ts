@@ -6,9 +6,10 @@ import type { InFileConnection } from '../core/in-file-connection.js';
 import { inFileHoistEdits } from '../core/in-file-hoist.js';
 import { installedApiFor } from '../core/project/client-api.js';
 import { displayPath, projectModelFor, type ProjectSettings } from '../core/project/project-model.js';
+import { referenceCallers } from '../core/project/reference-callers.js';
 import { specifiersOfProgram } from '../core/project/relevance-index.js';
 import { typedClientOracle, type TypedProgram } from '../core/typed-clients.js';
-import type { ClientSource, ScopeManagerLike } from '../core/types.js';
+import type { AnalysisOptions, ClientSource, ScopeManagerLike } from '../core/types.js';
 import { createRule } from './create-rule.js';
 
 export type Options = [
@@ -27,7 +28,7 @@ const stringList = (description: string) => ({ type: 'array' as const, items: { 
 function reportPerCallClients(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, [options]: Readonly<Options>): TSESLint.RuleListener {
   const sourceCode = context.sourceCode;
   const sources = options.sources ?? DEFAULT_OPTIONS.sources;
-  const analysisOptions = {
+  const analysisOptions: AnalysisOptions = {
     filename: context.filename,
     sources,
     handlerNames: options.handlerNames ?? DEFAULT_OPTIONS.handlerNames,
@@ -36,6 +37,8 @@ function reportPerCallClients(context: Readonly<TSESLint.RuleContext<MessageIds,
   };
   const scopeManager = sourceCode.scopeManager as unknown as ScopeManagerLike;
   const project = projectModelFor(projectSettings(options));
+  // An exported handler registered in another file (`router.get('/', visits)`): the files that import it decide.
+  analysisOptions.callers = referenceCallers(project, context.filename, context.cwd);
   const services = sourceCode.parserServices as Partial<TypedProgram> | undefined;
   const typedClient = services?.program && services.esTreeNodeToTSNodeMap ? typedClientOracle(services as TypedProgram) : undefined;
 

@@ -194,6 +194,15 @@ export class ProjectModel implements ModuleLookup {
     return false;
   }
 
+  /** Files of the linted tree that may import `file` (their imports end in its name); undefined without a tree index. */
+  importersOf(file: string, cwd?: string): string[] | undefined {
+    const index = this.indexFor(file, cwd);
+    if (!index) return undefined;
+    const base = path.basename(file).replace(/\.[^.]+$/, '');
+    const names = base === 'index' ? [base, path.basename(path.dirname(file))] : [base];
+    return index.filesImporting(names).filter((candidate) => candidate !== file);
+  }
+
   /**
    * The index of the tree a file lies in: the folder ESLint runs in when the file is inside it, else an indexed
    * tree that holds it, else its package. Modules reached through imports use an index that already exists.

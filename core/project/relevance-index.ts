@@ -173,6 +173,14 @@ export class RelevanceIndex {
     this.forgetAnswers();
   }
 
+  /** Files of the tree whose imports end in one of `names`: the files that may import a module known by them. */
+  filesImporting(names: readonly string[]): string[] {
+    this.listIfDue();
+    const found: string[] = [];
+    for (const file of this.listed) if (this.entry(file)?.imports.some((name) => names.includes(name))) found.push(file);
+    return found;
+  }
+
   private nameReaches(name: string, depth: number): boolean {
     return (this.named.get(name) ?? []).some((file) => this.fileReaches(file, depth));
   }
