@@ -711,6 +711,71 @@ export const getRedisClient = () =>
     modules: [{ path: 'src/lib/redis.ts', action: 'created' }],
   },
   {
+    name: 'a controller registered by reference in a route file: its factory returns the shared client, and a named export builds it no more',
+    input: {
+      'package.json': `{ "name": "starter", "private": true, "dependencies": { "express": "^4.17.1", "redis": "^3.0.2" } }
+`,
+      'src/redisClient.ts': `import redis from 'redis';
+
+export const getRedisClient = () => redis.createClient({ host: process.env.REDIS_HOST });
+`,
+      'src/controllers/root.ts': `import type { Response } from 'express';
+import { getRedisClient } from '../redisClient';
+
+export default async function (_: unknown, res: Response) {
+  getRedisClient().incr('visits', (_error, visits) => res.send({ visits }));
+}
+`,
+      'src/controllers/pages.ts': `import type { Response } from 'express';
+import redis from 'redis';
+
+export async function pageViews(_: unknown, res: Response) {
+  const client = redis.createClient({ host: process.env.REDIS_HOST });
+  client.incr('page-views', (_error, views) => res.send({ views }));
+}
+`,
+      'src/routes/root.ts': `import { Router } from 'express';
+import rootController from '../controllers/root';
+import { pageViews } from '../controllers/pages';
+
+export const router = Router();
+
+router.get('/', rootController);
+router.get('/pages', pageViews);
+`,
+    },
+    output: {
+      'src/lib/redis.ts': `import { createClient } from 'redis';
+
+${WHY}
+const redisClients: { redis?: ReturnType<typeof createClient> } = {};
+
+/** The shared client, built on the first call (node-redis 3 connects by itself). */
+export function getRedis(): ReturnType<typeof createClient> {
+  if (!redisClients.redis) {
+    redisClients.redis = createClient({ host: process.env.REDIS_HOST });
+    redisClients.redis.on('error', (error: unknown) => console.error('Redis client error', error));
+  }
+  return redisClients.redis;
+}
+`,
+      'src/redisClient.ts': `import { getRedis } from './lib/redis';
+
+export const getRedisClient = () => getRedis();
+`,
+      'src/controllers/pages.ts': `import type { Response } from 'express';
+import { getRedis } from '../lib/redis';
+
+export async function pageViews(_: unknown, res: Response) {
+  const client = getRedis();
+  client.incr('page-views', (_error, views) => res.send({ views }));
+}
+`,
+    },
+    sitesHoisted: 2,
+    modules: [{ path: 'src/lib/redis.ts', action: 'created' }],
+  },
+  {
     name: 'node-redis 2: a synchronous factory called per request is listed with the version, not with an await it does not need',
     input: {
       'package.json': `{ "name": "chat", "private": true, "dependencies": { "express": "^4.16.0", "redis": "^2.8.0" } }
