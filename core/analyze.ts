@@ -7,6 +7,7 @@ import { hoistability, type ConstructionRole, type Hoistability } from './hoista
 import { fileRole, hasDirective } from './request-handlers.js';
 import { KnownClients, type KnownClient } from './known-clients.js';
 import { installedApiFor } from './project/client-api.js';
+import { perCallConnects } from './per-call-connects.js';
 import type { ClientOrigin } from './project/facts.js';
 import { declaredImports, importedBindings, importedSites, isImportedOnceWrapper, type ImportedBinding, type ModuleLookup } from './project/imported-sites.js';
 import { packageRootOf } from './project/resolution.js';
@@ -116,6 +117,8 @@ export function analyseConstructions(
   for (const construction of local) add(construction);
   for (const site of imported) add(site);
   for (const spawn of spawned) add({ ...spawn, role: { sharedReceiver: true } });
+  // A module client connected again on every call opens a connection per call, like a construction there.
+  for (const connect of perCallConnects(local, scopeManager)) add(connect);
   return { constructions: constructions.sort((a, b) => a.node.range[0] - b.node.range[0]), bindings };
 }
 
