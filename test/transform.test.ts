@@ -776,6 +776,43 @@ export async function pageViews(_: unknown, res: Response) {
     modules: [{ path: 'src/lib/redis.ts', action: 'created' }],
   },
   {
+    name: 'node-redis 4: a module client connected and disconnected by each exported helper is listed, and nothing is rewritten',
+    input: {
+      'package.json': `{ "name": "billing", "private": true, "dependencies": { "next": "^15.0.0", "redis": "^4.6.5" } }
+`,
+      'app/util/redis-util.ts': `import { createClient } from 'redis';
+
+const client = createClient({ url: process.env.REDIS_URL });
+client.on('error', (err) => console.log('Redis Client Error', err));
+
+export async function readBalance(key: string) {
+  try {
+    await client.connect();
+    return await client.get(key);
+  } finally {
+    await client.disconnect();
+  }
+}
+`,
+      'app/api/balance/route.ts': `import { readBalance } from '../../util/redis-util';
+
+export async function GET(request: Request) {
+  return Response.json({ balance: await readBalance(request.headers.get('access-code') ?? '') });
+}
+`,
+    },
+    output: {},
+    sitesHoisted: 0,
+    sitesSkipped: [
+      {
+        file: 'app/util/redis-util.ts',
+        line: 8,
+        reason: "it connects the module's client `client` again on every call; connect it once, behind a memoised promise, and remove the per-call `connect()` and `disconnect()`",
+      },
+    ],
+    modules: [],
+  },
+  {
     name: 'node-redis 2: a synchronous factory called per request is listed with the version, not with an await it does not need',
     input: {
       'package.json': `{ "name": "chat", "private": true, "dependencies": { "express": "^4.16.0", "redis": "^2.8.0" } }
