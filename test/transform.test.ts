@@ -82,6 +82,24 @@ export function getRedis(): Redis {
 `;
 }
 
+/** The TypeScript shared module created for one node-redis 3 configuration: it connects by itself, so the getter is synchronous. */
+function nodeRedis3Module(options: string): string {
+  return `import { createClient } from 'redis';
+
+${WHY}
+const redisClients: { redis?: ReturnType<typeof createClient> } = {};
+
+/** The shared client, built on the first call (node-redis 3 connects by itself). */
+export function getRedis(): ReturnType<typeof createClient> {
+  if (!redisClients.redis) {
+    redisClients.redis = createClient(${options});
+    redisClients.redis.on('error', (error: unknown) => console.error('Redis client error', error));
+  }
+  return redisClients.redis;
+}
+`;
+}
+
 /**
  * The TypeScript shared module created for one node-redis configuration: connected on first use, failing fast, or, with
  * the call site's own 'error' listener (`listener`), registering it before connecting as the call site did.
@@ -684,23 +702,10 @@ visits.get('/', (_request, response) => {
 `,
     },
     output: {
-      'src/lib/redis.ts': `import { createClient } from 'redis';
-
-${WHY}
-const redisClients: { redis?: ReturnType<typeof createClient> } = {};
-
-/** The shared client, built on the first call (node-redis 3 connects by itself). */
-export function getRedis(): ReturnType<typeof createClient> {
-  if (!redisClients.redis) {
-    redisClients.redis = createClient({
+      'src/lib/redis.ts': nodeRedis3Module(`{
       host: process.env.REDIS_HOST,
       port: Number(process.env.REDIS_PORT),
-    });
-    redisClients.redis.on('error', (error: unknown) => console.error('Redis client error', error));
-  }
-  return redisClients.redis;
-}
-`,
+    }`),
       'src/redisClient.ts': `import { getRedis } from './lib/redis';
 
 export const getRedisClient = () =>
@@ -745,20 +750,7 @@ router.get('/pages', pageViews);
 `,
     },
     output: {
-      'src/lib/redis.ts': `import { createClient } from 'redis';
-
-${WHY}
-const redisClients: { redis?: ReturnType<typeof createClient> } = {};
-
-/** The shared client, built on the first call (node-redis 3 connects by itself). */
-export function getRedis(): ReturnType<typeof createClient> {
-  if (!redisClients.redis) {
-    redisClients.redis = createClient({ host: process.env.REDIS_HOST });
-    redisClients.redis.on('error', (error: unknown) => console.error('Redis client error', error));
-  }
-  return redisClients.redis;
-}
-`,
+      'src/lib/redis.ts': nodeRedis3Module('{ host: process.env.REDIS_HOST }'),
       'src/redisClient.ts': `import { getRedis } from './lib/redis';
 
 export const getRedisClient = () => getRedis();
