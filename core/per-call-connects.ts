@@ -28,6 +28,7 @@ export function perCallConnects(constructions: readonly { node: ConstructionNode
       if (member?.type !== 'MemberExpression' || member.object !== reference.identifier || propertyName(member) !== 'connect') continue;
       const call = member.parent;
       if (call?.type !== 'CallExpression' || call.callee !== member || !enclosingFunction(call) || guardedByModuleState(call, scopeManager)) continue;
+      if (reconnectsOnOwnEvent(call, variable.name)) continue;
       found.push({
         node: call,
         info,
@@ -36,6 +37,15 @@ export function perCallConnects(constructions: readonly { node: ConstructionNode
     }
   }
   return found;
+}
+
+/** `client.on('end', () => client.connect())`: the client's own reconnect, run when its connection ends, not per call. */
+function reconnectsOnOwnEvent(call: Node, client: string): boolean {
+  const fn = enclosingFunction(call);
+  const registration = fn?.parent;
+  if (registration?.type !== 'CallExpression' || !registration.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
+  const callee = registration.callee;
+  return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === client && /^(?:on|once|addListener)$/.test(propertyName(callee) ?? '');
 }
 
 /** Inside its function, the connect waits on a test of module state or memoises its promise in a module binding. */

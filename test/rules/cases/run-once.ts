@@ -733,4 +733,15 @@ async function main() {
 main();
 `,
   },
+  // the client's own reconnect when its connection ends
+  {
+    filename: 'src/reconnect.ts',
+    code: `import { createClient } from 'redis';
+
+export const client = createClient({ url: process.env.REDIS_URL });
+client.on('end', () => {
+  client.connect().catch((error) => console.error('Redis reconnect failed', error));
+});
+`,
+  },
 ];
