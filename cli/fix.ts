@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { owningPackageRoot } from '../codemods/owning-package.js';
+import { owningPackageRoot } from '../core/project/owning-package.js';
 import { runCodemod } from '../codemods/project.js';
 import { addedTypeErrors, packageTypeScript, typeErrors, type TypeError } from '../codemods/verify.js';
 import type { CodemodOptions, CodemodResult, FileError, SitesMoved } from '../codemods/types.js';

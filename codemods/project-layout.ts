@@ -1,7 +1,7 @@
 import { posix, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
 import { specifiersIn } from '../core/project/relevance-index.js';
-import { hotReloadingFramework, type OwningPackage } from './owning-package.js';
+import { hotReloadingFramework, type OwningPackage } from '../core/project/owning-package.js';
 
 /** What a package's files say about where its shared module goes and how its call sites import it. */
 export interface ProjectLayout {

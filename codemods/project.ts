@@ -16,9 +16,9 @@ import { isSpawn } from '../core/spawned-connections.js';
 import type { Resolution } from '../core/project/resolution.js';
 import type { AnalysisOptions, FunctionNode, Node } from '../core/types.js';
 import { rewriteCallSites, type Placement } from './call-site.js';
-import { clientApi } from './client-api.js';
+import { clientApi } from '../core/project/client-api.js';
 import { callRunsOnce, instantiatedPerCall, isShutdownCode } from './obligations.js';
-import { owningPackageRoot, readOwningPackage, type OwningPackage } from './owning-package.js';
+import { owningPackageRoot, readOwningPackage, type OwningPackage } from '../core/project/owning-package.js';
 import { filesLoadedBy } from './module-reach.js';
 import { describeParseError, parseFile, type ParsedFile } from './parse.js';
 import { detectLayout, sharedModuleSpecifier, type ProjectLayout } from './project-layout.js';
@@ -96,7 +96,7 @@ export function runCodemod(options: CodemodOptions): CodemodResult {
     onceWrappers: options.onceWrappers ?? DEFAULT_OPTIONS.onceWrappers,
     allowInFunctions: options.allowInFunctions ?? DEFAULT_OPTIONS.allowInFunctions,
   };
-  const model = new ProjectModel(settings, fileSource);
+  const model = new ProjectModel(settings, fileSource, undefined, false, options.root);
   const projectCallers = new ProjectCallers(model, [...files.map((file) => file.path), ...(options.otherFiles ?? [])], fileSource);
   // A file that names no client module still opens connections through an import of a project module that does.
   for (const path of options.otherFiles ?? []) {

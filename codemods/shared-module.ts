@@ -8,7 +8,7 @@ import { baseName, capitalised } from '../core/binding-names.js';
 import { buildTraceMaps } from '../core/sources.js';
 import { movedText, reindented, type MovedText } from '../core/moved-text.js';
 import type { ConstructionInfo, ConstructionNode } from '../core/types.js';
-import type { ClientApi } from './client-api.js';
+import type { ClientApi } from '../core/project/client-api.js';
 import { parseFile } from './parse.js';
 import type { ProjectLayout } from './project-layout.js';
 
@@ -169,6 +169,8 @@ function clientType(shared: SharedExport, aliases: BindingNames = NO_ALIASES): s
     if (!api.namedExport) return cluster ? `${redis}.Cluster` : `${redis}.Redis`;
     return cluster ? local('Cluster', aliases) : redis;
   }
+  // node-redis 3 has no awaited factory to name the type after; its own factory's result is the client.
+  if (!api.connects) return `ReturnType<typeof ${local(FACTORIES[config.builds], aliases)}>`;
   return `${capitalised(shared.name)}Client`;
 }
 

@@ -1,14 +1,18 @@
+import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/types';
-import { constructionLabel, enclosingFunction, resolveIdentifier, staticString } from './ast.js';
+import { constructionLabel, enclosingFunction, outermostTransparent, propertyName, resolveIdentifier, staticString } from './ast.js';
 import { clientUsage, type ClientUsage } from './client-usage.js';
 import { findConstructions } from './constructions.js';
 import { hoistability, type ConstructionRole, type Hoistability } from './hoistability.js';
 import { fileRole, hasDirective } from './request-handlers.js';
 import { KnownClients, type KnownClient } from './known-clients.js';
+import { installedApiFor } from './project/client-api.js';
+import { perCallConnects } from './per-call-connects.js';
 import type { ClientOrigin } from './project/facts.js';
-import { importedBindings, importedSites, isImportedOnceWrapper, type ImportedBinding, type ModuleLookup } from './project/imported-sites.js';
+import { declaredImports, importedBindings, importedSites, isImportedOnceWrapper, type ImportedBinding, type ModuleLookup } from './project/imported-sites.js';
+import { packageRootOf } from './project/resolution.js';
 import { configuredHandlerNames } from './serverless-config.js';
-import { RunOnceAnalysis, type Execution, type ImportedName } from './run-once.js';
+import { RunOnceAnalysis, type Execution, type ImportedFunction, type ImportedName } from './run-once.js';
 import { buildTraceMaps, type TraceMaps } from './sources.js';
 import type { AnalysisOptions, ClientSource, ConstructionInfo, ConstructionNode, FunctionNode, Node, ScopeManagerLike, VariableLike } from './types.js';
 
@@ -102,12 +106,7 @@ export function analyseConstructions(
   const spawned = knownClients.spawns(program, sourceText, new Set(built.keys()));
   if (local.length === 0 && imported.length === 0 && spawned.length === 0) return { constructions: [], bindings };
 
-  const { imports, modules } = importsOf(program);
-  const behaviour = { isOnceWrapper: (callee: Node) => isImportedOnceWrapper(callee, bindings, scopeManager) };
-  // A Serverless Framework config may name any export of this file as a Lambda handler.
-  const configured = configuredHandlerNames(options.filename);
-  const runOptions = configured.length === 0 ? options : { ...options, handlerNames: [...options.handlerNames, ...configured] };
-  const runOnce = new RunOnceAnalysis(scopeManager, runOptions, fileRole(options.filename, program), imports, modules, behaviour);
+  const runOnce = runOnceAnalysisOf(program, scopeManager, options, bindings);
   const constructions: AnalysedConstruction[] = [];
   const seen = new Set<Node>();
   const add = (construction: Omit<AnalysedConstruction, 'execution'>): void => {
@@ -118,7 +117,87 @@ export function analyseConstructions(
   for (const construction of local) add(construction);
   for (const site of imported) add(site);
   for (const spawn of spawned) add({ ...spawn, role: { sharedReceiver: true } });
+  // A module client connected again on every call opens a connection per call, like a construction there.
+  for (const connect of perCallConnects(local, scopeManager)) add(connect);
   return { constructions: constructions.sort((a, b) => a.node.range[0] - b.node.range[0]), bindings };
+}
+
+/** How often code runs anywhere in a file, with what its imports bring (run-once wrappers from project modules). */
+function runOnceAnalysisOf(
+  program: TSESTree.Program,
+  scopeManager: ScopeManagerLike,
+  options: AnalysisOptions,
+  bindings: ReadonlyMap<VariableLike, ImportedBinding>,
+): RunOnceAnalysis {
+  const { imports, modules } = importsOf(program);
+  const behaviour = { isOnceWrapper: (callee: Node) => isImportedOnceWrapper(callee, bindings, scopeManager) };
+  // A Serverless Framework config may name any export of this file as a Lambda handler.
+  const configured = configuredHandlerNames(options.filename);
+  const runOptions = configured.length === 0 ? options : { ...options, handlerNames: [...options.handlerNames, ...configured] };
+  return new RunOnceAnalysis(scopeManager, runOptions, fileRole(options.filename, program), imports, modules, behaviour);
+}
+
+/** An export of another module, as an importer reaches it. */
+export interface ImportedExport {
+  /** The module's path, as `resolve` answers for the importer's specifiers. */
+  file: string;
+  /** The export's name: `default` for the default export and `module.exports`. */
+  name: string;
+}
+
+/**
+ * How often an export of another module runs through this file's uses of it: registered as a route callback
+ * (`router.get('/', visits)`), called from a handler, exported again from an entry file. `skip` names the calls
+ * of the export that are sites of their own (an imported factory's, reported where they are made).
+ */
+export function importedUseExecutions(
+  program: TSESTree.Program,
+  scopeManager: ScopeManagerLike,
+  options: AnalysisOptions,
+  resolve: (specifier: string) => string | undefined,
+  target: ImportedExport,
+  lookup?: ModuleLookup,
+  skip: (call: Node) => boolean = () => false,
+): Execution[] {
+  const uses: Node[] = [];
+  for (const { specifier, imported, local } of declaredImports(program)) {
+    const whole = imported === '*' || (imported === 'default' && target.name !== 'default');
+    if ((imported !== target.name && !whole) || resolve(specifier) !== target.file) continue;
+    for (const reference of resolveIdentifier(scopeManager, local)?.references ?? []) {
+      const identifier = reference.identifier;
+      if (identifier === local || !reference.isRead()) continue;
+      // `import * as controllers` (or a CommonJS module object): `controllers.visits` is the use.
+      const member = identifier.parent;
+      if (!whole) uses.push(identifier);
+      else if (member?.type === 'MemberExpression' && member.object === identifier && propertyName(member) === target.name) uses.push(member);
+    }
+  }
+  if (uses.length === 0) return [];
+  const bindings = lookup ? importedBindings(program, scopeManager, options.filename, lookup) : new Map<VariableLike, ImportedBinding>();
+  const runOnce = runOnceAnalysisOf(program, scopeManager, options, bindings);
+  const imported: ImportedFunction = { type: 'ImportedFunction', name: target.name === 'default' ? importedLocalName(uses[0]) : target.name, async: false, params: [] };
+  const executions: Execution[] = [];
+  for (const use of uses) {
+    const outer = outermostTransparent(use);
+    const call = outer.parent;
+    if ((call?.type === 'CallExpression' || call?.type === 'NewExpression') && call.callee === outer && skip(call)) continue;
+    const execution = runOnce.importedUseExecution(use, imported);
+    // Read where the export is defined, the context says where the route is: "the Express route callback in src/routes/root.ts:7".
+    if (execution) executions.push(execution.runsOnce ? execution : { runsOnce: false, context: `${execution.context.replace(/\bthis\b/, 'the')} in ${placeOf(use, options.filename)}` });
+  }
+  return executions;
+}
+
+/** `src/routes/root.ts:7`: a position in a file, relative to its package. */
+function placeOf(node: Node, file: string): string {
+  const root = packageRootOf(file);
+  const shown = root === undefined ? path.basename(file) : path.relative(root, file);
+  return `${shown.split(path.sep).join('/')}:${node.loc.start.line}`;
+}
+
+/** `rootController` for `import rootController from './root'`: the name a default export is known by here. */
+function importedLocalName(use: Node): string {
+  return use.type === 'Identifier' ? use.name : use.type === 'MemberExpression' ? (propertyName(use) ?? 'default') : 'default';
 }
 
 /** Every construction that runs per call, with its context, hoistability and what the fixes must follow. */
@@ -137,7 +216,7 @@ export function findPerCallSites(
     const fn = enclosingFunction(node);
     const usage = clientUsage(node, scopeManager);
     // What this code does with the client (subscribe, WATCH…) says more than what the export's own module says.
-    let hoist = problem !== undefined && usage.problem === undefined ? { hoistable: false as const, reason: problem } : hoistability(node, info, usage, fn, scopeManager, role);
+    let hoist = problem !== undefined && usage.problem === undefined ? { hoistable: false as const, reason: problem } : hoistability(node, info, usage, fn, scopeManager, role, installedApiFor(lookup, options.filename, info));
     // Constant arguments still go through the export's parameters: where the client is built, it cannot move.
     if (hoist.hoistable && parameterReason !== undefined) hoist = { hoistable: false, reason: parameterReason };
     sites.push({ node, info, label: constructionLabel(node, sourceText), context: execution.context, hoist, usage, fn, origin, role });

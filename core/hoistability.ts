@@ -1,6 +1,7 @@
 import { contains, innermostScope, isFunction, isModuleLevelScope, topLevelStatement, walk } from './ast.js';
 import type { ClientUsage } from './client-usage.js';
 import { callbackHandlerReason, dedicatedConnectionReason } from './dedicated-connections.js';
+import type { ClientApi } from './project/client-api.js';
 import type { ConstructionInfo, ConstructionNode, FunctionNode, Node, ReferenceLike, ScopeLike, ScopeManagerLike } from './types.js';
 
 export type Hoistability = { hoistable: true } | { hoistable: false; reason: string };
@@ -24,6 +25,7 @@ export function hoistability(
   fn: FunctionNode | undefined,
   scopeManager: ScopeManagerLike,
   role: ConstructionRole = {},
+  api?: ClientApi,
 ): Hoistability {
   // A shared client's dedicated connection: what the code does with it matters more than where the receiver lives.
   if (role.sharedReceiver && usage.problem !== undefined) return { hoistable: false, reason: usage.problem };
@@ -42,10 +44,13 @@ export function hoistability(
   if (callerProblem !== undefined) return { hoistable: false, reason: callerProblem };
   const dedicated = dedicatedConnectionReason(construction, usage, fn) ?? callbackHandlerReason(fn);
   if (dedicated !== undefined) return { hoistable: false, reason: dedicated };
-  if (info.library === 'node-redis' && fn && !fn.async) {
+  if (api && 'unsupported' in api) return { hoistable: false, reason: api.unsupported };
+  // node-redis 3 connects by itself: a synchronous getter can hand out the shared client.
+  const awaitsConnection = info.library === 'node-redis' && !(api && 'connects' in api && !api.connects);
+  if (awaitsConnection && fn && !fn.async) {
     return { hoistable: false, reason: 'it is in a function that is not async, so it cannot await the shared connection' };
   }
-  if (info.library === 'node-redis' && !fn && inClassField(construction)) {
+  if (awaitsConnection && !fn && inClassField(construction)) {
     return { hoistable: false, reason: 'it is built in a class field, which cannot await the shared connection' };
   }
   return { hoistable: true };

@@ -15,6 +15,17 @@ import {
 } from './request-handlers.js';
 import type { AnalysisOptions, ClassNode, FunctionNode, Node, ScopeManagerLike, VariableLike } from './types.js';
 
+/** A function of another module, known here only by the name it is imported under. */
+export interface ImportedFunction {
+  type: 'ImportedFunction';
+  name: string;
+  async: boolean;
+  params: readonly TSESTree.Parameter[];
+}
+
+/** A function whose execution is asked about: one of this file, or one imported from another. */
+type Subject = FunctionNode | ImportedFunction;
+
 /** An export whose callers, in other files, decide how often its code runs. */
 export interface DeferredExport {
   /** The export name; `cache.get` for a method of an exported object. */
@@ -121,6 +132,24 @@ export class RunOnceAnalysis {
     return ONCE;
   }
 
+  /**
+   * How often a function of another module runs through one use of its imported name here: registered as a route
+   * callback (`router.get('/', visits)`), called, exported again. Undefined for a use that proves nothing (a value
+   * stored or compared), and for a type.
+   */
+  importedUseExecution(identifier: Node, imported: ImportedFunction): Execution | undefined {
+    const use = outermostTransparent(identifier);
+    const parent = use.parent;
+    const telling =
+      parent?.type === 'CallExpression' ||
+      parent?.type === 'NewExpression' ||
+      parent?.type === 'ExportDefaultDeclaration' ||
+      parent?.type === 'ExportSpecifier' ||
+      (parent?.type === 'Property' && parent.value === use) ||
+      exportedByAssignment(use) !== undefined;
+    return telling ? this.useExecution(identifier, imported) : undefined;
+  }
+
   private functionExecution(fn: FunctionNode): Execution {
     // A function reached again while deciding it calls itself: not proven to run once.
     return this.decideOnce(fn, () => this.computeFunctionExecution(fn), () => perCall(this.genericPhrase(fn)));
@@ -205,7 +234,7 @@ export class RunOnceAnalysis {
   }
 
   /** A function exported under `name`: a handler when its name or file says so, else its callers elsewhere decide. */
-  private exportedFunctionExecution(name: string, fn: FunctionNode): Execution {
+  private exportedFunctionExecution(name: string, fn: Subject): Execution {
     return this.exportExecution(name, fn) ?? this.deferToCallers({ name, kind: 'function' }, fn);
   }
 
@@ -213,13 +242,13 @@ export class RunOnceAnalysis {
    * An export the project itself calls: its callers decide. A framework entry file's exports and functions shaped
    * like handlers (`(req, res)`, `(ctx, next)`) are called by the framework, on every request.
    */
-  private deferToCallers(deferred: DeferredExport, fn?: FunctionNode): Execution {
+  private deferToCallers(deferred: DeferredExport, fn?: Subject): Execution {
     if (fn && (this.role.entryPoint || hasHandlerSignature(fn.params))) return perCall(this.genericPhrase(fn));
     return this.options.callers ? this.options.callers(deferred) : { runsOnce: true, decidedBy: [deferred] };
   }
 
   /** How often a function runs through one use of its name. */
-  private useExecution(identifier: Node, fn: FunctionNode): Execution {
+  private useExecution(identifier: Node, fn: Subject): Execution {
     const use = outermostTransparent(identifier);
     const parent = use.parent!;
     if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.callee === use) {
@@ -239,15 +268,15 @@ export class RunOnceAnalysis {
     return perCall(this.genericPhrase(fn));
   }
 
-  private exportExecution(name: string, fn: FunctionNode): Execution | undefined {
+  private exportExecution(name: string, fn: Subject): Execution | undefined {
     // Start-up hooks: Next.js `register()` and SvelteKit's `init`.
     if ((this.role.instrumentation && name === 'register') || (this.role.svelteHooks && name === 'init')) return ONCE;
-    const phrase = exportedHandlerPhrase(name, this.role, this.options.handlerNames, fn.async) ?? (typedAsLambdaHandler(fn, this.role.lambdaTypes) ? lambdaHandlerPhrase(name) : undefined);
+    const phrase = exportedHandlerPhrase(name, this.role, this.options.handlerNames, fn.async) ?? (fn.type !== 'ImportedFunction' && typedAsLambdaHandler(fn, this.role.lambdaTypes) ? lambdaHandlerPhrase(name) : undefined);
     return phrase ? perCall(phrase) : undefined;
   }
 
   /** A function passed to a call: what the callee does with it. */
-  private callbackExecution(call: TSESTree.CallExpression | TSESTree.NewExpression, fn: FunctionNode): Execution {
+  private callbackExecution(call: TSESTree.CallExpression | TSESTree.NewExpression, fn: Subject): Execution {
     const name = calleeName(call);
     const root = chainRoot(call.callee);
     if (name !== undefined && this.options.onceWrappers.includes(name)) return this.executionOf(call);
@@ -287,7 +316,7 @@ export class RunOnceAnalysis {
     return perCall('every call to this callback');
   }
 
-  private propertyExecution(property: TSESTree.Property, fn: FunctionNode): Execution {
+  private propertyExecution(property: TSESTree.Property, fn: Subject): Execution {
     const key = propertyName(property);
     const object = property.parent as TSESTree.ObjectExpression;
     if (key === 'useFactory') return ONCE;
@@ -394,10 +423,11 @@ export class RunOnceAnalysis {
     return false;
   }
 
-  private genericPhrase(fn: FunctionNode): string {
-    const name = functionName(fn);
+  private genericPhrase(fn: Subject): string {
+    const name = fn.type === 'ImportedFunction' ? fn.name : functionName(fn);
     return name ? `every call to \`${name}()\`` : 'every call to this function';
   }
+
 }
 
 /** The name a binding is exported under through one of its uses: `export default x`, `export { x as y }`, `exports.y = x`. */

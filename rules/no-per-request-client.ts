@@ -4,10 +4,12 @@ import { isModuleLevelScope, memberRoot, resolveIdentifier } from '../core/ast.j
 import { applyEdits, normaliseEdits } from '../core/edits.js';
 import type { InFileConnection } from '../core/in-file-connection.js';
 import { inFileHoistEdits } from '../core/in-file-hoist.js';
+import { installedApiFor } from '../core/project/client-api.js';
 import { displayPath, projectModelFor, type ProjectSettings } from '../core/project/project-model.js';
+import { referenceCallers } from '../core/project/reference-callers.js';
 import { specifiersOfProgram } from '../core/project/relevance-index.js';
 import { typedClientOracle, type TypedProgram } from '../core/typed-clients.js';
-import type { ClientSource, ScopeManagerLike } from '../core/types.js';
+import type { AnalysisOptions, ClientSource, ScopeManagerLike } from '../core/types.js';
 import { createRule } from './create-rule.js';
 
 export type Options = [
@@ -26,7 +28,7 @@ const stringList = (description: string) => ({ type: 'array' as const, items: { 
 function reportPerCallClients(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, [options]: Readonly<Options>): TSESLint.RuleListener {
   const sourceCode = context.sourceCode;
   const sources = options.sources ?? DEFAULT_OPTIONS.sources;
-  const analysisOptions = {
+  const analysisOptions: AnalysisOptions = {
     filename: context.filename,
     sources,
     handlerNames: options.handlerNames ?? DEFAULT_OPTIONS.handlerNames,
@@ -35,6 +37,8 @@ function reportPerCallClients(context: Readonly<TSESLint.RuleContext<MessageIds,
   };
   const scopeManager = sourceCode.scopeManager as unknown as ScopeManagerLike;
   const project = projectModelFor(projectSettings(options));
+  // An exported handler registered in another file (`router.get('/', visits)`): the files that import it decide.
+  analysisOptions.callers = referenceCallers(project, context.filename, context.cwd);
   const services = sourceCode.parserServices as Partial<TypedProgram> | undefined;
   const typedClient = services?.program && services.esTreeNodeToTSNodeMap ? typedClientOracle(services as TypedProgram) : undefined;
 
@@ -77,12 +81,12 @@ function reportPerCallClients(context: Readonly<TSESLint.RuleContext<MessageIds,
     }
   }
 
-  /**
-   * node-redis (4 and later, the versions the rule reads) connects once behind an awaited getter. The rule does not
-   * know the installed version: `disconnect()` closes a client or cluster at once in 4 and 5 alike.
-   */
+  /** node-redis 4 and later connect once behind an awaited getter; `disconnect()` closes a client or cluster at once in 4 and 5 alike. */
   function connectionOf(site: PerCallSite): InFileConnection | undefined {
     if (site.info.library !== 'node-redis') return undefined;
+    const api = installedApiFor(project, context.filename, site.info);
+    // node-redis 3 connects by itself: the client moves as it is.
+    if (api && 'connects' in api && !api.connects) return undefined;
     const closeAtOnce = site.info.builds === 'client' || site.info.builds === 'cluster' ? 'disconnect' : 'destroy';
     return { closeAtOnce, typescript: /\.[cm]?tsx?$/.test(context.filename) };
   }

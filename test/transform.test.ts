@@ -82,6 +82,24 @@ export function getRedis(): Redis {
 `;
 }
 
+/** The TypeScript shared module created for one node-redis 3 configuration: it connects by itself, so the getter is synchronous. */
+function nodeRedis3Module(options: string): string {
+  return `import { createClient } from 'redis';
+
+${WHY}
+const redisClients: { redis?: ReturnType<typeof createClient> } = {};
+
+/** The shared client, built on the first call (node-redis 3 connects by itself). */
+export function getRedis(): ReturnType<typeof createClient> {
+  if (!redisClients.redis) {
+    redisClients.redis = createClient(${options});
+    redisClients.redis.on('error', (error: unknown) => console.error('Redis client error', error));
+  }
+  return redisClients.redis;
+}
+`;
+}
+
 /**
  * The TypeScript shared module created for one node-redis configuration: connected on first use, failing fast, or, with
  * the call site's own 'error' listener (`listener`), registering it before connecting as the call site did.
@@ -659,6 +677,160 @@ module.exports = { increment };
     },
     sitesHoisted: 1,
     modules: [{ path: 'lib/redis.js', action: 'created' }],
+  },
+  {
+    name: 'node-redis 3 in TypeScript: a synchronous factory called per request returns the shared client, typed by its own factory',
+    input: {
+      'package.json': `{ "name": "starter", "private": true, "dependencies": { "express": "^4.17.1", "redis": "^3.0.2" } }
+`,
+      'src/redisClient.ts': `import redis from 'redis';
+
+export const getRedisClient = () =>
+  redis.createClient({
+    host: process.env.REDIS_HOST,
+    port: Number(process.env.REDIS_PORT),
+  });
+`,
+      'src/routes/visits.ts': `import { Router } from 'express';
+import { getRedisClient } from '../redisClient';
+
+export const visits = Router();
+
+visits.get('/', (_request, response) => {
+  getRedisClient().incr('visits', (_error, count) => response.send({ visits: count }));
+});
+`,
+    },
+    output: {
+      'src/lib/redis.ts': nodeRedis3Module(`{
+      host: process.env.REDIS_HOST,
+      port: Number(process.env.REDIS_PORT),
+    }`),
+      'src/redisClient.ts': `import { getRedis } from './lib/redis';
+
+export const getRedisClient = () =>
+  getRedis();
+`,
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'src/lib/redis.ts', action: 'created' }],
+  },
+  {
+    name: 'a controller registered by reference in a route file: its factory returns the shared client, and a named export builds it no more',
+    input: {
+      'package.json': `{ "name": "starter", "private": true, "dependencies": { "express": "^4.17.1", "redis": "^3.0.2" } }
+`,
+      'src/redisClient.ts': `import redis from 'redis';
+
+export const getRedisClient = () => redis.createClient({ host: process.env.REDIS_HOST });
+`,
+      'src/controllers/root.ts': `import type { Response } from 'express';
+import { getRedisClient } from '../redisClient';
+
+export default async function (_: unknown, res: Response) {
+  getRedisClient().incr('visits', (_error, visits) => res.send({ visits }));
+}
+`,
+      'src/controllers/pages.ts': `import type { Response } from 'express';
+import redis from 'redis';
+
+export async function pageViews(_: unknown, res: Response) {
+  const client = redis.createClient({ host: process.env.REDIS_HOST });
+  client.incr('page-views', (_error, views) => res.send({ views }));
+}
+`,
+      'src/routes/root.ts': `import { Router } from 'express';
+import rootController from '../controllers/root';
+import { pageViews } from '../controllers/pages';
+
+export const router = Router();
+
+router.get('/', rootController);
+router.get('/pages', pageViews);
+`,
+    },
+    output: {
+      'src/lib/redis.ts': nodeRedis3Module('{ host: process.env.REDIS_HOST }'),
+      'src/redisClient.ts': `import { getRedis } from './lib/redis';
+
+export const getRedisClient = () => getRedis();
+`,
+      'src/controllers/pages.ts': `import type { Response } from 'express';
+import { getRedis } from '../lib/redis';
+
+export async function pageViews(_: unknown, res: Response) {
+  const client = getRedis();
+  client.incr('page-views', (_error, views) => res.send({ views }));
+}
+`,
+    },
+    sitesHoisted: 2,
+    modules: [{ path: 'src/lib/redis.ts', action: 'created' }],
+  },
+  {
+    name: 'node-redis 4: a module client connected and disconnected by each exported helper is listed, and nothing is rewritten',
+    input: {
+      'package.json': `{ "name": "billing", "private": true, "dependencies": { "next": "^15.0.0", "redis": "^4.6.5" } }
+`,
+      'app/util/redis-util.ts': `import { createClient } from 'redis';
+
+const client = createClient({ url: process.env.REDIS_URL });
+client.on('error', (err) => console.log('Redis Client Error', err));
+
+export async function readBalance(key: string) {
+  try {
+    await client.connect();
+    return await client.get(key);
+  } finally {
+    await client.disconnect();
+  }
+}
+`,
+      'app/api/balance/route.ts': `import { readBalance } from '../../util/redis-util';
+
+export async function GET(request: Request) {
+  return Response.json({ balance: await readBalance(request.headers.get('access-code') ?? '') });
+}
+`,
+    },
+    output: {},
+    sitesHoisted: 0,
+    sitesSkipped: [
+      {
+        file: 'app/util/redis-util.ts',
+        line: 8,
+        reason: "it connects the module's client `client` again on every call; connect it once, behind a memoised promise, and remove the per-call `connect()` and `disconnect()`",
+      },
+    ],
+    modules: [],
+  },
+  {
+    name: 'node-redis 2: a synchronous factory called per request is listed with the version, not with an await it does not need',
+    input: {
+      'package.json': `{ "name": "chat", "private": true, "dependencies": { "express": "^4.16.0", "redis": "^2.8.0" } }
+`,
+      'src/redisClient.js': `const redis = require('redis');
+
+const getClient = () => redis.createClient({ host: process.env.REDIS_URI, port: process.env.REDIS_PORT });
+
+module.exports.getClient = getClient;
+`,
+      'src/routes/rooms.js': `const express = require('express');
+const { getClient } = require('../redisClient');
+
+const router = express.Router();
+
+router.get('/rooms', (req, res) => {
+  getClient().smembers('rooms', (error, rooms) => res.json(rooms));
+});
+
+module.exports = router;
+`,
+    },
+    output: {},
+    sitesHoisted: 0,
+    sitesSkipped: [{ file: 'src/redisClient.js', line: 3, reason: 'node-redis ^2.8.0 is older than 3, which the codemod does not write code for' }],
+    modules: [],
   },
   {
     name: "node-redis 4: a listener chained before connect() stays before it in the shared getter; a different listener on the same options and one that reads the request are listed",

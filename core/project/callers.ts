@@ -1,14 +1,21 @@
 import type { TSESTree } from '@typescript-eslint/types';
-import { analyseConstructions, type AnalysedConstruction } from '../analyze.js';
-import type { AnalysisOptions } from '../types.js';
+import { analyseConstructions, importedUseExecutions, type AnalysedConstruction } from '../analyze.js';
+import type { AnalysisOptions, Node } from '../types.js';
 import type { DeferredExport, Execution } from '../run-once.js';
-import { parseFile } from './parse.js';
+import { parseFile, type ParsedFile } from './parse.js';
 import { specifiersIn, type FileSource, type ProjectModel } from './project-model.js';
 
 /** `export { a as b } from './x'` (names: a → b) or `export * from './x'`. */
 interface Reexport {
   from: string;
   names: ReadonlyMap<string, string> | '*';
+}
+
+/** What an importer does with a module's exports: the connections it opens through them, what it re-exports. */
+interface ImporterAnalysis {
+  constructions: AnalysedConstruction[];
+  reexports: Reexport[];
+  parsed?: ParsedFile;
 }
 
 /** How deep the chain of exports may go (a route calls a helper that calls a factory…) before it stops proving anything. */
@@ -21,7 +28,7 @@ const MAX_CALLER_DEPTH = 4;
  */
 export class ProjectCallers {
   private importersIndex: Map<string, string[]> | undefined;
-  private readonly analyses = new Map<string, { constructions: AnalysedConstruction[]; reexports: Reexport[] }>();
+  private readonly analyses = new Map<string, ImporterAnalysis>();
   private readonly inProgress = new Set<string>();
 
   constructor(
@@ -52,6 +59,9 @@ export class ProjectCallers {
           if (construction.via?.file !== file || construction.via.name !== deferred.name) continue;
           if (!construction.execution.runsOnce) return construction.execution;
         }
+        // `router.get('/', visits)`: a handler registered, called or exported again by reference.
+        const perCall = this.useExecutions(importer, { file, name: deferred.name }).find((execution) => !execution.runsOnce);
+        if (perCall) return perCall;
         // A barrel (`export { x } from './x'`): its importers are this export's callers too.
         for (const reexport of reexports) {
           if (reexport.from !== file) continue;
@@ -67,16 +77,31 @@ export class ProjectCallers {
     }
   }
 
+  /** How often an export runs through an importer's uses of it that open no connection there themselves. */
+  private useExecutions(importer: string, target: { file: string; name: string }): Execution[] {
+    const { constructions, parsed } = this.analysis(importer);
+    if (!parsed) return [];
+    const sites = new Set<Node>(constructions.map((construction) => construction.node));
+    const options: AnalysisOptions = { ...this.model.settings, filename: importer, callers: this.callersFor(importer) };
+    const resolve = (specifier: string): string | undefined => {
+      const resolution = this.model.resolve(importer, specifier);
+      return resolution.kind === 'source' ? resolution.path : undefined;
+    };
+    return importedUseExecutions(parsed.program, parsed.scopeManager, options, resolve, target, this.model, (call) => sites.has(call));
+  }
+
   /** The constructions of an importer (its own exports decided by their callers in turn) and what it re-exports. */
-  private analysis(file: string): { constructions: AnalysedConstruction[]; reexports: Reexport[] } {
+  private analysis(file: string): ImporterAnalysis {
     const cached = this.analyses.get(file);
     if (cached) return cached;
-    const analysis: { constructions: AnalysedConstruction[]; reexports: Reexport[] } = { constructions: [], reexports: [] };
+    const analysis: ImporterAnalysis = { constructions: [], reexports: [] };
     const source = this.files.read(file);
     if (source) {
       try {
-        const { program, scopeManager } = parseFile(file, source.text);
+        const parsed = parseFile(file, source.text);
+        const { program, scopeManager } = parsed;
         const options: AnalysisOptions = { ...this.model.settings, filename: file, callers: this.callersFor(file) };
+        analysis.parsed = parsed;
         analysis.constructions = analyseConstructions(program, scopeManager, source.text, options, this.model).constructions;
         analysis.reexports = this.reexportsOf(file, program);
       } catch {

@@ -4,6 +4,7 @@ import { carriedValue } from '../constructions.js';
 import { spawnedInfo, spawnFrom } from '../spawned-connections.js';
 import type { ConstructionRole } from '../hoistability.js';
 import type { ConstructionInfo, ConstructionNode, Node, ScopeManagerLike, VariableLike } from '../types.js';
+import type { ClientApi } from './client-api.js';
 import type { ClientOrigin, ExportFact, ModuleSummary } from './facts.js';
 
 /** How the analysis reaches the summaries of the modules a file imports. */
@@ -13,6 +14,8 @@ export interface ModuleLookup {
    * `withWrappers` also reads a module that names no client for its run-once wrappers (for the files analysed).
    */
   moduleAt(fromFile: string, specifier: string, withWrappers?: boolean): ModuleSummary | undefined;
+  /** The client API installed for `file`'s package (node-redis 3 connects by itself, 2 is not supported). */
+  clientApiOf?(file: string, module: string): ClientApi;
 }
 
 /** A local binding of an imported module's export (or of the whole module). */

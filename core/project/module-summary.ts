@@ -6,6 +6,7 @@ import { clientVariable } from '../constructions.js';
 import { memoisation } from '../memoised-assignment.js';
 import type { FunctionNode, Node, ScopeManagerLike, VariableLike } from '../types.js';
 import type { AnalysedConstruction } from '../analyze.js';
+import { installedApiFor, type ClientApi } from './client-api.js';
 import type { ClientOrigin, ExportFact, ModuleSummary } from './facts.js';
 import type { ImportedBinding, ModuleLookup } from './imported-sites.js';
 
@@ -30,7 +31,7 @@ export function summariseExports(
     // Per call here already (its own file calls it per request) and exported too: importers open it per call as well.
     const deferred = execution.runsOnce ? (execution.decidedBy ?? []) : exportedFunctionOf(construction.node, scopeManager);
     for (const { name, kind } of deferred) {
-      if (!exports.has(name)) exports.set(name, { kind: kind === 'class' ? 'class' : 'factory', origin, ...sharing(construction, scopeManager) });
+      if (!exports.has(name)) exports.set(name, { kind: kind === 'class' ? 'class' : 'factory', origin, ...sharing(construction, scopeManager, installedApiFor(lookup, file, construction.info)) });
     }
     if (!execution.runsOnce || execution.decidedBy) continue;
     const holder = clientVariable(construction.node, scopeManager);
@@ -60,10 +61,10 @@ export function summariseWrappers(file: string, program: TSESTree.Program, scope
  * decision to each call's arguments (`readsParameters`, with the export's own reason for calls that pass
  * constants, which a fix still cannot move); anything else that keeps it from being shared is the export's problem.
  */
-function sharing(construction: AnalysedConstruction, scopeManager: ScopeManagerLike): { problem?: string; readsParameters: boolean; parameterReason?: string } {
+function sharing(construction: AnalysedConstruction, scopeManager: ScopeManagerLike, api: ClientApi | undefined): { problem?: string; readsParameters: boolean; parameterReason?: string } {
   if (construction.problem !== undefined) return { problem: construction.problem, readsParameters: false };
   const fn = enclosingFunction(construction.node);
-  const hoist = hoistability(construction.node, construction.info, clientUsage(construction.node, scopeManager), fn, scopeManager, construction.role);
+  const hoist = hoistability(construction.node, construction.info, clientUsage(construction.node, scopeManager), fn, scopeManager, construction.role, api);
   // A call, with constants, of another export whose options read its parameters: where that client is built, it cannot move.
   if (hoist.hoistable) return construction.parameterReason === undefined ? { readsParameters: false } : { problem: construction.parameterReason, readsParameters: false };
   if (hoist.reason.startsWith('its options use')) return { readsParameters: true, parameterReason: hoist.reason };

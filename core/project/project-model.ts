@@ -2,9 +2,11 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { analyseConstructions, mentionsClientModule } from '../analyze.js';
 import type { AnalysisOptions, ClientSource } from '../types.js';
+import { clientApi, type ClientApi } from './client-api.js';
 import { EMPTY_EXPORTS, type ModuleSummary } from './facts.js';
 import type { ModuleLookup } from './imported-sites.js';
 import { summariseExports, summariseWrappers } from './module-summary.js';
+import { owningPackageRoot, readOwningPackage } from './owning-package.js';
 import { parseFile } from './parse.js';
 import { isWithin, RelevanceIndex, REVALIDATE_MS, specifiersIn } from './relevance-index.js';
 import { ModuleResolver, packageRootOf, type Resolution } from './resolution.js';
@@ -76,13 +78,39 @@ export class ProjectModel implements ModuleLookup {
   private relinted: string | undefined;
   /** Folder → the indexed tree that holds it. */
   private readonly indexedRoots = new Map<string, string>();
+  /** Folder → the root of the package that owns it. */
+  private readonly packageRoots = new Map<string, string>();
+  /** `root\0module` → the client API installed there, as of the manifest's version. */
+  private readonly clientApis = new Map<string, { manifest: number | undefined; api: ClientApi }>();
 
   constructor(
     readonly settings: ProjectSettings,
     private readonly files: FileSource = diskFiles,
     readonly resolver: ModuleResolver = new ModuleResolver(),
     private readonly indexTrees = false,
+    /** No package above this folder owns a file, nor is its client read there (the codemod's root); unset for the rule. */
+    private readonly scanRoot?: string,
   ) {}
+
+  /** The client API installed for the package that owns `file`, read once per package and manifest version. */
+  clientApiOf(file: string, module: string): ClientApi {
+    const scanRoot = this.scanRoot ?? path.parse(file).root;
+    const readText = (target: string): string | undefined => this.files.read(target)?.text;
+    const folder = path.dirname(file);
+    let root = this.packageRoots.get(folder);
+    if (root === undefined) {
+      root = owningPackageRoot(file, scanRoot, readText);
+      this.packageRoots.set(folder, root);
+    }
+    const key = `${root}\0${module}`;
+    const manifest = this.files.version(path.join(root, 'package.json'));
+    const cached = this.clientApis.get(key);
+    if (cached && cached.manifest === manifest) return cached.api;
+    // Without a scan root (the rule), only the package's own node_modules count: a folder above it may be anything.
+    const api = clientApi(readOwningPackage(root, readText), module, this.scanRoot ?? root, readText);
+    this.clientApis.set(key, { manifest, api });
+    return api;
+  }
 
   moduleAt(fromFile: string, specifier: string, withWrappers = false): ModuleSummary | undefined {
     if (CLIENT_MODULES.has(specifier) || this.isCustomSource(specifier) || this.depth >= MAX_IMPORT_DEPTH) return undefined;
@@ -176,6 +204,15 @@ export class ProjectModel implements ModuleLookup {
     } finally {
       this.relinted = outer;
     }
+  }
+
+  /** Files of the linted tree that may import `file` (their imports end in its name); undefined without a tree index. */
+  importersOf(file: string, cwd?: string): string[] | undefined {
+    const index = this.indexFor(file, cwd);
+    if (!index) return undefined;
+    const base = path.basename(file).replace(/\.[^.]+$/, '');
+    const names = base === 'index' ? [base, path.basename(path.dirname(file))] : [base];
+    return index.filesImporting(names).filter((candidate) => candidate !== file);
   }
 
   /**

@@ -189,6 +189,14 @@ export class RelevanceIndex {
     this.forgetAnswers();
   }
 
+  /** Files of the tree whose imports end in one of `names`: the files that may import a module known by them. */
+  filesImporting(names: readonly string[]): string[] {
+    this.listIfDue();
+    const found: string[] = [];
+    for (const file of this.listed) if (this.entry(file)?.imports.some((specifier) => names.includes(reachedName(file, specifier) ?? ''))) found.push(file);
+    return found;
+  }
+
   /** Whether an import a read file holds reaches a client within the remaining depth. */
   private importReaches(fromFile: string, specifier: string, depth: number): boolean {
     // A relative import that leaves the tree reaches what the index cannot see: it may matter.

@@ -10,6 +10,9 @@ import type { Invalid, Valid } from './types.js';
 const nextApp = path.resolve('test/projects/rule-cases/next-app');
 const typed = path.resolve('test/projects/rule-cases/typed');
 const serverlessApp = path.resolve('test/projects/rule-cases/serverless-app');
+const nodeRedis2App = path.resolve('test/projects/rule-cases/node-redis-2');
+const nodeRedis3App = path.resolve('test/projects/rule-cases/node-redis-3');
+const expressControllers = path.resolve('test/projects/rule-cases/express-controllers');
 const typedLinting = { parserOptions: { project: './tsconfig.json', tsconfigRootDir: typed } };
 
 /** The injected client's type is an alias from another file: only the type checker knows it is an ioredis client. */
@@ -245,6 +248,144 @@ const redis = new Redis(process.env.REDIS_URL);
 export const list = async () => {
   return { statusCode: 200, body: JSON.stringify(await redis.lrange('orders', 0, -1)) };
 };
+`,
+          },
+        ],
+      },
+    ],
+  },
+  // node-redis 2 (the package's manifest) connects by itself, so nothing awaits; the codemod writes no code for it
+  {
+    filename: path.join(nodeRedis2App, 'src/rooms.js'),
+    languageOptions: { parserOptions: { sourceType: 'script' } },
+    code: `const express = require('express');
+const redis = require('redis');
+
+const router = express.Router();
+
+router.get('/rooms', (req, res) => {
+  const client = redis.createClient({ host: process.env.REDIS_HOST });
+  client.smembers('rooms', (error, rooms) => res.json(rooms));
+});
+
+module.exports = router;
+`,
+    errors: [
+      {
+        messageId: 'perRequestClientUnsafe',
+        line: 7,
+        column: 18,
+        endLine: 7,
+        endColumn: 70,
+        data: {
+          construction: 'redis.createClient()',
+          context: 'every request to this Express route callback',
+          reason: 'node-redis ^2.8.0 is older than 3, which the codemod does not write code for',
+        },
+      },
+    ],
+  },
+  // node-redis 3 connects by itself: a callback that is not async can use a client built once, as it is
+  {
+    filename: path.join(nodeRedis3App, 'src/visits.js'),
+    languageOptions: { parserOptions: { sourceType: 'script' } },
+    code: `const express = require('express');
+const redis = require('redis');
+
+const router = express.Router();
+
+router.get('/visits', (req, res) => {
+  const client = redis.createClient({ host: process.env.REDIS_HOST });
+  client.incr('visits', (error, visits) => res.json({ visits }));
+});
+
+module.exports = router;
+`,
+    errors: [
+      {
+        messageId: 'perRequestClient',
+        line: 7,
+        column: 18,
+        endLine: 7,
+        endColumn: 70,
+        data: { construction: 'redis.createClient()', context: 'every request to this Express route callback' },
+        suggestions: [
+          {
+            messageId: 'moveToModuleScope',
+            output: `const express = require('express');
+const redis = require('redis');
+
+const router = express.Router();
+
+const client = redis.createClient({ host: process.env.REDIS_HOST });
+client.on('error', (err) => console.error('Redis client error', err));
+router.get('/visits', (req, res) => {
+  client.incr('visits', (error, visits) => res.json({ visits }));
+});
+
+module.exports = router;
+`,
+          },
+        ],
+      },
+    ],
+  },
+  // a controller's default export, registered by reference in a route file: every GET / calls the factory
+  {
+    filename: path.join(expressControllers, 'src/controllers/root.ts'),
+    code: `import type { Response } from 'express';
+import { getRedisClient } from '../redisClient';
+
+export default async function (_: unknown, res: Response) {
+  const client = getRedisClient();
+  client.incr('visits', (_error, visits) => res.send({ visits }));
+}
+`,
+    errors: [
+      {
+        messageId: 'perRequestClientFrom',
+        line: 5,
+        column: 18,
+        endLine: 5,
+        endColumn: 34,
+        data: {
+          construction: 'getRedisClient()',
+          origin: 'src/redisClient.ts:4',
+          context: 'every request to the Express route callback in src/routes/root.ts:8',
+        },
+      },
+    ],
+  },
+  // a named export registered by reference in a route file builds its client on every request
+  {
+    filename: path.join(expressControllers, 'src/controllers/pages.ts'),
+    code: `import type { Response } from 'express';
+import redis from 'redis';
+
+export async function pageViews(_: unknown, res: Response) {
+  const client = redis.createClient({ host: process.env.REDIS_HOST, port: Number(process.env.REDIS_PORT) });
+  client.incr('page-views', (_error, views) => res.send({ views }));
+}
+`,
+    errors: [
+      {
+        messageId: 'perRequestClient',
+        line: 5,
+        column: 18,
+        endLine: 5,
+        endColumn: 108,
+        data: { construction: 'redis.createClient()', context: 'every request to the Express route callback in src/routes/root.ts:9' },
+        suggestions: [
+          {
+            messageId: 'moveToModuleScope',
+            output: `import type { Response } from 'express';
+import redis from 'redis';
+
+const client = redis.createClient({ host: process.env.REDIS_HOST, port: Number(process.env.REDIS_PORT) });
+client.on('error', (err) => console.error('Redis client error', err));
+export async function pageViews(_: unknown, res: Response) {
+  client.incr('page-views', (_error, views) => res.send({ views }));
+}
 `,
           },
         ],

@@ -707,4 +707,53 @@ class Cache extends Redis {
 export const cache = new Cache(process.env.REDIS_URL!);
 `,
   },
+  // the module client connects once: behind a test of its own state, or at start-up
+  {
+    filename: 'src/cache.ts',
+    code: `import express from 'express';
+import { createClient } from 'redis';
+
+const client = createClient({ url: process.env.REDIS_URL });
+
+async function cached(key: string) {
+  if (!client.isOpen) await client.connect();
+  return client.get(key);
+}
+
+const app = express();
+app.get('/cached', async (req, res) => {
+  res.json({ value: await cached(String(req.query.key)) });
+});
+`,
+  },
+  {
+    filename: 'src/server.ts',
+    code: `import express from 'express';
+import { createClient } from 'redis';
+
+const client = createClient({ url: process.env.REDIS_URL });
+const app = express();
+app.get('/hits', async (req, res) => {
+  res.json({ hits: await client.incr('hits') });
+});
+
+async function main() {
+  await client.connect();
+  app.listen(3000);
+}
+
+main();
+`,
+  },
+  // the client's own reconnect when its connection ends
+  {
+    filename: 'src/reconnect.ts',
+    code: `import { createClient } from 'redis';
+
+export const client = createClient({ url: process.env.REDIS_URL });
+client.on('end', () => {
+  client.connect().catch((error) => console.error('Redis reconnect failed', error));
+});
+`,
+  },
 ];

@@ -731,4 +731,74 @@ const REDIS_URL = process.env.REDIS_URL;
       },
     ],
   },
+  // a module client connected and disconnected by a helper on every request: a new connection each call
+  {
+    filename: 'src/balance.ts',
+    code: `import express from 'express';
+import { createClient } from 'redis';
+
+const client = createClient({ url: process.env.REDIS_URL });
+client.on('error', (err) => console.error('Redis client error', err));
+
+async function readBalance(key: string) {
+  try {
+    await client.connect();
+    return await client.get(key);
+  } finally {
+    await client.disconnect();
+  }
+}
+
+const app = express();
+app.get('/balance', async (req, res) => {
+  res.json({ balance: await readBalance(String(req.query.key)) });
+});
+`,
+    errors: [
+      {
+        messageId: 'perRequestClientUnsafe',
+        line: 9,
+        column: 11,
+        endLine: 9,
+        endColumn: 27,
+        data: {
+          construction: 'client.connect()',
+          context: 'every call to `readBalance()`',
+          reason: "it connects the module's client `client` again on every call; connect it once, behind a memoised promise, and remove the per-call `connect()` and `disconnect()`",
+        },
+        suggestions: [],
+      },
+    ],
+  },
+  // connect, command, disconnect in sequence in a route handler
+  {
+    filename: 'app/api/users/route.ts',
+    code: `import { createClient } from 'redis';
+
+const client = createClient({ url: process.env.REDIS_URL });
+
+export async function POST(request: Request) {
+  const { key, value } = await request.json();
+  await client.connect();
+  await client.setEx(key, 3600, value);
+  await client.disconnect();
+  return Response.json({ saved: key });
+}
+`,
+    errors: [
+      {
+        messageId: 'perRequestClientUnsafe',
+        line: 7,
+        column: 9,
+        endLine: 7,
+        endColumn: 25,
+        data: {
+          construction: 'client.connect()',
+          context: 'every request to this Next.js route handler `POST`',
+          reason: "it connects the module's client `client` again on every call; connect it once, behind a memoised promise, and remove the per-call `connect()` and `disconnect()`",
+        },
+        suggestions: [],
+      },
+    ],
+  },
 ];

@@ -1,4 +1,6 @@
 import { dirname, resolve } from 'node:path';
+import type { ConstructionInfo } from '../types.js';
+import type { ModuleLookup } from './imported-sites.js';
 import type { OwningPackage } from './owning-package.js';
 import { readJson } from './owning-package.js';
 
@@ -45,4 +47,12 @@ function installedVersion(packageRoot: string, module: string, scanRoot: string,
 function majorOf(version: string): number | undefined {
   const match = /^\s*(?:npm:[^@]+@)?[\^~>=v ]*(\d+)/.exec(version);
   return match ? Number(match[1]) : undefined;
+}
+
+/** The client modules whose installed version decides the API (a configured fork keeps today's API). */
+const VERSIONED_MODULES = new Set(['ioredis', 'redis', '@redis/client']);
+
+/** The API the package that holds `file` has installed for the client a construction builds, when the lookup can read it. */
+export function installedApiFor(lookup: ModuleLookup | undefined, file: string, info: ConstructionInfo): ClientApi | undefined {
+  return VERSIONED_MODULES.has(info.module) ? lookup?.clientApiOf?.(file, info.module) : undefined;
 }
