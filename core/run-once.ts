@@ -31,6 +31,11 @@ export interface DeferredExport {
   /** The export name; `cache.get` for a method of an exported object. */
   name: string;
   kind: 'function' | 'class';
+  /**
+   * Whether the function's parameters could receive a request from a router it is registered with elsewhere: two or
+   * more (`(req, res)`, `(_, res)`), or one named for a request or context (`(ctx)`, `(c)`, `(request)`).
+   */
+  mayTakeRequest?: boolean;
 }
 
 /**
@@ -244,7 +249,7 @@ export class RunOnceAnalysis {
    */
   private deferToCallers(deferred: DeferredExport, fn?: Subject): Execution {
     if (fn && (this.role.entryPoint || hasHandlerSignature(fn.params))) return perCall(this.genericPhrase(fn));
-    return this.options.callers ? this.options.callers(deferred) : { runsOnce: true, decidedBy: [deferred] };
+    return this.options.callers ? this.options.callers(fn ? { ...deferred, mayTakeRequest: mayTakeRequest(fn.params) } : deferred) : { runsOnce: true, decidedBy: [deferred] };
   }
 
   /** How often a function runs through one use of its name. */
@@ -598,3 +603,10 @@ function nestProviderScope(classNode: ClassNode): 'singleton' | 'request' | unde
   return undefined;
 }
 
+const REQUEST_PARAMETER = /^_?(?:req|request|ctx|context|c|event)$/;
+
+function mayTakeRequest(params: readonly TSESTree.Parameter[]): boolean {
+  if (params.length !== 1) return params.length > 1;
+  const [param] = params;
+  return param.type === 'Identifier' && REQUEST_PARAMETER.test(param.name);
+}

@@ -68,7 +68,7 @@ export interface AnalysisOptions {
    * How often an export runs, decided from its callers in the rest of the project. Without it (the rule, which
    * sees one file) code that runs per call of an export with no caller in its own file is left to those callers.
    */
-  callers?: (deferred: { name: string; kind: 'function' | 'class' }) => { runsOnce: true } | { runsOnce: false; context: string };
+  callers?: (deferred: { name: string; kind: 'function' | 'class'; mayTakeRequest?: boolean }) => { runsOnce: true } | { runsOnce: false; context: string };
 }
 
 export interface ConstructionInfo {

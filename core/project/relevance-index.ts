@@ -193,7 +193,9 @@ export class RelevanceIndex {
   filesImporting(names: readonly string[]): string[] {
     this.listIfDue();
     const found: string[] = [];
-    for (const file of this.listed) if (this.entry(file)?.imports.some((specifier) => names.includes(reachedName(file, specifier) ?? ''))) found.push(file);
+    const imports = (file: string): boolean => this.entry(file, false)?.imports.some((specifier) => names.includes(reachedName(file, specifier) ?? '')) ?? false;
+    // Every file is read once; only those that seem to import it are checked against the disk again.
+    for (const file of this.listed) if (imports(file) && (this.validate(file), imports(file))) found.push(file);
     return found;
   }
 
@@ -217,8 +219,8 @@ export class RelevanceIndex {
     return reaches;
   }
 
-  private entry(file: string): IndexedFile | undefined {
-    this.validate(file);
+  private entry(file: string, validate = true): IndexedFile | undefined {
+    if (validate) this.validate(file);
     let entry = this.entries.get(file);
     if (!entry) {
       try {
