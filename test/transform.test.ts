@@ -2947,6 +2947,221 @@ export const handler = async (event: { path?: string }) => {
     sitesHoisted: 1,
     modules: [{ path: 'lib/redis.ts', action: 'created' }],
   },
+  {
+    name: 'a client moved within its file whose own name is taken there is named after its env var, never numbered, and the file keeps its 4-space indentation and its lines without semicolons',
+    input: {
+      'package.json': `{ "name": "cache", "private": true, "dependencies": { "ioredis": "^5.4.0" } }
+`,
+      'routes/cache.js': `const Redis = require('ioredis')
+const { getClient } = require('./kv')
+
+const options = { lazyConnect: true }
+
+async function cached(key) {
+    const client = new Redis(process.env.CACHE_REDIS_URL, options)
+    try {
+        return (await client.get(key)) ?? getClient().get(key)
+    } finally {
+        client.disconnect()
+    }
+}
+
+module.exports = { cached }
+`,
+      'routes/kv.js': `module.exports = { getClient: () => new Map() }
+`,
+    },
+    output: {
+      'routes/cache.js': `const Redis = require('ioredis')
+const { getClient } = require('./kv')
+
+const options = { lazyConnect: true }
+
+${IN_FILE_WHY}
+function createCacheRedis() {
+    return new Redis(process.env.CACHE_REDIS_URL, options)
+}
+
+let cacheRedisClient
+
+function getCacheRedis() {
+    if (!cacheRedisClient) cacheRedisClient = createCacheRedis()
+    return cacheRedisClient
+}
+
+async function cached(key) {
+    const client = getCacheRedis()
+    return (await client.get(key)) ?? getClient().get(key)
+}
+
+module.exports = { cached }
+`,
+    },
+    sitesHoisted: 1,
+    modules: [],
+  },
+  {
+    name: 'a tab-indented client on db 2 whose own name is taken is named after its db, and its options keep their depth below the new getter',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'package.json': `{ "name": "stats", "private": true, "dependencies": { "ioredis": "^5.4.0" } }
+`,
+      'handlers/stats.ts': `import Redis from 'ioredis';
+import { getRedis } from './kv';
+
+const retry = { maxRetriesPerRequest: 1 };
+
+export const handler = async ({ key }: { key?: string }) => {
+\tif (key) {
+\t\tconst redis = new Redis({
+\t\t\t...retry,
+\t\t\tdb: 2,
+\t\t});
+\t\ttry {
+\t\t\treturn await redis.get(key);
+\t\t} finally {
+\t\t\tawait redis.quit();
+\t\t}
+\t}
+\treturn getRedis();
+};
+`,
+      'handlers/kv.ts': `export function getRedis(): string {
+\treturn 'none';
+}
+`,
+    },
+    output: {
+      'handlers/stats.ts': `import Redis from 'ioredis';
+import { getRedis } from './kv';
+
+const retry = { maxRetriesPerRequest: 1 };
+
+${IN_FILE_WHY}
+function createRedisDb2() {
+\treturn new Redis({
+\t\t...retry,
+\t\tdb: 2,
+\t});
+}
+
+let redisDb2Client: ReturnType<typeof createRedisDb2> | undefined;
+
+function getRedisDb2() {
+\tredisDb2Client ??= createRedisDb2();
+\treturn redisDb2Client;
+}
+
+export const handler = async ({ key }: { key?: string }) => {
+\tif (key) {
+\t\tconst redis = getRedisDb2();
+\t\treturn await redis.get(key);
+\t}
+\treturn getRedis();
+};
+`,
+    },
+    sitesHoisted: 1,
+    modules: [],
+  },
+  {
+    name: 'a client moved within its file is skipped, not numbered, when every name it could take is in use there',
+    input: {
+      'package.json': `{ "name": "cache", "private": true, "dependencies": { "ioredis": "^5.4.0" } }
+`,
+      'routes/cache.js': `const Redis = require('ioredis');
+const { getRedis, getSharedRedis } = require('./kv');
+
+const options = { lazyConnect: true };
+
+async function cached(key) {
+  const redis = new Redis(process.env.REDIS_URL, options);
+  try {
+    return (await redis.get(key)) ?? getRedis().get(key) ?? getSharedRedis().get(key);
+  } finally {
+    redis.disconnect();
+  }
+}
+
+module.exports = { cached };
+`,
+      'routes/kv.js': `module.exports = { getRedis: () => new Map(), getSharedRedis: () => new Map() };
+`,
+    },
+    output: {},
+    sitesHoisted: 0,
+    sitesSkipped: [
+      {
+        file: 'routes/cache.js',
+        line: 7,
+        reason: 'every name its client could take here (`getRedis`, `getSharedRedis`) is already in use in this file; rename one of those bindings and run the fix again',
+      },
+    ],
+    modules: [],
+  },
+  {
+    name: "node-redis in a shared module indented by 4 spaces without semicolons: the connecting getter is written in the file's own style, the chained listener re-indented to its new depth",
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'package.json': `{ "name": "memes", "private": true, "dependencies": { "next": "^15.0.0", "redis": "^5.8.0" } }
+`,
+      'lib/redis.ts': `import {createClient} from "redis"
+
+export async function getRedisClient() {
+    const client = await createClient()
+    .on('error', (err) => {
+        console.log('Redis Client Error', err)
+    })
+    .connect()
+
+    return client
+}
+`,
+      'app/api/hits/route.ts': `import { getRedisClient } from "../../../lib/redis"
+
+export async function GET() {
+    const redis = await getRedisClient()
+    return Response.json({ hits: await redis.incr("hits") })
+}
+`,
+    },
+    output: {
+      'lib/redis.ts': `import {createClient} from "redis"
+
+// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
+let clientConnection: ReturnType<typeof connectClient> | undefined
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+function getClient() {
+    clientConnection ??= connectClient()
+    return clientConnection
+}
+
+/** The code's own 'error' listener is registered before connecting, as it was: the connect retries and later errors reconnect. */
+async function connectClient() {
+    const client = createClient()
+    client.on('error', (err) => {
+        console.log('Redis Client Error', err)
+    })
+    try {
+        await client.connect()
+    } catch (error) {
+        clientConnection = undefined
+        throw error
+    }
+    return client
+}
+
+export async function getRedisClient() {
+    const client = await getClient()
+
+    return client
+}
+`,
+    },
+    sitesHoisted: 1,
+    modules: [],
+  },
 ];
 
 // What the run writes, checked as the user's compiler and runtime would: tsc for TypeScript projects (library
