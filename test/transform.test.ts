@@ -3160,7 +3160,7 @@ export async function getRedisClient() {
 `,
     },
     sitesHoisted: 1,
-    modules: [],
+    modules: [{ path: 'lib/redis.ts', action: 'updated' }],
   },
 ];
 

@@ -432,9 +432,9 @@ export async function POST() {
             messageId: 'moveToModuleScope',
             output: `import Redis from 'ioredis';
 
-const redis2 = new Redis(process.env.REDIS_URL);
+const sharedRedis = new Redis(process.env.REDIS_URL);
 export async function GET() {
-  return Response.json({ hits: Number(await redis2.get('hits')) });
+  return Response.json({ hits: Number(await sharedRedis.get('hits')) });
 }
 
 export async function POST() {
@@ -462,9 +462,9 @@ export async function GET() {
   return Response.json({ hits: Number(await redis.get('hits')) });
 }
 
-const redis2 = new Redis(process.env.REDIS_URL);
+const sharedRedis = new Redis(process.env.REDIS_URL);
 export async function POST() {
-  return Response.json({ hits: await redis2.incr('hits') });
+  return Response.json({ hits: await sharedRedis.incr('hits') });
 }
 `,
           },
@@ -659,9 +659,9 @@ export async function GET() {
 
 let redis;
 
-const redis2 = new Redis(process.env.REDIS_URL);
+const sharedRedis = new Redis(process.env.REDIS_URL);
 export async function GET() {
-  redis = redis2;
+  redis = sharedRedis;
   return Response.json(await redis.get('events'));
 }
 `,
