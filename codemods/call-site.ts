@@ -4,6 +4,7 @@ import { contains, declaredVariable, walk } from '../core/ast.js';
 import { applyEdits, lineStart, removeNode, type Edit } from '../core/edits.js';
 import { removeLifecycleStatements } from './obligations.js';
 import { capitalised, noFreeNameReason, takenNames } from '../core/binding-names.js';
+import { codeStyleOf, statementEnd } from '../core/code-style.js';
 import { withoutChainedConnect } from '../core/caller-connects.js';
 import { connectToTakeOver, type InFileConnection } from '../core/in-file-connection.js';
 import { inFileHoistEdits, namesInFile } from '../core/in-file-hoist.js';
@@ -114,7 +115,7 @@ export function rewriteCallSites(rewrite: CallSiteRewrite): string {
       // The shared client connects where the original did, so a failure lands in the same `try` as before.
       const statement = usage.declarator.parent as TSESTree.VariableDeclaration;
       edits.push(removeNode(source, statement));
-      edits.push({ range: connectAt.range, text: `${statement.kind} ${source.slice(usage.declarator.id.range[0], usage.declarator.id.range[1])} = ${replacement};` });
+      edits.push({ range: connectAt.range, text: `${statement.kind} ${source.slice(usage.declarator.id.range[0], usage.declarator.id.range[1])} = ${replacement}${statementEnd(codeStyleOf(source, rewrite.program))}` });
       connectsMoved.add(connectAt);
     } else if (usage.position === 'declaration' && declaredName === replacement && usage.declarator) {
       const statement = usage.declarator.parent as TSESTree.VariableDeclaration;
@@ -150,12 +151,13 @@ function importEdits(rewrite: CallSiteRewrite, importedAs: ReadonlyMap<string, s
   const specifiers = [...importedAs].map(([name, local]) => (name === local ? name : `${name} as ${local}`));
   const imports = program.body.filter((statement): statement is TSESTree.ImportDeclaration => statement.type === 'ImportDeclaration');
   const quote = imports[0]?.source.raw.startsWith('"') ? '"' : "'";
-  const semicolon = imports.length === 0 || source.slice(imports[0].range[0], imports[0].range[1]).trimEnd().endsWith(';') ? ';' : '';
+  // The imports' own ending where there are some, else the file's.
+  const semicolon = imports.length === 0 ? statementEnd(codeStyleOf(source, program)) : source.slice(imports[0].range[0], imports[0].range[1]).trimEnd().endsWith(';') ? ';' : '';
 
   if (isCommonJs(program)) {
     const bindings = [...importedAs].map(([name, local]) => (name === local ? name : `${name}: ${local}`));
     const requires = program.body.filter((statement) => statement.type === 'VariableDeclaration' && /\brequire\(/.test(source.slice(statement.range[0], statement.range[1])));
-    const line = `const { ${bindings.join(', ')} } = require(${quote}${specifier}${quote});`;
+    const line = `const { ${bindings.join(', ')} } = require(${quote}${specifier}${quote})${semicolon}`;
     return [insertAfter(source, program, requires.at(-1), line)];
   }
   const existing = imports.find((statement) => statement.source.value === specifier && statement.importKind !== 'type');

@@ -3162,6 +3162,75 @@ export async function getRedisClient() {
     sitesHoisted: 1,
     modules: [{ path: 'lib/redis.ts', action: 'updated' }],
   },
+  {
+    name: 'a CommonJS route written without semicolons imports the shared client and awaits it at its connect without adding any',
+    input: {
+      'package.json': `{ "name": "visits", "private": true, "dependencies": { "express": "^5.1.0", "redis": "^5.8.0" } }
+`,
+      'routes/visits.js': `const { createClient } = require('redis')
+
+async function visits(req, res) {
+  const client = createClient({ url: process.env.REDIS_URL })
+  try {
+    await client.connect()
+    res.json({ visits: await client.incr('visits') })
+  } finally {
+    await client.quit()
+  }
+}
+
+module.exports = { visits }
+`,
+    },
+    output: {
+      'lib/redis.js': `const { createClient } = require('redis');
+
+function createRedis() {
+  return createClient({ url: process.env.REDIS_URL });
+}
+
+${WHY}
+const redisClients = {};
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+function getRedis() {
+  if (!redisClients.redis) redisClients.redis = connectRedis();
+  return redisClients.redis;
+}
+
+/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+async function connectRedis() {
+  const client = createRedis();
+  try {
+    await client.connect();
+  } catch (error) {
+    redisClients.redis = undefined;
+    throw error;
+  }
+  client.on('error', (error) => {
+    console.error('Redis client error', error);
+    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+    redisClients.redis = undefined;
+    client.destroy();
+  });
+  return client;
+}
+
+exports.getRedis = getRedis;
+`,
+      'routes/visits.js': `const { getRedis } = require('../lib/redis')
+
+async function visits(req, res) {
+  const client = await getRedis()
+  res.json({ visits: await client.incr('visits') })
+}
+
+module.exports = { visits }
+`,
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.js', action: 'created' }],
+  },
 ];
 
 // What the run writes, checked as the user's compiler and runtime would: tsc for TypeScript projects (library
