@@ -3231,6 +3231,71 @@ module.exports = { visits }
     sitesHoisted: 1,
     modules: [{ path: 'lib/redis.js', action: 'created' }],
   },
+  {
+    name: "the shared getter's import takes getSharedRedis where the file already binds getRedis, and a file that binds both keeps its client, listed",
+    input: {
+      'package.json': `{ "name": "visits", "private": true, "dependencies": { "express": "^5.1.0", "ioredis": "^5.4.0" } }
+`,
+      'routes/visits.js': `const Redis = require('ioredis');
+const { getRedis } = require('./legacy-cache');
+
+async function visits(req, res) {
+  const redis = new Redis(process.env.REDIS_URL);
+  res.json({ visits: await redis.incr('visits'), legacy: getRedis() });
+  await redis.quit();
+}
+
+module.exports = { visits };
+`,
+      'routes/stats.js': `const Redis = require('ioredis');
+const { getRedis, getSharedRedis } = require('./legacy-cache');
+
+async function stats(req, res) {
+  const redis = new Redis(process.env.REDIS_URL);
+  res.json({ stats: await redis.get('stats'), legacy: [getRedis(), getSharedRedis()] });
+  await redis.quit();
+}
+
+module.exports = { stats };
+`,
+      'routes/legacy-cache.js': `module.exports = { getRedis: () => 'legacy', getSharedRedis: () => 'legacy' };
+`,
+    },
+    output: {
+      'lib/redis.js': `const { Redis } = require('ioredis');
+
+${WHY}
+const redisClients = {};
+
+/** The shared client, built on the first call. */
+function getRedis() {
+  if (!redisClients.redis) redisClients.redis = new Redis(process.env.REDIS_URL);
+  return redisClients.redis;
+}
+
+exports.getRedis = getRedis;
+`,
+      'routes/visits.js': `const { getRedis } = require('./legacy-cache');
+const { getRedis: getSharedRedis } = require('../lib/redis');
+
+async function visits(req, res) {
+  const redis = getSharedRedis();
+  res.json({ visits: await redis.incr('visits'), legacy: getRedis() });
+}
+
+module.exports = { visits };
+`,
+    },
+    sitesHoisted: 1,
+    sitesSkipped: [
+      {
+        file: 'routes/stats.js',
+        line: 5,
+        reason: 'every name its client could take here (`getRedis`, `getSharedRedis`) is already in use in this file; rename one of those bindings and run the fix again',
+      },
+    ],
+    modules: [{ path: 'lib/redis.js', action: 'created' }],
+  },
 ];
 
 // What the run writes, checked as the user's compiler and runtime would: tsc for TypeScript projects (library

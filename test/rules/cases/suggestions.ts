@@ -670,6 +670,74 @@ export async function GET() {
       },
     ],
   },
+  // the name the module already binds gives way to one from the env var; a file without semicolons gets none
+  {
+    filename: 'app/api/events/route.ts',
+    code: `import Redis from 'ioredis'
+
+let redis
+
+export async function GET() {
+    redis = new Redis(process.env.EVENTS_REDIS_URL, {
+        lazyConnect: true,
+    })
+    return Response.json(await redis.get('events'))
+}
+`,
+    errors: [
+      {
+        messageId: 'perRequestClient',
+        line: 6,
+        column: 13,
+        endLine: 8,
+        endColumn: 7,
+        data: { construction: 'new Redis()', context: getRoute },
+        suggestions: [
+          {
+            messageId: 'moveToModuleScope',
+            output: `import Redis from 'ioredis'
+
+let redis
+
+const eventsRedis = new Redis(process.env.EVENTS_REDIS_URL, {
+    lazyConnect: true,
+})
+export async function GET() {
+    redis = eventsRedis
+    return Response.json(await redis.get('events'))
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  // every name the hoisted client could take is bound already: reported, with no suggestion rather than a numbered name
+  {
+    filename: 'app/api/events/route.ts',
+    code: `import Redis from 'ioredis';
+
+let redis;
+let sharedRedis;
+
+export async function GET() {
+  redis = new Redis(process.env.REDIS_URL);
+  sharedRedis ??= redis;
+  return Response.json(await redis.get('events'));
+}
+`,
+    errors: [
+      {
+        messageId: 'perRequestClient',
+        line: 7,
+        column: 11,
+        endLine: 7,
+        endColumn: 43,
+        data: { construction: 'new Redis()', context: getRoute },
+        suggestions: [],
+      },
+    ],
+  },
   // a listener registered only to close the client goes with it
   {
     filename: 'src/middleware/redis.js',
