@@ -82,6 +82,62 @@ export function getRedis(): Redis {
 `;
 }
 
+/** The CommonJS shared module created for one ioredis configuration. */
+function commonJsIoredisModule(args: string): string {
+  return `const { Redis } = require('ioredis');
+
+${WHY}
+const redisClients = {};
+
+/** The shared client, built on the first call. */
+function getRedis() {
+  if (!redisClients.redis) redisClients.redis = new Redis(${args});
+  return redisClients.redis;
+}
+
+exports.getRedis = getRedis;
+`;
+}
+
+/** The CommonJS shared module created for one node-redis 5 configuration, connected on first use and failing fast. */
+function commonJsNodeRedisModule(args: string): string {
+  return `const { createClient } = require('redis');
+
+function createRedis() {
+  return createClient(${args});
+}
+
+${WHY}
+const redisClients = {};
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+function getRedis() {
+  if (!redisClients.redis) redisClients.redis = connectRedis();
+  return redisClients.redis;
+}
+
+/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+async function connectRedis() {
+  const client = createRedis();
+  try {
+    await client.connect();
+  } catch (error) {
+    redisClients.redis = undefined;
+    throw error;
+  }
+  client.on('error', (error) => {
+    console.error('Redis client error', error);
+    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+    redisClients.redis = undefined;
+    client.destroy();
+  });
+  return client;
+}
+
+exports.getRedis = getRedis;
+`;
+}
+
 /**
  * The TypeScript shared module created for one node-redis configuration: connected on first use, failing fast, or, with
  * the call site's own 'error' listener (`listener`), registering it before connecting as the call site did.
@@ -312,19 +368,7 @@ exports.handler = async (event) => {
 `,
     },
     output: {
-      'lib/redis.js': `const { Redis } = require('ioredis');
-
-${WHY}
-const redisClients = {};
-
-/** The shared client, built on the first call. */
-function getRedis() {
-  if (!redisClients.redis) redisClients.redis = new Redis(process.env.REDIS_URL);
-  return redisClients.redis;
-}
-
-exports.getRedis = getRedis;
-`,
+      'lib/redis.js': commonJsIoredisModule('process.env.REDIS_URL'),
       'handler.js': `'use strict';
 
 const { getRedis } = require('./lib/redis');
@@ -2776,19 +2820,7 @@ exports.handler = async (event) => {
 `,
     },
     output: {
-      'lib/redis.js': `const { Redis } = require('ioredis');
-
-${WHY}
-const redisClients = {};
-
-/** The shared client, built on the first call. */
-function getRedis() {
-  if (!redisClients.redis) redisClients.redis = new Redis(process.env.REDIS_URL);
-  return redisClients.redis;
-}
-
-exports.getRedis = getRedis;
-`,
+      'lib/redis.js': commonJsIoredisModule('process.env.REDIS_URL'),
       'lib/cache.js': `'use strict';
 
 const { getRedis } = require('./redis');
@@ -3103,7 +3135,7 @@ module.exports = { cached };
     name: "node-redis in a shared module indented by 4 spaces without semicolons: the connecting getter is written in the file's own style, the chained listener re-indented to its new depth",
     input: {
       'tsconfig.json': nextTsconfig,
-      'package.json': `{ "name": "memes", "private": true, "dependencies": { "next": "^15.0.0", "redis": "^5.8.0" } }
+      'package.json': `{ "name": "memes", "private": true, "dependencies": { "redis": "^5.8.0" } }
 `,
       'lib/redis.ts': `import {createClient} from "redis"
 
@@ -3183,41 +3215,7 @@ module.exports = { visits }
 `,
     },
     output: {
-      'lib/redis.js': `const { createClient } = require('redis');
-
-function createRedis() {
-  return createClient({ url: process.env.REDIS_URL });
-}
-
-${WHY}
-const redisClients = {};
-
-/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
-function getRedis() {
-  if (!redisClients.redis) redisClients.redis = connectRedis();
-  return redisClients.redis;
-}
-
-/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
-async function connectRedis() {
-  const client = createRedis();
-  try {
-    await client.connect();
-  } catch (error) {
-    redisClients.redis = undefined;
-    throw error;
-  }
-  client.on('error', (error) => {
-    console.error('Redis client error', error);
-    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
-    redisClients.redis = undefined;
-    client.destroy();
-  });
-  return client;
-}
-
-exports.getRedis = getRedis;
-`,
+      'lib/redis.js': commonJsNodeRedisModule('{ url: process.env.REDIS_URL }'),
       'routes/visits.js': `const { getRedis } = require('../lib/redis')
 
 async function visits(req, res) {
@@ -3262,19 +3260,7 @@ module.exports = { stats };
 `,
     },
     output: {
-      'lib/redis.js': `const { Redis } = require('ioredis');
-
-${WHY}
-const redisClients = {};
-
-/** The shared client, built on the first call. */
-function getRedis() {
-  if (!redisClients.redis) redisClients.redis = new Redis(process.env.REDIS_URL);
-  return redisClients.redis;
-}
-
-exports.getRedis = getRedis;
-`,
+      'lib/redis.js': commonJsIoredisModule('process.env.REDIS_URL'),
       'routes/visits.js': `const { getRedis } = require('./legacy-cache');
 const { getRedis: getSharedRedis } = require('../lib/redis');
 
