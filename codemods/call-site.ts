@@ -3,10 +3,12 @@ import type { PerCallSite } from '../core/analyze.js';
 import { contains, declaredVariable, walk } from '../core/ast.js';
 import { applyEdits, lineStart, removeNode, type Edit } from '../core/edits.js';
 import { removeLifecycleStatements } from './obligations.js';
-import { takenNames, uniqueName } from '../core/binding-names.js';
+import { capitalised, noFreeNameReason, takenNames } from '../core/binding-names.js';
+import { codeStyleOf, statementEnd } from '../core/code-style.js';
 import { withoutChainedConnect } from '../core/caller-connects.js';
 import { connectToTakeOver, type InFileConnection } from '../core/in-file-connection.js';
-import { inFileHoistEdits } from '../core/in-file-hoist.js';
+import { inFileHoistEdits, namesInFile } from '../core/in-file-hoist.js';
+import { newInFileNaming, type InFileNaming } from '../core/in-file-names.js';
 import type { Node, ScopeManagerLike, VariableLike } from '../core/types.js';
 import type { SharedExport } from './shared-module.js';
 
@@ -34,32 +36,74 @@ export interface CallSiteRewrite {
   clientModules: readonly string[];
   /** The file is TypeScript: a getter written in it carries types. */
   typescript: boolean;
+  /** The names chosen for the placements before the rewrite (see `nameFileClients`). */
+  names?: FileNames;
+}
+
+/** The names the rewrite of one file gives: local names of the shared module's imports, and clients kept in the file. */
+export interface FileNames {
+  importedAs: Map<string, string>;
+  inFile: InFileNaming;
+}
+
+type NamedRewrite = Pick<CallSiteRewrite, 'source' | 'scopeManager' | 'placements' | 'typescript'>;
+
+/**
+ * Names everything the rewrite adds to a file, before anything is rewritten: an import keeps the export's name or
+ * takes `getSharedRedis`, a client kept in the file takes the first free name `clientNameCandidates` gives. A
+ * placement for which no name is free is returned with the reason, to be left as it is; nothing is ever numbered.
+ */
+export function nameFileClients({ source, scopeManager, placements, typescript }: NamedRewrite): { names: FileNames; unnamed: { placement: Placement; reason: string }[] } {
+  const leaving = new Set<VariableLike>();
+  for (const { site } of placements) if (site.usage.variable) leaving.add(site.usage.variable);
+  const taken = takenNames(scopeManager, leaving);
+  const importedAs = new Map<string, string>();
+  const unnamed: { placement: Placement; reason: string }[] = [];
+  const unnamedImports = new Map<string, string>();
+  for (const placement of placements) {
+    const shared = placement.shared;
+    if (!shared || importedAs.has(shared.imported)) continue;
+    const candidates = [shared.imported, shared.access === 'value' ? `shared${capitalised(shared.name)}` : `getShared${capitalised(shared.name)}`];
+    const local = unnamedImports.has(shared.imported) ? undefined : candidates.find((candidate) => !taken.has(candidate));
+    if (local === undefined) {
+      const reason = noFreeNameReason(candidates);
+      unnamedImports.set(shared.imported, reason);
+      unnamed.push({ placement, reason });
+      continue;
+    }
+    taken.add(local);
+    importedAs.set(shared.imported, local);
+  }
+  // Getters written within the file must not take the names the shared module's imports bind.
+  const inFile = newInFileNaming([...placements.flatMap((placement) => (placement.shared ? [placement.shared.imported] : [])), ...importedAs.values()]);
+  for (const placement of placements) {
+    if (placement.shared) continue;
+    const named = namesInFile(placement.site, source, scopeManager, { lifecycle: placement.lifecycle, connection: placement.connection, lazy: { typescript } }, inFile);
+    if ('reason' in named) unnamed.push({ placement, reason: named.reason });
+  }
+  return { names: { importedAs, inFile }, unnamed };
 }
 
 /** The file's new text: constructions replaced by the shared client, per-call cleanup removed, imports fixed. */
 export function rewriteCallSites(rewrite: CallSiteRewrite): string {
   const { source, scopeManager, placements } = rewrite;
   const edits: Edit[] = [];
-  const leaving = new Set<VariableLike>();
-  for (const { site } of placements) if (site.usage.variable) leaving.add(site.usage.variable);
-  const taken = takenNames(scopeManager, leaving);
-  // Getters written within the file must not take the names the shared module's imports will bind.
-  const written = { reserved: new Set<string>(placements.flatMap((placement) => (placement.shared ? [placement.shared.imported] : []))), getters: new Map<string, string>() };
+  const { importedAs: named, inFile } = rewrite.names ?? namesOfUnplanned(rewrite);
+  // Only the exports of the placements still rewritten are imported: a site skipped after naming imports nothing.
   const importedAs = new Map<string, string>();
   const localName = (name: string): string => {
-    let local = importedAs.get(name);
-    if (!local) {
-      local = taken.has(name) ? uniqueName(`shared${name[0].toUpperCase()}${name.slice(1)}`, taken) : name;
-      taken.add(local);
-      importedAs.set(name, local);
-    }
+    const local = named.get(name);
+    if (local === undefined) throw new Error(`The shared client \`${name}\` reached the rewrite without a local name.`);
+    importedAs.set(name, local);
     return local;
   };
 
   const connectsMoved = new Set<Node>();
   for (const { site, shared, lifecycle, connection } of placements) {
     if (!shared) {
-      edits.push(...inFileHoistEdits(site, source, scopeManager, { written, lifecycle, connection, lazy: { typescript: rewrite.typescript } }));
+      const moved = inFileHoistEdits(site, source, scopeManager, { naming: inFile, lifecycle, connection, lazy: { typescript: rewrite.typescript } });
+      if (!moved) throw new Error(`The client at line ${site.node.loc.start.line} reached the rewrite without a name.`);
+      edits.push(...moved);
       continue;
     }
     const { usage } = site;
@@ -71,7 +115,7 @@ export function rewriteCallSites(rewrite: CallSiteRewrite): string {
       // The shared client connects where the original did, so a failure lands in the same `try` as before.
       const statement = usage.declarator.parent as TSESTree.VariableDeclaration;
       edits.push(removeNode(source, statement));
-      edits.push({ range: connectAt.range, text: `${statement.kind} ${source.slice(usage.declarator.id.range[0], usage.declarator.id.range[1])} = ${replacement};` });
+      edits.push({ range: connectAt.range, text: `${statement.kind} ${source.slice(usage.declarator.id.range[0], usage.declarator.id.range[1])} = ${replacement}${statementEnd(codeStyleOf(source, rewrite.program))}` });
       connectsMoved.add(connectAt);
     } else if (usage.position === 'declaration' && declaredName === replacement && usage.declarator) {
       const statement = usage.declarator.parent as TSESTree.VariableDeclaration;
@@ -89,6 +133,13 @@ export function rewriteCallSites(rewrite: CallSiteRewrite): string {
   return applyEdits(source, edits);
 }
 
+/** A file rewritten only for what its callers' helpers now return: nothing of its own to name. */
+function namesOfUnplanned(rewrite: CallSiteRewrite): FileNames {
+  const { names, unnamed } = nameFileClients(rewrite);
+  if (unnamed.length > 0) throw new Error(`A client reached the rewrite without a name: ${unnamed[0].reason}`);
+  return names;
+}
+
 function isCommonJs(program: TSESTree.Program): boolean {
   return !program.body.some((statement) => statement.type === 'ImportDeclaration' || statement.type.startsWith('Export'));
 }
@@ -100,12 +151,13 @@ function importEdits(rewrite: CallSiteRewrite, importedAs: ReadonlyMap<string, s
   const specifiers = [...importedAs].map(([name, local]) => (name === local ? name : `${name} as ${local}`));
   const imports = program.body.filter((statement): statement is TSESTree.ImportDeclaration => statement.type === 'ImportDeclaration');
   const quote = imports[0]?.source.raw.startsWith('"') ? '"' : "'";
-  const semicolon = imports.length === 0 || source.slice(imports[0].range[0], imports[0].range[1]).trimEnd().endsWith(';') ? ';' : '';
+  // The imports' own ending where there are some, else the file's.
+  const semicolon = imports.length === 0 ? statementEnd(codeStyleOf(source, program)) : source.slice(imports[0].range[0], imports[0].range[1]).trimEnd().endsWith(';') ? ';' : '';
 
   if (isCommonJs(program)) {
     const bindings = [...importedAs].map(([name, local]) => (name === local ? name : `${name}: ${local}`));
     const requires = program.body.filter((statement) => statement.type === 'VariableDeclaration' && /\brequire\(/.test(source.slice(statement.range[0], statement.range[1])));
-    const line = `const { ${bindings.join(', ')} } = require(${quote}${specifier}${quote});`;
+    const line = `const { ${bindings.join(', ')} } = require(${quote}${specifier}${quote})${semicolon}`;
     return [insertAfter(source, program, requires.at(-1), line)];
   }
   const existing = imports.find((statement) => statement.source.value === specifier && statement.importKind !== 'type');

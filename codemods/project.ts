@@ -15,7 +15,7 @@ import { ProjectModel } from '../core/project/project-model.js';
 import { isSpawn } from '../core/spawned-connections.js';
 import type { Resolution } from '../core/project/resolution.js';
 import type { AnalysisOptions, FunctionNode, Node } from '../core/types.js';
-import { rewriteCallSites, type Placement } from './call-site.js';
+import { nameFileClients, rewriteCallSites, type FileNames, type Placement } from './call-site.js';
 import { clientApi } from '../core/project/client-api.js';
 import { callRunsOnce, instantiatedPerCall, isShutdownCode } from './obligations.js';
 import { owningPackageRoot, readOwningPackage, type OwningPackage } from '../core/project/owning-package.js';
@@ -47,6 +47,8 @@ interface AnalysedFile {
   callerCleanups: TSESTree.ExpressionStatement[];
   /** `await (await getClient()).connect()` in this file, on a helper that now hands out a connected client. */
   chainedConnects: TSESTree.AwaitExpression[];
+  /** What the rewrite names in this file, chosen once its placements are known. */
+  names?: FileNames;
 }
 
 /** One owning package: where its shared module goes and the clients it shares. */
@@ -179,6 +181,10 @@ export function runCodemod(options: CodemodOptions): CodemodResult {
       const lifecycle = perRequestLifecycle(site, site.usage, () => classBuiltPerCall(site, files, options));
       entry.placements.push({ site, shared, lifecycle, ...connection });
     }
+    // A client no free name fits stays where it is: named now, so the summary counts it as skipped.
+    const { names, unnamed } = nameFileClients({ source: file.source, scopeManager: parsed.scopeManager, placements: entry.placements, typescript: /\.[cm]?tsx?$/.test(file.path) });
+    for (const { placement, reason } of unnamed) skipPlacement(entry, placement, reason, result, rel);
+    entry.names = names;
     analysed.push(entry);
   }
 
@@ -199,6 +205,7 @@ export function runCodemod(options: CodemodOptions): CodemodResult {
       chainedConnects: entry.chainedConnects,
       specifier: sharedModuleSpecifier(layoutFor(entry), entry.file.path, entry.file.source),
       typescript: /\.[cm]?tsx?$/.test(entry.file.path),
+      ...(entry.names ? { names: entry.names } : {}),
       clientModules: [...CLIENT_MODULES, ...sources.map((source) => source.module)],
     });
     outputs.set(entry, (withBom.has(entry.file.path) ? '\uFEFF' : '') + keepLineEndings(entry.file.source, withoutNewBlankRuns(entry.file.source, output)));

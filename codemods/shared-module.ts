@@ -4,9 +4,9 @@ import { memoAssignment, renderConnectingGetter } from '../core/connecting-gette
 import type { ClientAnnotation } from '../core/client-annotation.js';
 import { renderCreateFunction, type ErrorListener, type MovedErrorListener } from '../core/error-listeners.js';
 import { findConstructions } from '../core/constructions.js';
-import { baseName, capitalised } from '../core/binding-names.js';
+import { baseName, capitalised, configurationNames } from '../core/binding-names.js';
 import { buildTraceMaps } from '../core/sources.js';
-import { movedText, reindented, type MovedText } from '../core/moved-text.js';
+import { calledWith, freshText, movedText, reindented, type MovedText } from '../core/moved-text.js';
 import type { ConstructionInfo, ConstructionNode } from '../core/types.js';
 import type { ClientApi } from '../core/project/client-api.js';
 import { parseFile } from './parse.js';
@@ -44,9 +44,9 @@ export interface SharedExport {
   errorListeners?: readonly MovedErrorListener[];
 }
 
-/** The listeners' handlers as the shared module writes them: continuation lines at column 0, indented by its unit. */
+/** The listeners' handlers as they stand at the call site, re-indented where the shared module writes them. */
 export function movedListeners(source: string, listeners: readonly ErrorListener[]): MovedErrorListener[] {
-  return listeners.map(({ method, handler, beforeConnect }) => ({ method, handler: reindented(movedText(source, [handler]), '', MODULE_INDENT), beforeConnect }));
+  return listeners.map(({ method, handler, beforeConnect }) => ({ method, handler: movedText(source, [handler]), beforeConnect }));
 }
 
 export function configOf(node: ConstructionNode, info: ConstructionInfo, source: string): ClientConfig | undefined {
@@ -102,29 +102,13 @@ function indented(construction: MovedConstruction, indent: string): string {
   return `${construction.callee}(${reindented(construction.args, indent, MODULE_INDENT)})`;
 }
 
-const NOISE_WORDS = new Set(['redis', 'url', 'uri', 'host', 'port', 'tls', 'kv', 'connection', 'string', 'name', 'prefix']);
-
-/** `cache` from `process.env.CACHE_REDIS_URL`, `connectionName: 'sessions'`, `keyPrefix: 'jobs:'` or `db: 2`. */
-function describingWords(argumentsText: string): string[][] {
-  const found: string[][] = [];
-  const words = (text: string): string[] => text.toLowerCase().split(/[^a-z0-9]+/).filter((word) => word && !NOISE_WORDS.has(word));
-  for (const match of argumentsText.matchAll(/process\.env(?:\.|\[['"])([A-Za-z0-9_]+)/g)) found.push(words(match[1]));
-  const connectionName = /connectionName\s*:\s*['"`]([^'"`]+)/.exec(argumentsText)?.[1];
-  if (connectionName) found.push(words(connectionName));
-  const keyPrefix = /keyPrefix\s*:\s*['"`]([^'"`]+)/.exec(argumentsText)?.[1];
-  if (keyPrefix) found.push(words(keyPrefix));
-  const db = /\b(?:db|database)\s*:\s*(\d+)/.exec(argumentsText)?.[1];
-  if (db) found.push(['db', db]);
-  return found.filter((list) => list.length > 0);
-}
-
 /**
  * `cacheRedis` for a client configured from `CACHE_REDIS_URL`; plain `redis` for the first one when nothing names it;
  * undefined when a further configuration has nothing to be named after (never `redis2`).
  */
 export function exportNameFor(config: ClientConfig, taken: ReadonlySet<string>, descriptive: boolean): string | undefined {
   const base = baseName(config.builds);
-  const named = describingWords(config.args.text).map((words) => [...words, base].map((word, index) => (index === 0 ? word : word[0].toUpperCase() + word.slice(1))).join(''));
+  const named = configurationNames(config.args.text, config.builds);
   const candidates = descriptive ? [...named, base] : [base, ...named];
   // The same env var read by both libraries: the library tells the two clients apart.
   const library = config.library === 'node-redis' ? 'node' : 'io';
@@ -231,8 +215,8 @@ function renderExports(exports: readonly SharedExport[], layout: ProjectLayout, 
   }
   // ioredis and node-redis 3 register the code's own listeners where the client is built.
   for (const shared of exports.filter((candidate) => candidate.access !== 'await' && (candidate.errorListeners ?? []).length > 0)) {
-    const construction = indented(constructorExpression(shared, aliases), '');
-    lines.push(...renderCreateFunction({ name: factoryName(shared), construction, listeners: shared.errorListeners!, client: clientLocal(shared) }), '');
+    const { callee, args } = constructorExpression(shared, aliases);
+    lines.push(...renderCreateFunction({ name: factoryName(shared), construction: calledWith(callee, args), listeners: shared.errorListeners!, client: clientLocal(shared), unit: MODULE_INDENT }), '');
   }
   const slotType = (shared: SharedExport): string => (shared.access === 'await' ? `Promise<${clientType(shared, aliases)}>` : clientType(shared, aliases));
   const holderType = `{ ${exports.map((shared) => `${shared.name}?: ${slotType(shared)}`).join('; ')} }`;
@@ -254,7 +238,8 @@ function renderExports(exports: readonly SharedExport[], layout: ProjectLayout, 
           connect: connectName(shared),
           slot,
           client: 'client',
-          construction: `${factoryName(shared)}()`,
+          construction: freshText(`${factoryName(shared)}()`),
+          unit: MODULE_INDENT,
           errorListeners: shared.errorListeners,
           closeAtOnce: shared.api.closeAtOnce,
           typescript: ts,
@@ -301,7 +286,7 @@ function renderExports(exports: readonly SharedExport[], layout: ProjectLayout, 
 
 /** The create function's name for the client, free of any name a listener reads. */
 function clientLocal(shared: SharedExport): string {
-  return (shared.errorListeners ?? []).some(({ handler }) => /\bclient\b/.test(handler)) ? 'sharedClient' : 'client';
+  return (shared.errorListeners ?? []).some(({ handler }) => /\bclient\b/.test(handler.text)) ? 'sharedClient' : 'client';
 }
 
 function factoryName(shared: SharedExport): string {

@@ -1,4 +1,5 @@
 import type { MovedErrorListener } from './error-listeners.js';
+import { reindented, type MovedText } from './moved-text.js';
 
 /**
  * The awaited getter that shares one node-redis (4 and later) connection, as the shared module and the move within
@@ -15,8 +16,10 @@ export interface ConnectingGetter {
   slot: string;
   /** The connect function's own name for the client, free of any name the construction reads. */
   client: string;
-  /** The expression that builds the client, continuation lines indented to stand at column 0. */
-  construction: string;
+  /** The expression that builds the client, as it stood where it came from. */
+  construction: MovedText;
+  /** The indentation step of the file it is written in. */
+  unit: string;
   /** node-redis 5 and later close at once with `destroy()`, 4 with `disconnect()`. */
   closeAtOnce: 'destroy' | 'disconnect';
   typescript: boolean;
@@ -31,21 +34,22 @@ export interface ConnectingGetter {
 
 /** The getter and its connect function, as lines. */
 export function renderConnectingGetter(spec: ConnectingGetter): string[] {
-  const { getter, connect, slot, client, typescript } = spec;
+  const { getter, connect, slot, client, typescript, unit } = spec;
+  const [one, two] = [unit, unit.repeat(2)];
   const returns = typescript && spec.clientType ? `: Promise<${spec.clientType}>` : '';
-  const close = spec.closeAtOnce === 'destroy' ? `    ${client}.destroy();` : `    void ${client}.disconnect().catch(() => undefined);`;
+  const close = spec.closeAtOnce === 'destroy' ? `${two}${client}.destroy();` : `${two}void ${client}.disconnect().catch(() => undefined);`;
   const listeners = spec.errorListeners ?? [];
-  const register = (listener: MovedErrorListener): string => `  ${client}.${listener.method}('error', ${listener.handler.replace(/\n/g, '\n  ')});`;
+  const register = (listener: MovedErrorListener): string => `${one}${client}.${listener.method}('error', ${reindented(listener.handler, one, unit)});`;
   const before = listeners.filter((listener) => listener.beforeConnect);
   const after = listeners.filter((listener) => !listener.beforeConnect);
   const dropping = [
     ...(after.length === 0
-      ? [`  ${client}.on('error', (error${typescript ? ': unknown' : ''}) => {`, "    console.error('Redis client error', error);"]
-      : [...after.map(register), `  ${client}.on('error', () => {`]),
-    '    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.',
-    `    ${slot} = undefined;`,
+      ? [`${one}${client}.on('error', (error${typescript ? ': unknown' : ''}) => {`, `${two}console.error('Redis client error', error);`]
+      : [...after.map(register), `${one}${client}.on('error', () => {`]),
+    `${two}// Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.`,
+    `${two}${slot} = undefined;`,
     close,
-    '  });',
+    `${one}});`,
   ];
   // A listener the code registered before connecting made it retry and reconnect; the shared client does the same.
   const why = before.length > 0
@@ -54,22 +58,22 @@ export function renderConnectingGetter(spec: ConnectingGetter): string[] {
   return [
     '/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */',
     `${spec.exported ? 'export ' : ''}function ${getter}()${returns} {`,
-    `  ${memoAssignment(slot, `${connect}()`, typescript)}`,
-    `  return ${slot};`,
+    `${one}${memoAssignment(slot, `${connect}()`, typescript)}`,
+    `${one}return ${slot};`,
     '}',
     '',
     why,
     `async function ${connect}()${returns} {`,
-    `  const ${client}${typescript && spec.typedConstruction && spec.clientType ? `: ${spec.clientType}` : ''} = ${spec.construction.replace(/\n/g, '\n  ')};`,
+    `${one}const ${client}${typescript && spec.typedConstruction && spec.clientType ? `: ${spec.clientType}` : ''} = ${reindented(spec.construction, one, unit)};`,
     ...before.map(register),
-    '  try {',
-    `    await ${client}.connect();`,
-    '  } catch (error) {',
-    `    ${slot} = undefined;`,
-    '    throw error;',
-    '  }',
+    `${one}try {`,
+    `${two}await ${client}.connect();`,
+    `${one}} catch (error) {`,
+    `${two}${slot} = undefined;`,
+    `${two}throw error;`,
+    `${one}}`,
     ...(before.length > 0 ? after.map(register) : dropping),
-    `  return ${client};`,
+    `${one}return ${client};`,
     '}',
   ];
 }

@@ -3,6 +3,7 @@ import type { PerCallSite } from './analyze.js';
 import type { ClientUsage } from './client-usage.js';
 import { contains, functionName, isFunction, isModuleLevelScope, propertyName, staticString, walk } from './ast.js';
 import { LISTENER_REGISTRATION as LISTENER_METHODS } from './constructions.js';
+import { reindented, type MovedText } from './moved-text.js';
 import type { Node, ScopeManagerLike } from './types.js';
 
 /**
@@ -19,10 +20,10 @@ export interface ErrorListener {
   beforeConnect: boolean;
 }
 
-/** An error listener as the moved code writes it: its handler's text, continuation lines at column 0. */
+/** An error listener as the moved code writes it: its handler's text, re-indented where it is written. */
 export interface MovedErrorListener {
   method: string;
-  handler: string;
+  handler: MovedText;
   beforeConnect: boolean;
 }
 
@@ -115,33 +116,35 @@ export function listenersReadModuleBindings(listeners: readonly ErrorListener[],
 
 /** Two sites' listeners are the same when they register the same handlers, in the same way, at the same point. */
 export function sameListeners(a: readonly MovedErrorListener[], b: readonly MovedErrorListener[]): boolean {
-  const key = (listeners: readonly MovedErrorListener[]): string => JSON.stringify(listeners.map(({ method, handler, beforeConnect }) => [method, handler.replace(/\s+/g, ' '), beforeConnect]));
+  const key = (listeners: readonly MovedErrorListener[]): string => JSON.stringify(listeners.map(({ method, handler, beforeConnect }) => [method, handler.text.replace(/\s+/g, ' '), beforeConnect]));
   return key(a) === key(b);
 }
 
 export interface CreateFunction {
   /** `createRedis`. */
   name: string;
-  /** The expression that builds the client, continuation lines at column 0. */
-  construction: string;
+  /** The expression that builds the client, as it stood where it came from. */
+  construction: MovedText;
   /** Listeners registered on the new client before it is returned. */
   listeners: readonly Omit<MovedErrorListener, 'beforeConnect'>[];
   /** The function's own name for the client, free of any name the construction or a listener reads. */
   client: string;
   /** A return annotation (`RedisClientType`) the client must be assignable to. */
   returnType?: string;
+  /** The file's indentation step: the body stands one step in, moved lines keep their depth below it. */
+  unit: string;
 }
 
 /** The function that builds the shared client, with the code's own 'error' listeners registered on it. */
-export function renderCreateFunction({ name, construction, listeners, client, returnType }: CreateFunction): string[] {
+export function renderCreateFunction({ name, construction, listeners, client, returnType, unit }: CreateFunction): string[] {
   const returns = returnType ? `: ${returnType}` : '';
-  const indented = construction.replace(/\n/g, '\n  ');
-  if (listeners.length === 0) return [`function ${name}()${returns} {`, `  return ${indented};`, '}'];
+  const indented = reindented(construction, unit, unit);
+  if (listeners.length === 0) return [`function ${name}()${returns} {`, `${unit}return ${indented};`, '}'];
   return [
     `function ${name}()${returns} {`,
-    `  const ${client} = ${indented};`,
-    ...listeners.map(({ method, handler }) => `  ${client}.${method}('error', ${handler.replace(/\n/g, '\n  ')});`),
-    `  return ${client};`,
+    `${unit}const ${client} = ${indented};`,
+    ...listeners.map(({ method, handler }) => `${unit}${client}.${method}('error', ${reindented(handler, unit, unit)});`),
+    `${unit}return ${client};`,
     '}',
   ];
 }

@@ -1,16 +1,19 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import type { PerCallSite } from './analyze.js';
 import { topLevelStatement } from './ast.js';
-import { baseName, capitalised, takenNames, uniqueName } from './binding-names.js';
+import { clientNameCandidates, firstFreeNames, takenNames } from './binding-names.js';
+import { codeStyleOf, insertedBlock, statementEnd, type CodeStyle } from './code-style.js';
 import { memoAssignment } from './connecting-getter.js';
-import { dedentContinuation, indentationAt, lineStart, removeNode, removeStatements, type Edit } from './edits.js';
+import { lineStart, removeNode, removeStatements, type Edit } from './edits.js';
 import { errorListenersOf, listenerBlocker, renderCreateFunction } from './error-listeners.js';
-import { inFileConnectionEdits, referencedNames, type InFileConnection, type InFileGetters } from './in-file-connection.js';
+import { inFileConnectionEdits, referencedNames, type InFileConnection } from './in-file-connection.js';
+import { nameInFileClient, newInFileNaming, type InFileClient, type InFileClientNames, type InFileNaming } from './in-file-names.js';
+import { movedText, reindented, type MovedText } from './moved-text.js';
 import type { Node, ScopeManagerLike } from './types.js';
 
 export interface InFileHoistOptions {
-  /** Names already given to other sites moved within the same file, and the getters written there. */
-  written?: InFileGetters;
+  /** What the moves within the same file have named and written so far. */
+  naming?: InFileNaming;
   /** node-redis 4 and later: the client connects once, behind an awaited getter (see in-file-connection.ts). */
   connection?: InFileConnection;
   /** The per-call closes, connects and listeners that go; by default every one the site's usage lists. */
@@ -25,35 +28,46 @@ export interface InFileHoistOptions {
 /**
  * The edits of the rule's suggestion and of a move within the file: the client moves to module scope above the
  * top-level statement that encloses it, and the per-call cleanup that would close a shared connection goes.
+ * Undefined when every name the client could take is in use in the file.
  */
-export function inFileHoistEdits(site: PerCallSite, source: string, scopeManager: ScopeManagerLike, options: InFileHoistOptions = {}): Edit[] {
+export function inFileHoistEdits(site: PerCallSite, source: string, scopeManager: ScopeManagerLike, options: InFileHoistOptions = {}): Edit[] | undefined {
   const { usage } = site;
-  const written = options.written ?? { reserved: new Set<string>(), getters: new Map<string, string>() };
-  const { reserved } = written;
-  const lifecycle = options.lifecycle ?? [...usage.cleanups, ...usage.connects, ...usage.callers.flatMap((caller) => [...caller.cleanups, ...caller.connects])];
+  const naming = options.naming ?? newInFileNaming();
+  const lifecycle = lifecycleOf(site, options);
   const insertAt = insertionPoint(source, topLevelStatement(site.node));
-  if (options.connection) return inFileConnectionEdits(site, source, scopeManager, options.connection, lifecycle, insertAt, written);
-  if (options.lazy) return lazyClientEdits(site, source, scopeManager, options.lazy.typescript, lifecycle, insertAt, written);
+  const style = codeStyleOf(source, programOf(site.node));
+  if (options.connection || options.lazy) {
+    const client = inFileClient(site, source, scopeManager, options);
+    const names = nameInFileClient(client.naming, scopeManager, naming);
+    if ('reason' in names) return undefined;
+    const written = naming.written.has(client.naming.key);
+    naming.written.add(client.naming.key);
+    if (options.connection) return inFileConnectionEdits(site, source, options.connection, lifecycle, written ? undefined : { at: insertAt, names, client }, style, names.getter);
+    return lazyClientEdits(site, source, options.lazy!.typescript, lifecycle, written ? undefined : { at: insertAt, names, client }, style, names.getter);
+  }
   const edits: Edit[] = [];
   const original = usage.declarator?.id.type === 'Identifier' ? usage.declarator.id.name : undefined;
   // Only a declaration that the fix removes frees its name.
   const taken = takenNames(scopeManager, usage.position === 'declaration' && usage.variable ? new Set([usage.variable]) : new Set());
-  for (const name of reserved) taken.add(name);
-  const name = uniqueName(original ?? baseName(site.info.builds), taken);
-  reserved.add(name);
+  for (const name of naming.reserved) taken.add(name);
+  const candidates = clientNameCandidates(original, argumentsText(site, source), site.info.builds);
+  const name = firstFreeNames(candidates, (binding) => ({ binding }), taken)?.binding;
+  if (name === undefined) return undefined;
+  naming.reserved.add(name);
   const nodeRedis = site.info.library === 'node-redis';
-  const constructionText = source.slice(site.node.range[0], site.node.range[1]);
+  const end = statementEnd(style);
+  const constructionText = reindented(movedText(source, [site.node]), '', style.unit);
 
   const annotation = usage.declarator?.id.type === 'Identifier' && usage.declarator.id.typeAnnotation
     ? source.slice(usage.declarator.id.typeAnnotation.range[0], usage.declarator.id.typeAnnotation.range[1])
     : '';
   const kind = usage.declarator && !carriesConnectOf(site) ? (usage.declarator.parent as TSESTree.VariableDeclaration).kind : 'const';
-  let declaration = `${kind} ${name}${annotation} = ${constructionText};\n`;
+  let declaration = `${kind} ${name}${annotation} = ${constructionText}${end}\n`;
   // The code's own listeners go with the client; one that reads the function's bindings cannot, and is left out.
   const listeners = errorListenersOf(site, lifecycle).filter((listener) => listenerBlocker([listener], scopeManager) === undefined);
-  for (const { method, handler } of listeners) declaration += `${name}.${method}('error', ${source.slice(handler.range[0], handler.range[1])});\n`;
+  for (const { method, handler } of listeners) declaration += `${name}.${method}('error', ${reindented(movedText(source, [handler]), '', style.unit)})${end}\n`;
   // node-redis 3 connects by itself; without an 'error' listener a connection problem would crash the process.
-  if (nodeRedis && listeners.length === 0) declaration += `${name}.on('error', (err) => console.error('Redis client error', err));\n`;
+  if (nodeRedis && listeners.length === 0) declaration += `${name}.on('error', (err) => console.error('Redis client error', err))${end}\n`;
   edits.push({ range: [insertAt, insertAt], text: declaration });
 
   if (usage.position === 'declaration' && usage.declarator) {
@@ -72,71 +86,109 @@ export function inFileHoistEdits(site: PerCallSite, source: string, scopeManager
 }
 
 /**
+ * The names a move within the file gives the site's client, reserved in `naming`; a reason to leave the site when
+ * every name it could take is in use. The codemod decides this before it rewrites anything, so the summary is true.
+ */
+export function namesInFile(site: PerCallSite, source: string, scopeManager: ScopeManagerLike, options: InFileHoistOptions, naming: InFileNaming): InFileClientNames | { reason: string } {
+  return nameInFileClient(inFileClient(site, source, scopeManager, options).naming, scopeManager, naming);
+}
+
+/** The per-call closes, connects and listeners that go with the site. */
+function lifecycleOf(site: PerCallSite, options: InFileHoistOptions): readonly TSESTree.ExpressionStatement[] {
+  const { usage } = site;
+  return options.lifecycle ?? [...usage.cleanups, ...usage.connects, ...usage.callers.flatMap((caller) => [...caller.cleanups, ...caller.connects])];
+}
+
+/** What a getter written in the file moves there: the construction and the listeners that go with it. */
+export interface MovedClient {
+  naming: InFileClient;
+  construction: MovedText;
+  listeners: { method: string; handler: MovedText; beforeConnect: boolean }[];
+}
+
+function inFileClient(site: PerCallSite, source: string, scopeManager: ScopeManagerLike, options: InFileHoistOptions): MovedClient {
+  const { usage } = site;
+  const lifecycle = lifecycleOf(site, options);
+  // The codemod skips a site whose listener reads the function's own bindings; the rule's suggestion leaves it out.
+  const found = errorListenersOf(site, lifecycle).filter((listener) => !options.connection || listenerBlocker([listener], scopeManager) === undefined);
+  const construction = movedText(source, [site.node]);
+  const listeners = found.map((listener) => ({ method: listener.method, handler: movedText(source, [listener.handler]), beforeConnect: listener.beforeConnect }));
+  // Sites of one file that build the same client share one getter, as identical configurations share one export.
+  const layout = (moved: MovedText): string => reindented(moved, '', '  ');
+  const key = options.connection
+    ? JSON.stringify([layout(construction), listeners.map(({ method, handler, beforeConnect }) => ({ method, handler: layout(handler), beforeConnect })), options.connection.clientType])
+    : JSON.stringify(['lazy', layout(construction), listeners.map(({ method, handler }) => ({ method, handler: layout(handler) }))]);
+  const original = usage.declarator?.id.type === 'Identifier' ? usage.declarator.id.name : undefined;
+  return {
+    naming: {
+      key,
+      kind: options.connection ? 'connect' : 'create',
+      original,
+      argumentsText: argumentsText(site, source),
+      builds: site.info.builds,
+      read: referencedNames([site.node, ...found.map((listener) => listener.handler)], scopeManager),
+    },
+    construction,
+    listeners,
+  };
+}
+
+/** The text of the construction's arguments, where its env var, `keyPrefix` or `db` can be read. */
+function argumentsText(site: PerCallSite, source: string): string {
+  const args = site.node.arguments;
+  return args.length === 0 ? '' : source.slice(args[0].range[0], args.at(-1)!.range[1]);
+}
+
+function programOf(node: Node): Node {
+  let current = node;
+  while (current.parent) current = current.parent;
+  return current;
+}
+
+/** Where a getter not yet in the file is written, and what it is written from. */
+export interface GetterToWrite {
+  at: number;
+  names: InFileClientNames;
+  client: MovedClient;
+}
+
+/**
  * A module-level getter that builds the client on its first call, written where the construction's options are all
  * defined; the site calls it. Sites of one file that build the same client share one getter.
  */
 function lazyClientEdits(
   site: PerCallSite,
   source: string,
-  scopeManager: ScopeManagerLike,
   typescript: boolean,
   lifecycle: readonly TSESTree.ExpressionStatement[],
-  insertAt: number,
-  written: InFileGetters,
+  toWrite: GetterToWrite | undefined,
+  style: CodeStyle,
+  getter: string,
 ): Edit[] {
-  const { usage } = site;
-  const textOf = (node: Node): string => dedentContinuation(source.slice(node.range[0], node.range[1]), indentationAt(source, node.range[0]).length);
-  const construction = textOf(site.node);
-  const listeners = errorListenersOf(site, lifecycle).map((listener) => ({ method: listener.method, handler: textOf(listener.handler) }));
   const edits: Edit[] = [];
-  const key = JSON.stringify(['lazy', construction, listeners]);
-  let getter = written.getters.get(key);
-  if (getter === undefined) {
-    const taken = takenNames(scopeManager, new Set());
-    for (const name of written.reserved) taken.add(name);
-    const original = usage.declarator?.id.type === 'Identifier' ? usage.declarator.id.name : undefined;
-    const names = lazyNames([original, baseName(site.info.builds)], taken);
-    for (const name of Object.values(names)) written.reserved.add(name);
-    written.getters.set(key, names.getter);
-    getter = names.getter;
+  if (toWrite) {
+    const { names, client } = toWrite;
+    const { unit } = style;
     // node-redis 3 connects by itself; without an 'error' listener a connection problem would crash the process.
-    const build = site.info.library === 'node-redis' && listeners.length === 0
-      ? [`  if (!${names.slot}) {`, `    ${names.slot} = ${names.create}();`, `    ${names.slot}.on('error', (error${typescript ? ': unknown' : ''}) => console.error('Redis client error', error));`, '  }']
-      : [`  ${memoAssignment(names.slot, `${names.create}()`, typescript)}`];
-    const read = referencedNames([site.node, ...errorListenersOf(site, lifecycle).map((listener) => listener.handler)], scopeManager);
+    const build = site.info.library === 'node-redis' && client.listeners.length === 0
+      ? [`${unit}if (!${names.slot}) {`, `${unit}${unit}${names.slot} = ${names.factory}();`, `${unit}${unit}${names.slot}.on('error', (error${typescript ? ': unknown' : ''}) => console.error('Redis client error', error));`, `${unit}}`]
+      : [`${unit}${memoAssignment(names.slot, `${names.factory}()`, typescript)}`];
     const lines = [
       '// One Redis client per process, built on first use: every call reuses its connection instead of opening one.',
-      ...renderCreateFunction({ name: names.create, construction, listeners, client: uniqueName('client', read) }),
+      ...renderCreateFunction({ name: names.factory, construction: client.construction, listeners: client.listeners, client: names.client, unit }),
       '',
-      `let ${names.slot}${typescript ? `: ReturnType<typeof ${names.create}> | undefined` : ''};`,
+      `let ${names.slot}${typescript ? `: ReturnType<typeof ${names.factory}> | undefined` : ''};`,
       '',
       `function ${names.getter}() {`,
       ...build,
-      `  return ${names.slot};`,
+      `${unit}return ${names.slot};`,
       '}',
     ];
-    const blankBefore = insertAt > 0 && !/\n[ \t]*\r?\n$/.test(source.slice(0, insertAt)) ? '\n' : '';
-    edits.push({ range: [insertAt, insertAt], text: `${blankBefore}${lines.join('\n')}\n\n` });
+    edits.push(insertedBlock(source, toWrite.at, lines, style));
   }
-  edits.push({ range: usage.value.range, text: `${getter}()` });
+  edits.push({ range: site.usage.value.range, text: `${getter}()` });
   edits.push(...removeStatements(source, lifecycle));
   return edits;
-}
-
-/** `getRedis`, `createRedis` and `redisClient` for the first base none of whose names is taken. */
-function lazyNames(candidates: readonly (string | undefined)[], taken: ReadonlySet<string>): { getter: string; create: string; slot: string } {
-  const namesOf = (base: string) => {
-    const capital = capitalised(base);
-    return { getter: `get${capital}`, create: `create${capital}`, slot: `${base}Client` };
-  };
-  const named = candidates.filter((candidate): candidate is string => candidate !== undefined);
-  const fallback = `shared${named.at(-1)![0].toUpperCase()}${named.at(-1)!.slice(1)}`;
-  for (const base of [...named, fallback]) {
-    const names = namesOf(base);
-    if (Object.values(names).every((name) => !taken.has(name))) return names;
-  }
-  const base = uniqueName(fallback, new Set([...taken].flatMap((name) => [name, name.replace(/^(get|create)/, '')])));
-  return namesOf(base);
 }
 
 /** Above the statement and the comments and decorators directly attached to it. */

@@ -29,6 +29,17 @@ export function movedText(source: string, nodes: readonly Node[]): MovedText {
   return { text, indent: indentationAt(source, start), verbatim };
 }
 
+/** Text written fresh on one line (`createRedis()`): no layout of its own to keep. */
+export function freshText(text: string): MovedText {
+  return { text, indent: '', verbatim: [] };
+}
+
+/** `callee(` before moved arguments and `)` after them: the arguments keep their layout and their literals. */
+export function calledWith(callee: string, args: MovedText): MovedText {
+  const shift = callee.length + 1;
+  return { text: `${callee}(${args.text})`, indent: args.indent, verbatim: args.verbatim.map(([from, to]) => [from + shift, to + shift] as const) };
+}
+
 const TAB_WIDTH = 4;
 
 /**

@@ -42,9 +42,12 @@ function reportPerCallClients(context: Readonly<TSESLint.RuleContext<MessageIds,
   const services = sourceCode.parserServices as Partial<TypedProgram> | undefined;
   const typedClient = services?.program && services.esTreeNodeToTSNodeMap ? typedClientOracle(services as TypedProgram) : undefined;
 
-  function suggestionFix(site: PerCallSite): TSESLint.ReportFixFunction {
+  /** The suggestion's fix; none when every name the hoisted client could take is in use in the file. */
+  function suggestionFix(site: PerCallSite): TSESLint.ReportFixFunction | undefined {
+    const planned = inFileHoistEdits(site, sourceCode.text, scopeManager, { connection: connectionOf(site) });
+    if (!planned) return undefined;
+    const edits = normaliseEdits(planned);
     return (fixer) => {
-      const edits = normaliseEdits(inFileHoistEdits(site, sourceCode.text, scopeManager, { connection: connectionOf(site) }));
       const start = edits[0].range[0];
       const end = edits.at(-1)!.range[1];
       const shifted = edits.map((edit) => ({ range: [edit.range[0] - start, edit.range[1] - start] as [number, number], text: edit.text }));
@@ -65,12 +68,13 @@ function reportPerCallClients(context: Readonly<TSESLint.RuleContext<MessageIds,
       return;
     }
     if (site.hoist.hoistable) {
+      // `const { createClient } = await import('redis')` in the handler: module scope cannot reach the callee.
+      const fix = calleeAtModuleScope(site) ? suggestionFix(site) : undefined;
       context.report({
         node: site.node,
         messageId: 'perRequestClient',
         data,
-        // `const { createClient } = await import('redis')` in the handler: module scope cannot reach the callee.
-        suggest: calleeAtModuleScope(site) ? [{ messageId: 'moveToModuleScope', fix: suggestionFix(site) }] : [],
+        suggest: fix ? [{ messageId: 'moveToModuleScope', fix }] : [],
       });
     } else {
       context.report({

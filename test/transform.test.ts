@@ -100,6 +100,62 @@ export function getRedis(): ReturnType<typeof createClient> {
 `;
 }
 
+/** The CommonJS shared module created for one ioredis configuration. */
+function commonJsIoredisModule(args: string): string {
+  return `const { Redis } = require('ioredis');
+
+${WHY}
+const redisClients = {};
+
+/** The shared client, built on the first call. */
+function getRedis() {
+  if (!redisClients.redis) redisClients.redis = new Redis(${args});
+  return redisClients.redis;
+}
+
+exports.getRedis = getRedis;
+`;
+}
+
+/** The CommonJS shared module created for one node-redis 5 configuration, connected on first use and failing fast. */
+function commonJsNodeRedisModule(args: string): string {
+  return `const { createClient } = require('redis');
+
+function createRedis() {
+  return createClient(${args});
+}
+
+${WHY}
+const redisClients = {};
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+function getRedis() {
+  if (!redisClients.redis) redisClients.redis = connectRedis();
+  return redisClients.redis;
+}
+
+/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+async function connectRedis() {
+  const client = createRedis();
+  try {
+    await client.connect();
+  } catch (error) {
+    redisClients.redis = undefined;
+    throw error;
+  }
+  client.on('error', (error) => {
+    console.error('Redis client error', error);
+    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+    redisClients.redis = undefined;
+    client.destroy();
+  });
+  return client;
+}
+
+exports.getRedis = getRedis;
+`;
+}
+
 /**
  * The TypeScript shared module created for one node-redis configuration: connected on first use, failing fast, or, with
  * the call site's own 'error' listener (`listener`), registering it before connecting as the call site did.
@@ -330,19 +386,7 @@ exports.handler = async (event) => {
 `,
     },
     output: {
-      'lib/redis.js': `const { Redis } = require('ioredis');
-
-${WHY}
-const redisClients = {};
-
-/** The shared client, built on the first call. */
-function getRedis() {
-  if (!redisClients.redis) redisClients.redis = new Redis(process.env.REDIS_URL);
-  return redisClients.redis;
-}
-
-exports.getRedis = getRedis;
-`,
+      'lib/redis.js': commonJsIoredisModule('process.env.REDIS_URL'),
       'handler.js': `'use strict';
 
 const { getRedis } = require('./lib/redis');
@@ -2948,19 +2992,7 @@ exports.handler = async (event) => {
 `,
     },
     output: {
-      'lib/redis.js': `const { Redis } = require('ioredis');
-
-${WHY}
-const redisClients = {};
-
-/** The shared client, built on the first call. */
-function getRedis() {
-  if (!redisClients.redis) redisClients.redis = new Redis(process.env.REDIS_URL);
-  return redisClients.redis;
-}
-
-exports.getRedis = getRedis;
-`,
+      'lib/redis.js': commonJsIoredisModule('process.env.REDIS_URL'),
       'lib/cache.js': `'use strict';
 
 const { getRedis } = require('./redis');
@@ -3118,6 +3150,309 @@ export const handler = async (event: { path?: string }) => {
     },
     sitesHoisted: 1,
     modules: [{ path: 'lib/redis.ts', action: 'created' }],
+  },
+  {
+    name: 'a client moved within its file whose own name is taken there is named after its env var, never numbered, and the file keeps its 4-space indentation and its lines without semicolons',
+    input: {
+      'package.json': `{ "name": "cache", "private": true, "dependencies": { "ioredis": "^5.4.0" } }
+`,
+      'routes/cache.js': `const Redis = require('ioredis')
+const { getClient } = require('./kv')
+
+const options = { lazyConnect: true }
+
+async function cached(key) {
+    const client = new Redis(process.env.CACHE_REDIS_URL, options)
+    try {
+        return (await client.get(key)) ?? getClient().get(key)
+    } finally {
+        client.disconnect()
+    }
+}
+
+module.exports = { cached }
+`,
+      'routes/kv.js': `module.exports = { getClient: () => new Map() }
+`,
+    },
+    output: {
+      'routes/cache.js': `const Redis = require('ioredis')
+const { getClient } = require('./kv')
+
+const options = { lazyConnect: true }
+
+${IN_FILE_WHY}
+function createCacheRedis() {
+    return new Redis(process.env.CACHE_REDIS_URL, options)
+}
+
+let cacheRedisClient
+
+function getCacheRedis() {
+    if (!cacheRedisClient) cacheRedisClient = createCacheRedis()
+    return cacheRedisClient
+}
+
+async function cached(key) {
+    const client = getCacheRedis()
+    return (await client.get(key)) ?? getClient().get(key)
+}
+
+module.exports = { cached }
+`,
+    },
+    sitesHoisted: 1,
+    modules: [],
+  },
+  {
+    name: 'a tab-indented client on db 2 whose own name is taken is named after its db, and its options keep their depth below the new getter',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'package.json': `{ "name": "stats", "private": true, "dependencies": { "ioredis": "^5.4.0" } }
+`,
+      'handlers/stats.ts': `import Redis from 'ioredis';
+import { getRedis } from './kv';
+
+const retry = { maxRetriesPerRequest: 1 };
+
+export const handler = async ({ key }: { key?: string }) => {
+\tif (key) {
+\t\tconst redis = new Redis({
+\t\t\t...retry,
+\t\t\tdb: 2,
+\t\t});
+\t\ttry {
+\t\t\treturn await redis.get(key);
+\t\t} finally {
+\t\t\tawait redis.quit();
+\t\t}
+\t}
+\treturn getRedis();
+};
+`,
+      'handlers/kv.ts': `export function getRedis(): string {
+\treturn 'none';
+}
+`,
+    },
+    output: {
+      'handlers/stats.ts': `import Redis from 'ioredis';
+import { getRedis } from './kv';
+
+const retry = { maxRetriesPerRequest: 1 };
+
+${IN_FILE_WHY}
+function createRedisDb2() {
+\treturn new Redis({
+\t\t...retry,
+\t\tdb: 2,
+\t});
+}
+
+let redisDb2Client: ReturnType<typeof createRedisDb2> | undefined;
+
+function getRedisDb2() {
+\tredisDb2Client ??= createRedisDb2();
+\treturn redisDb2Client;
+}
+
+export const handler = async ({ key }: { key?: string }) => {
+\tif (key) {
+\t\tconst redis = getRedisDb2();
+\t\treturn await redis.get(key);
+\t}
+\treturn getRedis();
+};
+`,
+    },
+    sitesHoisted: 1,
+    modules: [],
+  },
+  {
+    name: 'a client moved within its file is skipped, not numbered, when every name it could take is in use there',
+    input: {
+      'package.json': `{ "name": "cache", "private": true, "dependencies": { "ioredis": "^5.4.0" } }
+`,
+      'routes/cache.js': `const Redis = require('ioredis');
+const { getRedis, getSharedRedis } = require('./kv');
+
+const options = { lazyConnect: true };
+
+async function cached(key) {
+  const redis = new Redis(process.env.REDIS_URL, options);
+  try {
+    return (await redis.get(key)) ?? getRedis().get(key) ?? getSharedRedis().get(key);
+  } finally {
+    redis.disconnect();
+  }
+}
+
+module.exports = { cached };
+`,
+      'routes/kv.js': `module.exports = { getRedis: () => new Map(), getSharedRedis: () => new Map() };
+`,
+    },
+    output: {},
+    sitesHoisted: 0,
+    sitesSkipped: [
+      {
+        file: 'routes/cache.js',
+        line: 7,
+        reason: 'every name its client could take here (`getRedis`, `getSharedRedis`) is already in use in this file; rename one of those bindings and run the fix again',
+      },
+    ],
+    modules: [],
+  },
+  {
+    name: "node-redis in a shared module indented by 4 spaces without semicolons: the connecting getter is written in the file's own style, the chained listener re-indented to its new depth",
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'package.json': `{ "name": "memes", "private": true, "dependencies": { "redis": "^5.8.0" } }
+`,
+      'lib/redis.ts': `import {createClient} from "redis"
+
+export async function getRedisClient() {
+    const client = await createClient()
+    .on('error', (err) => {
+        console.log('Redis Client Error', err)
+    })
+    .connect()
+
+    return client
+}
+`,
+      'app/api/hits/route.ts': `import { getRedisClient } from "../../../lib/redis"
+
+export async function GET() {
+    const redis = await getRedisClient()
+    return Response.json({ hits: await redis.incr("hits") })
+}
+`,
+    },
+    output: {
+      'lib/redis.ts': `import {createClient} from "redis"
+
+// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
+let clientConnection: ReturnType<typeof connectClient> | undefined
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+function getClient() {
+    clientConnection ??= connectClient()
+    return clientConnection
+}
+
+/** The code's own 'error' listener is registered before connecting, as it was: the connect retries and later errors reconnect. */
+async function connectClient() {
+    const client = createClient()
+    client.on('error', (err) => {
+        console.log('Redis Client Error', err)
+    })
+    try {
+        await client.connect()
+    } catch (error) {
+        clientConnection = undefined
+        throw error
+    }
+    return client
+}
+
+export async function getRedisClient() {
+    const client = await getClient()
+
+    return client
+}
+`,
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.ts', action: 'updated' }],
+  },
+  {
+    name: 'a CommonJS route written without semicolons imports the shared client and awaits it at its connect without adding any',
+    input: {
+      'package.json': `{ "name": "visits", "private": true, "dependencies": { "express": "^5.1.0", "redis": "^5.8.0" } }
+`,
+      'routes/visits.js': `const { createClient } = require('redis')
+
+async function visits(req, res) {
+  const client = createClient({ url: process.env.REDIS_URL })
+  try {
+    await client.connect()
+    res.json({ visits: await client.incr('visits') })
+  } finally {
+    await client.quit()
+  }
+}
+
+module.exports = { visits }
+`,
+    },
+    output: {
+      'lib/redis.js': commonJsNodeRedisModule('{ url: process.env.REDIS_URL }'),
+      'routes/visits.js': `const { getRedis } = require('../lib/redis')
+
+async function visits(req, res) {
+  const client = await getRedis()
+  res.json({ visits: await client.incr('visits') })
+}
+
+module.exports = { visits }
+`,
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.js', action: 'created' }],
+  },
+  {
+    name: "the shared getter's import takes getSharedRedis where the file already binds getRedis, and a file that binds both keeps its client, listed",
+    input: {
+      'package.json': `{ "name": "visits", "private": true, "dependencies": { "express": "^5.1.0", "ioredis": "^5.4.0" } }
+`,
+      'routes/visits.js': `const Redis = require('ioredis');
+const { getRedis } = require('./legacy-cache');
+
+async function visits(req, res) {
+  const redis = new Redis(process.env.REDIS_URL);
+  res.json({ visits: await redis.incr('visits'), legacy: getRedis() });
+  await redis.quit();
+}
+
+module.exports = { visits };
+`,
+      'routes/stats.js': `const Redis = require('ioredis');
+const { getRedis, getSharedRedis } = require('./legacy-cache');
+
+async function stats(req, res) {
+  const redis = new Redis(process.env.REDIS_URL);
+  res.json({ stats: await redis.get('stats'), legacy: [getRedis(), getSharedRedis()] });
+  await redis.quit();
+}
+
+module.exports = { stats };
+`,
+      'routes/legacy-cache.js': `module.exports = { getRedis: () => 'legacy', getSharedRedis: () => 'legacy' };
+`,
+    },
+    output: {
+      'lib/redis.js': commonJsIoredisModule('process.env.REDIS_URL'),
+      'routes/visits.js': `const { getRedis } = require('./legacy-cache');
+const { getRedis: getSharedRedis } = require('../lib/redis');
+
+async function visits(req, res) {
+  const redis = getSharedRedis();
+  res.json({ visits: await redis.incr('visits'), legacy: getRedis() });
+}
+
+module.exports = { visits };
+`,
+    },
+    sitesHoisted: 1,
+    sitesSkipped: [
+      {
+        file: 'routes/stats.js',
+        line: 5,
+        reason: 'every name its client could take here (`getRedis`, `getSharedRedis`) is already in use in this file; rename one of those bindings and run the fix again',
+      },
+    ],
+    modules: [{ path: 'lib/redis.js', action: 'created' }],
   },
 ];
 

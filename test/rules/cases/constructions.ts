@@ -617,9 +617,9 @@ export default async function handler(req, res) {
             output: `import Redis from 'ioredis';
 
 const redis = new Redis({
-    host: 'localhost',
-    port: 6379,
-  });
+  host: 'localhost',
+  port: 6379,
+});
 export default async function handler(req, res) {
   res.json({ hits: await redis.incr('hits') });
 }

@@ -1921,9 +1921,9 @@ export default async function handler(req, res) {
 
 let redis;
 
-const redis2 = new Redis(process.env.REDIS_URL);
+const sharedRedis = new Redis(process.env.REDIS_URL);
 function initRedis() {
-  redis = redis2;
+  redis = sharedRedis;
 }
 
 export default async function handler(req, res) {

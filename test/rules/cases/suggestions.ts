@@ -432,9 +432,9 @@ export async function POST() {
             messageId: 'moveToModuleScope',
             output: `import Redis from 'ioredis';
 
-const redis2 = new Redis(process.env.REDIS_URL);
+const sharedRedis = new Redis(process.env.REDIS_URL);
 export async function GET() {
-  return Response.json({ hits: Number(await redis2.get('hits')) });
+  return Response.json({ hits: Number(await sharedRedis.get('hits')) });
 }
 
 export async function POST() {
@@ -462,9 +462,9 @@ export async function GET() {
   return Response.json({ hits: Number(await redis.get('hits')) });
 }
 
-const redis2 = new Redis(process.env.REDIS_URL);
+const sharedRedis = new Redis(process.env.REDIS_URL);
 export async function POST() {
-  return Response.json({ hits: await redis2.incr('hits') });
+  return Response.json({ hits: await sharedRedis.incr('hits') });
 }
 `,
           },
@@ -659,14 +659,82 @@ export async function GET() {
 
 let redis;
 
-const redis2 = new Redis(process.env.REDIS_URL);
+const sharedRedis = new Redis(process.env.REDIS_URL);
 export async function GET() {
-  redis = redis2;
+  redis = sharedRedis;
   return Response.json(await redis.get('events'));
 }
 `,
           },
         ],
+      },
+    ],
+  },
+  // the name the module already binds gives way to one from the env var; a file without semicolons gets none
+  {
+    filename: 'app/api/events/route.ts',
+    code: `import Redis from 'ioredis'
+
+let redis
+
+export async function GET() {
+    redis = new Redis(process.env.EVENTS_REDIS_URL, {
+        lazyConnect: true,
+    })
+    return Response.json(await redis.get('events'))
+}
+`,
+    errors: [
+      {
+        messageId: 'perRequestClient',
+        line: 6,
+        column: 13,
+        endLine: 8,
+        endColumn: 7,
+        data: { construction: 'new Redis()', context: getRoute },
+        suggestions: [
+          {
+            messageId: 'moveToModuleScope',
+            output: `import Redis from 'ioredis'
+
+let redis
+
+const eventsRedis = new Redis(process.env.EVENTS_REDIS_URL, {
+    lazyConnect: true,
+})
+export async function GET() {
+    redis = eventsRedis
+    return Response.json(await redis.get('events'))
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  // every name the hoisted client could take is bound already: reported, with no suggestion rather than a numbered name
+  {
+    filename: 'app/api/events/route.ts',
+    code: `import Redis from 'ioredis';
+
+let redis;
+let sharedRedis;
+
+export async function GET() {
+  redis = new Redis(process.env.REDIS_URL);
+  sharedRedis ??= redis;
+  return Response.json(await redis.get('events'));
+}
+`,
+    errors: [
+      {
+        messageId: 'perRequestClient',
+        line: 7,
+        column: 11,
+        endLine: 7,
+        endColumn: 43,
+        data: { construction: 'new Redis()', context: getRoute },
+        suggestions: [],
       },
     ],
   },
