@@ -7,6 +7,7 @@ import { takenNames, uniqueName } from '../core/binding-names.js';
 import { withoutChainedConnect } from '../core/caller-connects.js';
 import { connectToTakeOver, type InFileConnection } from '../core/in-file-connection.js';
 import { inFileHoistEdits } from '../core/in-file-hoist.js';
+import type { HotReloadGuard } from '../core/hot-reload-guard.js';
 import type { Node, ScopeManagerLike, VariableLike } from '../core/types.js';
 import type { SharedExport } from './shared-module.js';
 
@@ -18,6 +19,8 @@ export interface Placement {
   lifecycle: TSESTree.ExpressionStatement[];
   /** A node-redis 4+ client moved within its file: how its lazily connected getter is written. */
   connection?: InFileConnection;
+  /** A client kept in its file, in a package whose dev server re-evaluates modules: it is kept on globalThis. */
+  hotReload?: HotReloadGuard;
 }
 
 export interface CallSiteRewrite {
@@ -57,9 +60,9 @@ export function rewriteCallSites(rewrite: CallSiteRewrite): string {
   };
 
   const connectsMoved = new Set<Node>();
-  for (const { site, shared, lifecycle, connection } of placements) {
+  for (const { site, shared, lifecycle, connection, hotReload } of placements) {
     if (!shared) {
-      edits.push(...inFileHoistEdits(site, source, scopeManager, { written, lifecycle, connection, lazy: { typescript: rewrite.typescript } }));
+      edits.push(...inFileHoistEdits(site, source, scopeManager, { written, lifecycle, connection, hotReload, lazy: { typescript: rewrite.typescript } }));
       continue;
     }
     const { usage } = site;

@@ -5,6 +5,7 @@ import { contains } from './ast.js';
 import { baseName, capitalised, takenNames, uniqueName } from './binding-names.js';
 import { renderConnectingGetter } from './connecting-getter.js';
 import { errorListenersOf, listenerBlocker } from './error-listeners.js';
+import { inFileSlot, type HotReloadGuard } from './hot-reload-guard.js';
 import { dedentContinuation, indentationAt, removeNode, removeStatements, type Edit } from './edits.js';
 import type { Node, ScopeManagerLike } from './types.js';
 
@@ -35,6 +36,7 @@ export function inFileConnectionEdits(
   lifecycle: readonly TSESTree.ExpressionStatement[],
   insertAt: number,
   written: InFileGetters,
+  hotReload?: HotReloadGuard,
 ): Edit[] {
   const { usage } = site;
   const indent = (node: Node): number => indentationAt(source, node.range[0]).length;
@@ -58,11 +60,12 @@ export function inFileConnectionEdits(
     getter = names.getter;
     const read = referencedNames([site.node, ...moved.map((listener) => listener.handler)], scopeManager);
     const client = ['client', original ?? base].find((name) => !read.has(name)) ?? uniqueName('client', new Set([...taken, ...read]));
+    const { lines: slotLines, slot } = inFileSlot(names.slot, connection.typescript ? `ReturnType<typeof ${names.connect}>` : undefined, hotReload, taken, written);
     const lines = [
       '// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.',
-      `let ${names.slot}${connection.typescript ? `: ReturnType<typeof ${names.connect}> | undefined` : ''};`,
+      ...slotLines,
       '',
-      ...renderConnectingGetter({ ...names, client, construction, errorListeners, closeAtOnce: connection.closeAtOnce, typescript: connection.typescript, clientType: connection.clientType, typedConstruction: true, exported: false }),
+      ...renderConnectingGetter({ ...names, slot, client, construction, errorListeners, closeAtOnce: connection.closeAtOnce, typescript: connection.typescript, clientType: connection.clientType, typedConstruction: true, exported: false }),
     ];
     const blankBefore = insertAt > 0 && !/\n[ \t]*\r?\n$/.test(source.slice(0, insertAt)) ? '\n' : '';
     edits.push({ range: [insertAt, insertAt], text: `${blankBefore}${lines.join('\n')}\n\n` });

@@ -5,6 +5,7 @@ import { baseName, capitalised, takenNames, uniqueName } from './binding-names.j
 import { memoAssignment } from './connecting-getter.js';
 import { dedentContinuation, indentationAt, lineStart, removeNode, removeStatements, type Edit } from './edits.js';
 import { errorListenersOf, listenerBlocker, renderCreateFunction } from './error-listeners.js';
+import { inFileSlot, type HotReloadGuard } from './hot-reload-guard.js';
 import { inFileConnectionEdits, referencedNames, type InFileConnection, type InFileGetters } from './in-file-connection.js';
 import type { Node, ScopeManagerLike } from './types.js';
 
@@ -20,6 +21,8 @@ export interface InFileHoistOptions {
    * module loads. The rule's suggestion keeps the plain module-level client its message describes.
    */
   lazy?: { typescript: boolean };
+  /** The codemod in a package whose dev server re-evaluates modules: the getter keeps its client on globalThis. */
+  hotReload?: HotReloadGuard;
 }
 
 /**
@@ -32,8 +35,8 @@ export function inFileHoistEdits(site: PerCallSite, source: string, scopeManager
   const { reserved } = written;
   const lifecycle = options.lifecycle ?? [...usage.cleanups, ...usage.connects, ...usage.callers.flatMap((caller) => [...caller.cleanups, ...caller.connects])];
   const insertAt = insertionPoint(source, topLevelStatement(site.node));
-  if (options.connection) return inFileConnectionEdits(site, source, scopeManager, options.connection, lifecycle, insertAt, written);
-  if (options.lazy) return lazyClientEdits(site, source, scopeManager, options.lazy.typescript, lifecycle, insertAt, written);
+  if (options.connection) return inFileConnectionEdits(site, source, scopeManager, options.connection, lifecycle, insertAt, written, options.hotReload);
+  if (options.lazy) return lazyClientEdits(site, source, scopeManager, options.lazy.typescript, lifecycle, insertAt, written, options.hotReload);
   const edits: Edit[] = [];
   const original = usage.declarator?.id.type === 'Identifier' ? usage.declarator.id.name : undefined;
   // Only a declaration that the fix removes frees its name.
@@ -83,6 +86,7 @@ function lazyClientEdits(
   lifecycle: readonly TSESTree.ExpressionStatement[],
   insertAt: number,
   written: InFileGetters,
+  hotReload: HotReloadGuard | undefined,
 ): Edit[] {
   const { usage } = site;
   const textOf = (node: Node): string => dedentContinuation(source.slice(node.range[0], node.range[1]), indentationAt(source, node.range[0]).length);
@@ -99,20 +103,21 @@ function lazyClientEdits(
     for (const name of Object.values(names)) written.reserved.add(name);
     written.getters.set(key, names.getter);
     getter = names.getter;
+    const { lines: slotLines, slot } = inFileSlot(names.slot, typescript ? `ReturnType<typeof ${names.create}>` : undefined, hotReload, taken, written);
     // node-redis 3 connects by itself; without an 'error' listener a connection problem would crash the process.
     const build = site.info.library === 'node-redis' && listeners.length === 0
-      ? [`  if (!${names.slot}) {`, `    ${names.slot} = ${names.create}();`, `    ${names.slot}.on('error', (error${typescript ? ': unknown' : ''}) => console.error('Redis client error', error));`, '  }']
-      : [`  ${memoAssignment(names.slot, `${names.create}()`, typescript)}`];
+      ? [`  if (!${slot}) {`, `    ${slot} = ${names.create}();`, `    ${slot}.on('error', (error${typescript ? ': unknown' : ''}) => console.error('Redis client error', error));`, '  }']
+      : [`  ${memoAssignment(slot, `${names.create}()`, typescript)}`];
     const read = referencedNames([site.node, ...errorListenersOf(site, lifecycle).map((listener) => listener.handler)], scopeManager);
     const lines = [
       '// One Redis client per process, built on first use: every call reuses its connection instead of opening one.',
       ...renderCreateFunction({ name: names.create, construction, listeners, client: uniqueName('client', read) }),
       '',
-      `let ${names.slot}${typescript ? `: ReturnType<typeof ${names.create}> | undefined` : ''};`,
+      ...slotLines,
       '',
       `function ${names.getter}() {`,
       ...build,
-      `  return ${names.slot};`,
+      `  return ${slot};`,
       '}',
     ];
     const blankBefore = insertAt > 0 && !/\n[ \t]*\r?\n$/.test(source.slice(0, insertAt)) ? '\n' : '';

@@ -2278,7 +2278,7 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
     modules: [],
   },
   {
-    name: 'SvelteKit: a helper in src/lib/redis.js that built and connected a node-redis 4 client per call connects one lazily, and the routes stop disconnecting it',
+    name: "SvelteKit: a helper in src/lib/redis.js that built and connected a node-redis 4 client per call connects one lazily, kept on globalThis for the dev server's reloads, and the routes stop disconnecting it",
     input: {
       'package.json': `{ "name": "visits", "private": true, "type": "module", "devDependencies": { "@sveltejs/kit": "^2.5.0" }, "dependencies": { "redis": "^4.6.13" } }
 `,
@@ -2317,7 +2317,7 @@ export async function POST({ request }) {
     output: {
       'src/lib/redis.js': `import { createClient } from 'redis';
 
-${lazyNodeRedisClient({ name: 'client', construction: 'createClient({ url: process.env.REDIS_URL })', listener: "(err) => console.error('Redis error', err)" })}
+${lazyNodeRedisClient({ name: 'client', construction: 'createClient({ url: process.env.REDIS_URL })', listener: "(err) => console.error('Redis error', err)", hotReload: { framework: 'SvelteKit', key: 'srcLibRedisClientConnection' } })}
 export async function getRedisClient() {
   const client = await getClient();
   return client;
@@ -2345,7 +2345,7 @@ export async function POST({ request }) {
     modules: [{ path: 'src/lib/redis.js', action: 'updated' }],
   },
   {
-    name: 'TypeScript: a helper in lib/redis.ts named like the getter, with a chained listener, connects one node-redis 5 client lazily',
+    name: 'TypeScript: a helper in lib/redis.ts named like the getter, with a chained listener, connects one node-redis 5 client lazily, kept on globalThis in a Next.js package',
     input: {
       'tsconfig.json': nextTsconfig,
       'package.json': `{ "name": "shop", "private": true, "dependencies": { "next": "^16.0.0", "redis": "^5.8.0" } }
@@ -2377,7 +2377,7 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
 
 const options = { url: process.env.REDIS_URL };
 
-${lazyNodeRedisClient({ name: 'redis', construction: 'createClient(options)', typescript: true, close: 'destroy', listener: "(error) => console.error('Redis error', error)" })}
+${lazyNodeRedisClient({ name: 'redis', construction: 'createClient(options)', typescript: true, close: 'destroy', listener: "(error) => console.error('Redis error', error)", hotReload: { framework: 'Next.js', key: 'libRedisRedisConnection' } })}
 export async function getClient() {
   const client = await getRedis();
   return client;
