@@ -2,12 +2,14 @@
  * Development hot reload re-evaluates modules; the shared module the codemod writes keeps its
  * client on globalThis, so twenty reloads still use one connection.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFixture, removeFixtureCopy } from '../helpers/fixture-tree.js';
 import { simulateHotReload } from '../helpers/load.js';
+import { layOutProject } from '../helpers/project-copy.js';
 import { startRedis, type RedisServer } from '../helpers/redis-server.js';
 import { fixProject } from './codemod.js';
 
@@ -15,6 +17,55 @@ const RELOADS = 20;
 const RUN_TIMEOUT_MS = 60_000;
 
 let server: RedisServer;
+const scratch = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'redis-singleton-hot-reload-')));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** A package whose lib/redis.ts already exists, with a factory that connects a node-redis client on every call. */
+function reusedFactoryProject(dependencies: Record<string, string>): Record<string, string> {
+  return {
+    'package.json': `${JSON.stringify({ name: 'gallery', private: true, dependencies: { redis: '^5.8.0', ...dependencies } }, null, 2)}\n`,
+    'tsconfig.json': '{ "compilerOptions": { "target": "ES2022", "module": "esnext", "moduleResolution": "bundler", "strict": true, "skipLibCheck": true } }\n',
+    'lib/redis.ts': `import { createClient } from 'redis';
+
+export async function getRedisClient() {
+  const client = await createClient({ url: process.env.REDIS_URL })
+    .on('error', (err) => console.error('Redis error', err))
+    .connect();
+  return client;
+}
+`,
+    'app/api/views/route.ts': `import { getRedisClient } from '../../../lib/redis';
+
+export async function POST() {
+  const redis = await getRedisClient();
+  const views = await redis.incr('views');
+  redis.destroy();
+  return new Response(String(views));
+}
+`,
+  };
+}
+
+/** Lays the project out, runs the real codemod on it, and reloads the rewritten lib/redis.ts `RELOADS` times. */
+async function reloadRewrittenFactory(name: string, dependencies: Record<string, string>) {
+  const projectDir = path.join(scratch, name);
+  layOutProject(projectDir, reusedFactoryProject(dependencies));
+  const fix = await fixProject(projectDir);
+  expect({ exitCode: fix.exitCode, sitesHoisted: fix.summary.sitesHoisted, modules: fix.summary.modules }, fix.stderr).toEqual({
+    exitCode: 0,
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.ts', action: 'updated' }],
+  });
+  const run = await simulateHotReload({
+    projectDir,
+    moduleFile: 'lib/redis.ts',
+    exportName: 'getRedisClient',
+    times: RELOADS,
+    target: server,
+    env: { REDIS_URL: server.url, NODE_ENV: 'development' },
+  });
+  return { run, rewritten: readFileSync(path.join(projectDir, 'lib/redis.ts'), 'utf8') };
+}
 
 beforeAll(async () => {
   server = await startRedis({ maxclients: 64 });
@@ -77,6 +128,20 @@ describe('hot reload in development', () => {
     );
     console.log(`| hot reload lambda-node-redis src/lib/redis.ts | ${JSON.stringify(run)} |`);
     expect(run).toEqual({ instances: RELOADS, distinctClients: 1, newConnections: 1 });
+  });
+
+  it('node-redis: an existing lib/redis.ts factory rewritten in place, in a Next.js package, opens one connection over 20 evaluations', { timeout: RUN_TIMEOUT_MS }, async () => {
+    const { run, rewritten } = await reloadRewrittenFactory('reused-factory-next', { next: '^16.0.0' });
+    console.log(`| hot reload reused lib/redis.ts factory (Next.js) | ${JSON.stringify(run)} |`);
+    expect(rewritten).toContain('globalForRedis.libRedisClientConnection ??= connectClient();');
+    expect(run).toEqual({ instances: RELOADS, distinctClients: 1, newConnections: 1 });
+  });
+
+  // Without a hot-reloading framework the getter keeps a plain module binding, which each evaluation starts afresh.
+  it('node-redis: the same factory in a plain Node package keeps a module binding, so each evaluation connects again', { timeout: RUN_TIMEOUT_MS }, async () => {
+    const { run, rewritten } = await reloadRewrittenFactory('reused-factory-plain', {});
+    expect(rewritten).not.toContain('globalThis');
+    expect(run).toEqual({ instances: RELOADS, distinctClients: RELOADS, newConnections: RELOADS });
   });
 
   it('the simulation really re-evaluates: a module without the guard opens one connection per reload', { timeout: RUN_TIMEOUT_MS }, async () => {
