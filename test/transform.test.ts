@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mayContainRedisClient, runCodemod } from '../codemods/project.js';
 import type { CodemodResult, FileError, ModuleAction, SkippedSite } from '../codemods/types.js';
 import { repoRoot } from './helpers/fixture-tree.js';
+import { reusedFactoryFiles } from './helpers/reused-factory-project.js';
 import { lazyNodeRedisClient } from './rules/cases/lazy-node-redis-client.js';
 
 // A real folder: the engine resolves imports (tsconfig paths, index files) through the file system, as the CLI does.
@@ -3046,24 +3047,7 @@ export const handler = async () => {
       'tsconfig.json': nextTsconfig,
       'package.json': `{ "name": "gallery", "private": true, "dependencies": { "next": "^16.0.0", "redis": "^5.8.0" } }
 `,
-      'lib/redis.ts': `import { createClient } from 'redis';
-
-export async function getRedisClient() {
-  const client = await createClient({ url: process.env.REDIS_URL })
-    .on('error', (err) => console.error('Redis error', err))
-    .connect();
-  return client;
-}
-`,
-      'app/api/views/route.ts': `import { getRedisClient } from '../../../lib/redis';
-
-export async function POST() {
-  const redis = await getRedisClient();
-  const views = await redis.incr('views');
-  redis.destroy();
-  return new Response(String(views));
-}
-`,
+      ...reusedFactoryFiles,
     },
     output: {
       'lib/redis.ts': `import { createClient } from 'redis';

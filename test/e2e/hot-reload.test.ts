@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFixture, removeFixtureCopy } from '../helpers/fixture-tree.js';
 import { simulateHotReload } from '../helpers/load.js';
 import { layOutProject } from '../helpers/project-copy.js';
+import { reusedFactoryFiles } from '../helpers/reused-factory-project.js';
 import { startRedis, type RedisServer } from '../helpers/redis-server.js';
 import { fixProject } from './codemod.js';
 
@@ -20,29 +21,12 @@ let server: RedisServer;
 const scratch = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'redis-singleton-hot-reload-')));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** A package whose lib/redis.ts already exists, with a factory that connects a node-redis client on every call. */
+/** The package with its existing lib/redis.ts factory, and the given further dependencies. */
 function reusedFactoryProject(dependencies: Record<string, string>): Record<string, string> {
   return {
     'package.json': `${JSON.stringify({ name: 'gallery', private: true, dependencies: { redis: '^5.8.0', ...dependencies } }, null, 2)}\n`,
     'tsconfig.json': '{ "compilerOptions": { "target": "ES2022", "module": "esnext", "moduleResolution": "bundler", "strict": true, "skipLibCheck": true } }\n',
-    'lib/redis.ts': `import { createClient } from 'redis';
-
-export async function getRedisClient() {
-  const client = await createClient({ url: process.env.REDIS_URL })
-    .on('error', (err) => console.error('Redis error', err))
-    .connect();
-  return client;
-}
-`,
-    'app/api/views/route.ts': `import { getRedisClient } from '../../../lib/redis';
-
-export async function POST() {
-  const redis = await getRedisClient();
-  const views = await redis.incr('views');
-  redis.destroy();
-  return new Response(String(views));
-}
-`,
+    ...reusedFactoryFiles,
   };
 }
 
