@@ -8,6 +8,7 @@ import { codeStyleOf, statementEnd } from '../core/code-style.js';
 import { withoutChainedConnect } from '../core/caller-connects.js';
 import { connectToTakeOver, type InFileConnection } from '../core/in-file-connection.js';
 import { inFileHoistEdits, namesInFile } from '../core/in-file-hoist.js';
+import type { HotReloadGuard } from '../core/hot-reload-guard.js';
 import { newInFileNaming, type InFileNaming } from '../core/in-file-names.js';
 import type { Node, ScopeManagerLike, VariableLike } from '../core/types.js';
 import type { SharedExport } from './shared-module.js';
@@ -20,6 +21,8 @@ export interface Placement {
   lifecycle: TSESTree.ExpressionStatement[];
   /** A node-redis 4+ client moved within its file: how its lazily connected getter is written. */
   connection?: InFileConnection;
+  /** A client kept in its file, in a package whose dev server re-evaluates modules: it is kept on globalThis. */
+  hotReload?: HotReloadGuard;
 }
 
 export interface CallSiteRewrite {
@@ -99,9 +102,9 @@ export function rewriteCallSites(rewrite: CallSiteRewrite): string {
   };
 
   const connectsMoved = new Set<Node>();
-  for (const { site, shared, lifecycle, connection } of placements) {
+  for (const { site, shared, lifecycle, connection, hotReload } of placements) {
     if (!shared) {
-      const moved = inFileHoistEdits(site, source, scopeManager, { naming: inFile, lifecycle, connection, lazy: { typescript: rewrite.typescript } });
+      const moved = inFileHoistEdits(site, source, scopeManager, { naming: inFile, lifecycle, connection, hotReload, lazy: { typescript: rewrite.typescript } });
       if (!moved) throw new Error(`The client at line ${site.node.loc.start.line} reached the rewrite without a name.`);
       edits.push(...moved);
       continue;

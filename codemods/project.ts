@@ -7,6 +7,7 @@ import { clientUsage, type ClientUsage } from '../core/client-usage.js';
 import { withoutNewBlankRuns } from '../core/edits.js';
 import { errorListenersOf, listenerOnReturnedClient, listenerBlocker, listenersReadModuleBindings, sameListeners, type ErrorListener } from '../core/error-listeners.js';
 import type { InFileConnection } from '../core/in-file-connection.js';
+import { globalOwnerName, type HotReloadGuard } from '../core/hot-reload-guard.js';
 import { lostNarrowing, movedNodes } from '../core/narrowing.js';
 import { clientAnnotation, type ClientAnnotation } from '../core/client-annotation.js';
 import { memoryFiles, ProjectCallers } from '../core/project/callers.js';
@@ -179,7 +180,8 @@ export function runCodemod(options: CodemodOptions): CodemodResult {
         continue;
       }
       const lifecycle = perRequestLifecycle(site, site.usage, () => classBuiltPerCall(site, files, options));
-      entry.placements.push({ site, shared, lifecycle, ...connection });
+      const hotReload = shared === undefined ? inFileHotReloadGuard(plan.layout, file.path) : undefined;
+      entry.placements.push({ site, shared, lifecycle, ...connection, ...(hotReload ? { hotReload } : {}) });
     }
     // A client no free name fits stays where it is: named now, so the summary counts it as skipped.
     const { names, unnamed } = nameFileClients({ source: file.source, scopeManager: parsed.scopeManager, placements: entry.placements, typescript: /\.[cm]?tsx?$/.test(file.path) });
@@ -407,6 +409,11 @@ function sharedExportFor(
     plan.sharedExports.push(shared);
   }
   return { shared };
+}
+
+/** The globalThis guard for a client kept in its file, where the package's dev server re-evaluates modules. */
+function inFileHotReloadGuard(layout: ProjectLayout, path: string): HotReloadGuard | undefined {
+  return layout.hotReload === undefined ? undefined : { framework: layout.hotReload, owner: globalOwnerName(relative(layout.root, path).split(sep).join('/')) };
 }
 
 /** A node-redis 4+ client kept in its file connects behind an awaited getter, written for the package's version. */

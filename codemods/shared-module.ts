@@ -4,6 +4,7 @@ import { memoAssignment, renderConnectingGetter } from '../core/connecting-gette
 import type { ClientAnnotation } from '../core/client-annotation.js';
 import { renderCreateFunction, type ErrorListener, type MovedErrorListener } from '../core/error-listeners.js';
 import { findConstructions } from '../core/constructions.js';
+import { globalHolderLines } from '../core/hot-reload-guard.js';
 import { baseName, capitalised, configurationNames } from '../core/binding-names.js';
 import { buildTraceMaps } from '../core/sources.js';
 import { calledWith, freshText, movedText, reindented, type MovedText } from '../core/moved-text.js';
@@ -222,8 +223,7 @@ function renderExports(exports: readonly SharedExport[], layout: ProjectLayout, 
   const holderType = `{ ${exports.map((shared) => `${shared.name}?: ${slotType(shared)}`).join('; ')} }`;
   lines.push('// One Redis client per process, built on first use: every request reuses its connection instead of opening one.');
   if (layout.hotReload) {
-    lines.push(`// ${frameworkLabel(layout.hotReload)} development hot reload re-evaluates modules, so the clients are kept on globalThis to avoid opening more.`);
-    lines.push(ts ? `const ${holder} = globalThis as unknown as ${holderType};` : `const ${holder} = globalThis;`);
+    lines.push(...globalHolderLines(layout.hotReload, holder, ts ? holderType : undefined));
   } else {
     lines.push(ts ? `const ${holder}: ${holderType} = {};` : `const ${holder} = {};`);
   }
@@ -297,10 +297,6 @@ function connectName(shared: SharedExport): string {
   return `connect${capitalised(shared.name)}`;
 }
 
-function frameworkLabel(framework: string): string {
-  return { next: 'Next.js', nuxt: 'Nuxt', '@sveltejs/kit': 'SvelteKit', '@remix-run/dev': 'Remix', '@react-router/dev': 'React Router' }[framework] ?? framework;
-}
-
 /** An existing shared module: the configurations it already exports, and how to add more. */
 export interface ExistingModule {
   source: string;
@@ -359,7 +355,7 @@ function enclosingGetter(node: ConstructionNode, exported: ReadonlySet<string>):
 
 /** Appends exports for further configurations to an existing shared module. */
 export function appendToModule(existing: ExistingModule, added: readonly SharedExport[], layout: ProjectLayout): string {
-  const holder = uniqueHolder(existing.names, layout.hotReload ? 'globalForRedis' : 'redisClients');
+  const holder = uniqueHolder(existing, layout.hotReload ? 'globalForRedis' : 'redisClients');
   // A name the module already binds to another module (`Redis` from @upstash/redis) gets an alias for the client's.
   const aliases = new Map<string, string>();
   for (const [module, { defaultName, named }] of requiredBindings(added)) {
@@ -387,8 +383,10 @@ function aliasFor(name: string, module: string, taken: ReadonlySet<string>): str
   return taken.has(candidate) ? `${candidate}FromClient` : candidate;
 }
 
-function uniqueHolder(names: ReadonlySet<string>, preferred: string): string {
-  for (const candidate of [preferred, `${preferred}ByConfiguration`, 'sharedRedisClients']) if (!names.has(candidate)) return candidate;
+/** A holder name the module does not bind, nor its text use: a getter rewritten within it may have declared one. */
+function uniqueHolder(existing: ExistingModule, preferred: string): string {
+  const free = (name: string): boolean => !existing.names.has(name) && !new RegExp(`\\b${name}\\b`).test(existing.source);
+  for (const candidate of [preferred, `${preferred}ByConfiguration`, 'sharedRedisClients']) if (free(candidate)) return candidate;
   return `${preferred}Added`;
 }
 

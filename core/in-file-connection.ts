@@ -36,12 +36,12 @@ export function inFileConnectionEdits(
     const { names, client } = toWrite;
     const lines = [
       '// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.',
-      `let ${names.slot}${connection.typescript ? `: ReturnType<typeof ${names.factory}> | undefined` : ''};`,
+      ...toWrite.slot.lines,
       '',
       ...renderConnectingGetter({
         getter: names.getter,
         connect: names.factory,
-        slot: names.slot,
+        slot: toWrite.slot.ref,
         client: names.client,
         construction: client.construction,
         unit: style.unit,

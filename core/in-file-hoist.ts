@@ -9,6 +9,7 @@ import { errorListenersOf, listenerBlocker, renderCreateFunction } from './error
 import { inFileConnectionEdits, referencedNames, type InFileConnection } from './in-file-connection.js';
 import { nameInFileClient, newInFileNaming, type InFileClient, type InFileClientNames, type InFileNaming } from './in-file-names.js';
 import { movedText, reindented, type MovedText } from './moved-text.js';
+import { inFileSlot, type HotReloadGuard, type InFileSlot } from './hot-reload-guard.js';
 import type { Node, ScopeManagerLike } from './types.js';
 
 export interface InFileHoistOptions {
@@ -23,6 +24,8 @@ export interface InFileHoistOptions {
    * module loads. The rule's suggestion keeps the plain module-level client its message describes.
    */
   lazy?: { typescript: boolean };
+  /** The codemod in a package whose dev server re-evaluates modules: the getter keeps its client on globalThis. */
+  hotReload?: HotReloadGuard;
 }
 
 /**
@@ -42,8 +45,10 @@ export function inFileHoistEdits(site: PerCallSite, source: string, scopeManager
     if ('reason' in names) return undefined;
     const written = naming.written.has(client.naming.key);
     naming.written.add(client.naming.key);
-    if (options.connection) return inFileConnectionEdits(site, source, options.connection, lifecycle, written ? undefined : { at: insertAt, names, client }, style, names.getter);
-    return lazyClientEdits(site, source, options.lazy!.typescript, lifecycle, written ? undefined : { at: insertAt, names, client }, style, names.getter);
+    const typescript = options.connection ? options.connection.typescript : options.lazy!.typescript;
+    const toWrite = written ? undefined : { at: insertAt, names, client, slot: slotFor(names, typescript, options.hotReload, scopeManager, naming) };
+    if (options.connection) return inFileConnectionEdits(site, source, options.connection, lifecycle, toWrite, style, names.getter);
+    return lazyClientEdits(site, source, typescript, lifecycle, toWrite, style, names.getter);
   }
   const edits: Edit[] = [];
   const original = usage.declarator?.id.type === 'Identifier' ? usage.declarator.id.name : undefined;
@@ -150,6 +155,17 @@ export interface GetterToWrite {
   at: number;
   names: InFileClientNames;
   client: MovedClient;
+  /** Where the client is kept: a module binding, or globalThis where the dev server re-evaluates modules. */
+  slot: InFileSlot;
+}
+
+/** The getter's slot; a holder of globalThis it declares takes a name no binding of the file has. */
+function slotFor(names: InFileClientNames, typescript: boolean, guard: HotReloadGuard | undefined, scopeManager: ScopeManagerLike, naming: InFileNaming): InFileSlot {
+  const taken = guard ? takenNames(scopeManager, new Set()) : new Set<string>();
+  for (const name of naming.reserved) taken.add(name);
+  const slot = inFileSlot(names.slot, typescript ? `ReturnType<typeof ${names.factory}>` : undefined, guard, taken);
+  if (slot.ref !== names.slot) naming.reserved.add(slot.ref.slice(0, slot.ref.indexOf('.')));
+  return slot;
 }
 
 /**
@@ -170,18 +186,19 @@ function lazyClientEdits(
     const { names, client } = toWrite;
     const { unit } = style;
     // node-redis 3 connects by itself; without an 'error' listener a connection problem would crash the process.
+    const slot = toWrite.slot.ref;
     const build = site.info.library === 'node-redis' && client.listeners.length === 0
-      ? [`${unit}if (!${names.slot}) {`, `${unit}${unit}${names.slot} = ${names.factory}();`, `${unit}${unit}${names.slot}.on('error', (error${typescript ? ': unknown' : ''}) => console.error('Redis client error', error));`, `${unit}}`]
-      : [`${unit}${memoAssignment(names.slot, `${names.factory}()`, typescript)}`];
+      ? [`${unit}if (!${slot}) {`, `${unit}${unit}${slot} = ${names.factory}();`, `${unit}${unit}${slot}.on('error', (error${typescript ? ': unknown' : ''}) => console.error('Redis client error', error));`, `${unit}}`]
+      : [`${unit}${memoAssignment(slot, `${names.factory}()`, typescript)}`];
     const lines = [
       '// One Redis client per process, built on first use: every call reuses its connection instead of opening one.',
       ...renderCreateFunction({ name: names.factory, construction: client.construction, listeners: client.listeners, client: names.client, unit }),
       '',
-      `let ${names.slot}${typescript ? `: ReturnType<typeof ${names.factory}> | undefined` : ''};`,
+      ...toWrite.slot.lines,
       '',
       `function ${names.getter}() {`,
       ...build,
-      `${unit}return ${names.slot};`,
+      `${unit}return ${slot};`,
       '}',
     ];
     edits.push(insertedBlock(source, toWrite.at, lines, style));

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mayContainRedisClient, runCodemod } from '../codemods/project.js';
 import type { CodemodResult, FileError, ModuleAction, SkippedSite } from '../codemods/types.js';
 import { repoRoot } from './helpers/fixture-tree.js';
+import { reusedFactoryFiles } from './helpers/reused-factory-project.js';
 import { lazyNodeRedisClient } from './rules/cases/lazy-node-redis-client.js';
 
 // A real folder: the engine resolves imports (tsconfig paths, index files) through the file system, as the CLI does.
@@ -2494,7 +2495,7 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
     modules: [],
   },
   {
-    name: 'SvelteKit: a helper in src/lib/redis.js that built and connected a node-redis 4 client per call connects one lazily, and the routes stop disconnecting it',
+    name: "SvelteKit: a helper in src/lib/redis.js that built and connected a node-redis 4 client per call connects one lazily, kept on globalThis for the dev server's reloads, and the routes stop disconnecting it",
     input: {
       'package.json': `{ "name": "visits", "private": true, "type": "module", "devDependencies": { "@sveltejs/kit": "^2.5.0" }, "dependencies": { "redis": "^4.6.13" } }
 `,
@@ -2533,7 +2534,7 @@ export async function POST({ request }) {
     output: {
       'src/lib/redis.js': `import { createClient } from 'redis';
 
-${lazyNodeRedisClient({ name: 'client', construction: 'createClient({ url: process.env.REDIS_URL })', listener: "(err) => console.error('Redis error', err)" })}
+${lazyNodeRedisClient({ name: 'client', construction: 'createClient({ url: process.env.REDIS_URL })', listener: "(err) => console.error('Redis error', err)", hotReload: { framework: 'SvelteKit', key: 'srcLibRedisClientConnection' } })}
 export async function getRedisClient() {
   const client = await getClient();
   return client;
@@ -2561,7 +2562,7 @@ export async function POST({ request }) {
     modules: [{ path: 'src/lib/redis.js', action: 'updated' }],
   },
   {
-    name: 'TypeScript: a helper in lib/redis.ts named like the getter, with a chained listener, connects one node-redis 5 client lazily',
+    name: 'TypeScript: a helper in lib/redis.ts named like the getter, with a chained listener, connects one node-redis 5 client lazily, kept on globalThis in a Next.js package',
     input: {
       'tsconfig.json': nextTsconfig,
       'package.json': `{ "name": "shop", "private": true, "dependencies": { "next": "^16.0.0", "redis": "^5.8.0" } }
@@ -2593,7 +2594,7 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
 
 const options = { url: process.env.REDIS_URL };
 
-${lazyNodeRedisClient({ name: 'redis', construction: 'createClient(options)', typescript: true, close: 'destroy', listener: "(error) => console.error('Redis error', error)" })}
+${lazyNodeRedisClient({ name: 'redis', construction: 'createClient(options)', typescript: true, close: 'destroy', listener: "(error) => console.error('Redis error', error)", hotReload: { framework: 'Next.js', key: 'libRedisRedisConnection' } })}
 export async function getClient() {
   const client = await getRedis();
   return client;
@@ -3453,6 +3454,294 @@ module.exports = { visits };
       },
     ],
     modules: [{ path: 'lib/redis.js', action: 'created' }],
+  },
+  {
+    name: 'Next.js: an ioredis client kept in its route file (its options read a binding there) is kept on globalThis, so a dev-server reload reuses it',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'package.json': `{ "name": "counter", "private": true, "dependencies": { "ioredis": "^5.4.0", "next": "^16.0.0" } }
+`,
+      'app/api/hits/route.ts': `import Redis from 'ioredis';
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export async function GET() {
+  const redis = new Redis(REDIS_URL);
+  try {
+    return new Response(String(await redis.incr('hits')));
+  } finally {
+    await redis.quit();
+  }
+}
+`,
+    },
+    output: {
+      'app/api/hits/route.ts': `import Redis from 'ioredis';
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+${IN_FILE_WHY}
+function createRedis() {
+  return new Redis(REDIS_URL);
+}
+
+// Next.js development hot reload re-evaluates modules, so the clients are kept on globalThis to avoid opening more.
+const globalForRedis = globalThis as unknown as { appApiHitsRouteRedisClient?: ReturnType<typeof createRedis> };
+
+function getRedis() {
+  globalForRedis.appApiHitsRouteRedisClient ??= createRedis();
+  return globalForRedis.appApiHitsRouteRedisClient;
+}
+
+export async function GET() {
+  const redis = getRedis();
+  return new Response(String(await redis.incr('hits')));
+}
+`,
+    },
+    sitesHoisted: 1,
+    modules: [],
+  },
+  {
+    name: 'a plain Node package: the same client kept in its file stays in a module binding, with no globalThis guard',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'package.json': `{ "name": "counter", "private": true, "dependencies": { "ioredis": "^5.4.0" } }
+`,
+      'handlers/hits.ts': `import Redis from 'ioredis';
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export const handler = async () => {
+  const redis = new Redis(REDIS_URL);
+  try {
+    return { statusCode: 200, body: String(await redis.incr('hits')) };
+  } finally {
+    await redis.quit();
+  }
+};
+`,
+    },
+    output: {
+      'handlers/hits.ts': `import Redis from 'ioredis';
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+${IN_FILE_WHY}
+function createRedis() {
+  return new Redis(REDIS_URL);
+}
+
+let redisClient: ReturnType<typeof createRedis> | undefined;
+
+function getRedis() {
+  redisClient ??= createRedis();
+  return redisClient;
+}
+
+export const handler = async () => {
+  const redis = getRedis();
+  return { statusCode: 200, body: String(await redis.incr('hits')) };
+};
+`,
+    },
+    sitesHoisted: 1,
+    modules: [],
+  },
+  {
+    name: "Next.js: an existing lib/redis.ts whose factory connects a node-redis 5 client per call gets a connect-once getter kept on globalThis",
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'package.json': `{ "name": "gallery", "private": true, "dependencies": { "next": "^16.0.0", "redis": "^5.8.0" } }
+`,
+      ...reusedFactoryFiles,
+    },
+    output: {
+      'lib/redis.ts': `import { createClient } from 'redis';
+
+// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
+// Next.js development hot reload re-evaluates modules, so the clients are kept on globalThis to avoid opening more.
+const globalForRedis = globalThis as unknown as { libRedisClientConnection?: ReturnType<typeof connectClient> };
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+function getClient() {
+  globalForRedis.libRedisClientConnection ??= connectClient();
+  return globalForRedis.libRedisClientConnection;
+}
+
+/** The code's own 'error' listener is registered before connecting, as it was: the connect retries and later errors reconnect. */
+async function connectClient() {
+  const client = createClient({ url: process.env.REDIS_URL });
+  client.on('error', (err) => console.error('Redis error', err));
+  try {
+    await client.connect();
+  } catch (error) {
+    globalForRedis.libRedisClientConnection = undefined;
+    throw error;
+  }
+  return client;
+}
+
+export async function getRedisClient() {
+  const client = await getClient();
+  return client;
+}
+`,
+      'app/api/views/route.ts': `import { getRedisClient } from '../../../lib/redis';
+
+export async function POST() {
+  const redis = await getRedisClient();
+  const views = await redis.incr('views');
+  return new Response(String(views));
+}
+`,
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.ts', action: 'updated' }],
+  },
+  {
+    name: 'Next.js in JavaScript: a node-redis 4 client kept in its file is kept on globalThis, memoised without `??=`',
+    input: {
+      'package.json': `{ "name": "pages", "private": true, "dependencies": { "next": "^15.0.0", "redis": "^4.7.0" } }
+`,
+      'pages/api/page.js': `import { createClient } from 'redis';
+
+const options = { url: process.env.REDIS_URL };
+
+export default async function handler(req, res) {
+  const client = createClient(options);
+  await client.connect();
+  res.json({ page: await client.get(\`page:\${req.query.name}\`) });
+  await client.quit();
+}
+`,
+    },
+    output: {
+      'pages/api/page.js': `import { createClient } from 'redis';
+
+const options = { url: process.env.REDIS_URL };
+
+// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
+// Next.js development hot reload re-evaluates modules, so the clients are kept on globalThis to avoid opening more.
+const globalForRedis = globalThis;
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+function getClient() {
+  if (!globalForRedis.pagesApiPageClientConnection) globalForRedis.pagesApiPageClientConnection = connectClient();
+  return globalForRedis.pagesApiPageClientConnection;
+}
+
+/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+async function connectClient() {
+  const client = createClient(options);
+  try {
+    await client.connect();
+  } catch (error) {
+    globalForRedis.pagesApiPageClientConnection = undefined;
+    throw error;
+  }
+  client.on('error', (error) => {
+    console.error('Redis client error', error);
+    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+    globalForRedis.pagesApiPageClientConnection = undefined;
+    void client.disconnect().catch(() => undefined);
+  });
+  return client;
+}
+
+export default async function handler(req, res) {
+  const client = await getClient();
+  res.json({ page: await client.get(\`page:\${req.query.name}\`) });
+}
+`,
+    },
+    sitesHoisted: 1,
+    modules: [],
+  },
+  {
+    name: 'Next.js: a factory rewritten in lib/redis.ts and a new client appended to it keep their clients on globalThis under two holders',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'package.json': `{ "name": "gallery", "private": true, "dependencies": { "ioredis": "^5.4.0", "next": "^16.0.0" } }
+`,
+      'lib/redis.ts': `import { Redis } from 'ioredis';
+
+const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export function getRedis() {
+  return new Redis(url);
+}
+`,
+      'app/api/hits/route.ts': `import { getRedis } from '../../../lib/redis';
+
+export async function GET() {
+  const redis = getRedis();
+  const hits = await redis.incr('hits');
+  await redis.quit();
+  return new Response(String(hits));
+}
+`,
+      'app/api/sessions/route.ts': `import { Redis } from 'ioredis';
+
+export async function GET() {
+  const sessions = new Redis(process.env.SESSIONS_REDIS_URL!);
+  const count = await sessions.dbsize();
+  await sessions.quit();
+  return new Response(String(count));
+}
+`,
+    },
+    output: {
+      'lib/redis.ts': `import { Redis } from 'ioredis';
+
+const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+${IN_FILE_WHY}
+function createSharedRedis() {
+  return new Redis(url);
+}
+
+// Next.js development hot reload re-evaluates modules, so the clients are kept on globalThis to avoid opening more.
+const globalForRedis = globalThis as unknown as { libRedisSharedRedisClient?: ReturnType<typeof createSharedRedis> };
+
+function getSharedRedis() {
+  globalForRedis.libRedisSharedRedisClient ??= createSharedRedis();
+  return globalForRedis.libRedisSharedRedisClient;
+}
+
+export function getRedis() {
+  return getSharedRedis();
+}
+
+${WHY}
+// Next.js development hot reload re-evaluates modules, so the clients are kept on globalThis to avoid opening more.
+const globalForRedisByConfiguration = globalThis as unknown as { sessionsRedis?: Redis };
+
+/** The shared client, built on the first call. */
+export function getSessionsRedis(): Redis {
+  globalForRedisByConfiguration.sessionsRedis ??= new Redis(process.env.SESSIONS_REDIS_URL!);
+  return globalForRedisByConfiguration.sessionsRedis;
+}
+`,
+      'app/api/hits/route.ts': `import { getRedis } from '../../../lib/redis';
+
+export async function GET() {
+  const redis = getRedis();
+  const hits = await redis.incr('hits');
+  return new Response(String(hits));
+}
+`,
+      'app/api/sessions/route.ts': `import { getSessionsRedis } from '../../../lib/redis';
+
+export async function GET() {
+  const sessions = getSessionsRedis();
+  const count = await sessions.dbsize();
+  return new Response(String(count));
+}
+`,
+    },
+    sitesHoisted: 2,
+    modules: [{ path: 'lib/redis.ts', action: 'updated' }],
   },
 ];
 

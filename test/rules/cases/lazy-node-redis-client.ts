@@ -14,11 +14,17 @@ export interface LazyNodeRedisClient {
   close?: 'disconnect' | 'destroy';
   /** The code's own 'error' listener, registered before connect() as the code did. */
   listener?: string;
+  /** The codemod in a hot-reloading framework's package: the connection is kept on globalThis under `key`. */
+  hotReload?: { framework: string; key: string };
 }
 
-export function lazyNodeRedisClient({ name, construction, typescript = false, local = 'client', close = 'disconnect', listener }: LazyNodeRedisClient): string {
+export function lazyNodeRedisClient({ name, construction, typescript = false, local = 'client', close = 'disconnect', listener, hotReload }: LazyNodeRedisClient): string {
   const capitalised = `${name[0].toUpperCase()}${name.slice(1)}`;
-  const slot = `${name}Connection`;
+  const slot = hotReload ? `globalForRedis.${hotReload.key}` : `${name}Connection`;
+  const declaration = hotReload
+    ? `// ${hotReload.framework} development hot reload re-evaluates modules, so the clients are kept on globalThis to avoid opening more.
+const globalForRedis = globalThis${typescript ? ` as unknown as { ${hotReload.key}?: ReturnType<typeof connect${capitalised}> }` : ''};`
+    : `let ${slot}${typescript ? `: ReturnType<typeof connect${capitalised}> | undefined` : ''};`;
   // The code's listener was registered before connect(): it stays there, and no dropping listener is added.
   const why =
     listener === undefined
@@ -36,7 +42,7 @@ export function lazyNodeRedisClient({ name, construction, typescript = false, lo
 `
       : '';
   return `// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
-let ${slot}${typescript ? `: ReturnType<typeof connect${capitalised}> | undefined` : ''};
+${declaration}
 
 /** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
 function get${capitalised}() {
