@@ -102,9 +102,16 @@ export function rewriteCallSites(rewrite: CallSiteRewrite): string {
   };
 
   const connectsMoved = new Set<Node>();
+  // Every close and connect the file's rewrites remove, but the connects a declaration takes over: a block that
+  // several of them empty together goes as a whole.
+  const takenOver = new Set<Node>(placements.flatMap(({ site, shared, connection }) => {
+    const connectAt = (shared ? shared.access === 'await' : connection !== undefined) ? connectToTakeOver(site) : undefined;
+    return connectAt ? [connectAt] : [];
+  }));
+  const alsoGoing = new Set<Node>([...placements.flatMap((placement) => placement.lifecycle), ...rewrite.callerCleanups].filter((statement) => !takenOver.has(statement)));
   for (const { site, shared, lifecycle, connection, hotReload } of placements) {
     if (!shared) {
-      const moved = inFileHoistEdits(site, source, scopeManager, { naming: inFile, lifecycle, connection, hotReload, lazy: { typescript: rewrite.typescript } });
+      const moved = inFileHoistEdits(site, source, scopeManager, { naming: inFile, lifecycle, connection, hotReload, alsoGoing, lazy: { typescript: rewrite.typescript } });
       if (!moved) throw new Error(`The client at line ${site.node.loc.start.line} reached the rewrite without a name.`);
       edits.push(...moved);
       continue;
@@ -128,7 +135,7 @@ export function rewriteCallSites(rewrite: CallSiteRewrite): string {
     }
   }
   const lifecycle = [...placements.flatMap((placement) => (placement.shared ? placement.lifecycle : [])), ...rewrite.callerCleanups];
-  edits.push(...removeLifecycleStatements(source, lifecycle.filter((statement) => !connectsMoved.has(statement))));
+  edits.push(...removeLifecycleStatements(source, lifecycle.filter((statement) => !connectsMoved.has(statement)), alsoGoing));
   for (const awaited of rewrite.chainedConnects) edits.push({ range: awaited.range, text: withoutChainedConnect(source, awaited) });
   // The new import names the shared module's path (`…/lib/redis`), which must not count as a use of `redis`.
   const unusedImports = unusedImportEdits(rewrite, edits);

@@ -37,7 +37,7 @@ const CLOSE_WORDS = /\b(?:clos(?:e|ed|ing)|disconnect(?:ed|ing)?|quit(?:s|ting)?
  * Removes per-call closes and connects, with what only speaks of them: an own-line comment right above, and a log
  * right after that says "closed"/"disconnected".
  */
-export function removeLifecycleStatements(source: string, statements: readonly TSESTree.ExpressionStatement[]): Edit[] {
+export function removeLifecycleStatements(source: string, statements: readonly TSESTree.ExpressionStatement[], alsoGoing?: ReadonlySet<Node>): Edit[] {
   const companions: Node[] = [];
   const removed = new Set<Node>(statements);
   for (const statement of statements) {
@@ -48,7 +48,7 @@ export function removeLifecycleStatements(source: string, statements: readonly T
       removed.add(next);
     }
   }
-  const edits = removeStatements(source, [...statements, ...companions]);
+  const edits = removeStatements(source, [...statements, ...companions], alsoGoing);
   for (const statement of statements) {
     const comment = commentLinesAbove(source, statement.range[0]);
     if (comment) edits.push(comment);

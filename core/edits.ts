@@ -77,11 +77,14 @@ export function removeNode(source: string, node: Node): Edit {
  * Removes statements; a `finally` left empty goes too, and a `try` left with neither `catch` nor `finally` is
  * unwrapped into its block, one indentation level out.
  */
-export function removeStatements(source: string, statements: readonly Node[]): Edit[] {
+export function removeStatements(source: string, statements: readonly Node[], alsoGoing: ReadonlySet<Node> = NOTHING_ELSE): Edit[] {
   const edits: Edit[] = [];
-  const removed = new Set<Node>(statements);
+  // What other edits of the same rewrite remove counts toward emptying a block, but only `statements` get edits here.
+  const removed = new Set<Node>([...alsoGoing, ...statements]);
   const handledTries = new Set<TSESTree.TryStatement>();
+  const own = new Set<Node>(statements);
   for (const statement of withEmptiedGuards(statements, removed)) {
+    if (alsoGoing.has(statement) && !own.has(statement)) continue;
     const block = statement.parent;
     const tryStatement = block?.parent;
     if (block?.type === 'BlockStatement' && tryStatement?.type === 'TryStatement' && tryStatement.finalizer === block) {
@@ -97,6 +100,8 @@ export function removeStatements(source: string, statements: readonly Node[]): E
   }
   return edits;
 }
+
+const NOTHING_ELSE: ReadonlySet<Node> = new Set();
 
 /**
  * `if (client) { await client.quit(); }` guards only what goes: the whole `if` goes instead of leaving an empty

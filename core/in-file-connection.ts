@@ -29,6 +29,7 @@ export function inFileConnectionEdits(
   toWrite: GetterToWrite | undefined,
   style: CodeStyle,
   getter: string,
+  alsoGoing?: ReadonlySet<Node>,
 ): Edit[] {
   const { usage } = site;
   const edits: Edit[] = [];
@@ -69,7 +70,7 @@ export function inFileConnectionEdits(
     const operand = parent?.type === 'MemberExpression' && parent.object === usage.value && !parenthesised;
     edits.push({ range: usage.value.range, text: operand ? `(${awaited})` : awaited });
   }
-  edits.push(...removeStatements(source, lifecycle.filter((statement) => statement !== connectAt)));
+  edits.push(...removeStatements(source, lifecycle.filter((statement) => statement !== connectAt), alsoGoing));
   return edits;
 }
 

@@ -26,6 +26,8 @@ export interface InFileHoistOptions {
   lazy?: { typescript: boolean };
   /** The codemod in a package whose dev server re-evaluates modules: the getter keeps its client on globalThis. */
   hotReload?: HotReloadGuard;
+  /** Statements the other moves of the same file remove: a `finally` they and this one empty together goes. */
+  alsoGoing?: ReadonlySet<Node>;
 }
 
 /**
@@ -47,8 +49,8 @@ export function inFileHoistEdits(site: PerCallSite, source: string, scopeManager
     naming.written.add(client.naming.key);
     const typescript = options.connection ? options.connection.typescript : options.lazy!.typescript;
     const toWrite = written ? undefined : { at: insertAt, names, client, slot: slotFor(names, typescript, options.hotReload, scopeManager, naming) };
-    if (options.connection) return inFileConnectionEdits(site, source, options.connection, lifecycle, toWrite, style, names.getter);
-    return lazyClientEdits(site, source, typescript, lifecycle, toWrite, style, names.getter);
+    if (options.connection) return inFileConnectionEdits(site, source, options.connection, lifecycle, toWrite, style, names.getter, options.alsoGoing);
+    return lazyClientEdits(site, source, typescript, lifecycle, toWrite, style, names.getter, options.alsoGoing);
   }
   const edits: Edit[] = [];
   const original = usage.declarator?.id.type === 'Identifier' ? usage.declarator.id.name : undefined;
@@ -86,7 +88,7 @@ export function inFileHoistEdits(site: PerCallSite, source: string, scopeManager
   } else {
     edits.push({ range: usage.value.range, text: name });
   }
-  edits.push(...removeStatements(source, lifecycle));
+  edits.push(...removeStatements(source, lifecycle, options.alsoGoing));
   return edits;
 }
 
@@ -180,6 +182,7 @@ function lazyClientEdits(
   toWrite: GetterToWrite | undefined,
   style: CodeStyle,
   getter: string,
+  alsoGoing?: ReadonlySet<Node>,
 ): Edit[] {
   const edits: Edit[] = [];
   if (toWrite) {
@@ -204,7 +207,7 @@ function lazyClientEdits(
     edits.push(insertedBlock(source, toWrite.at, lines, style));
   }
   edits.push({ range: site.usage.value.range, text: `${getter}()` });
-  edits.push(...removeStatements(source, lifecycle));
+  edits.push(...removeStatements(source, lifecycle, alsoGoing));
   return edits;
 }
 

@@ -3549,6 +3549,71 @@ export const handler = async () => {
     modules: [],
   },
   {
+    name: 'Next.js: two clients kept in one route file get a globalThis holder each, named apart without a number, and the finally that closed both goes',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'package.json': `{ "name": "stats", "private": true, "dependencies": { "ioredis": "^5.4.0", "next": "^16.0.0" } }
+`,
+      'app/api/stats/route.ts': `import Redis from 'ioredis';
+
+const CACHE_URL = process.env.CACHE_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const QUEUE_URL = process.env.QUEUE_REDIS_URL ?? 'redis://127.0.0.1:6380';
+
+export async function GET() {
+  const cache = new Redis(CACHE_URL);
+  const queue = new Redis(QUEUE_URL);
+  try {
+    return Response.json({ cached: await cache.dbsize(), queued: await queue.llen('jobs') });
+  } finally {
+    await cache.quit();
+    await queue.quit();
+  }
+}
+`,
+    },
+    output: {
+      'app/api/stats/route.ts': `import Redis from 'ioredis';
+
+const CACHE_URL = process.env.CACHE_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const QUEUE_URL = process.env.QUEUE_REDIS_URL ?? 'redis://127.0.0.1:6380';
+
+${IN_FILE_WHY}
+function createCache() {
+  return new Redis(CACHE_URL);
+}
+
+// Next.js development hot reload re-evaluates modules, so the clients are kept on globalThis to avoid opening more.
+const globalForRedis = globalThis as unknown as { appApiStatsRouteCacheClient?: ReturnType<typeof createCache> };
+
+function getCache() {
+  globalForRedis.appApiStatsRouteCacheClient ??= createCache();
+  return globalForRedis.appApiStatsRouteCacheClient;
+}
+
+${IN_FILE_WHY}
+function createQueue() {
+  return new Redis(QUEUE_URL);
+}
+
+// Next.js development hot reload re-evaluates modules, so the clients are kept on globalThis to avoid opening more.
+const globalForQueueClient = globalThis as unknown as { appApiStatsRouteQueueClient?: ReturnType<typeof createQueue> };
+
+function getQueue() {
+  globalForQueueClient.appApiStatsRouteQueueClient ??= createQueue();
+  return globalForQueueClient.appApiStatsRouteQueueClient;
+}
+
+export async function GET() {
+  const cache = getCache();
+  const queue = getQueue();
+  return Response.json({ cached: await cache.dbsize(), queued: await queue.llen('jobs') });
+}
+`,
+    },
+    sitesHoisted: 2,
+    modules: [],
+  },
+  {
     name: "Next.js: an existing lib/redis.ts whose factory connects a node-redis 5 client per call gets a connect-once getter kept on globalThis",
     input: {
       'tsconfig.json': nextTsconfig,
