@@ -11,9 +11,10 @@ export interface PerCallConnect {
 }
 
 /**
- * `await client.connect()` in a function, where `client` is a node-redis client built once at module scope: every
- * call opens the connection again (and a call that overlaps an open one fails with "Socket already opened"). A
- * connect behind a test of persistent state (`if (!client.isOpen)`, `connecting ??= client.connect()`) runs once.
+ * `await client.connect()` in a function that also closes it, where `client` is a node-redis client built once at
+ * module scope: every call opens the connection again (and a call that overlaps an open one fails with "Socket
+ * already opened"). A connect behind a test of persistent state (`if (!client.isOpen)`, `connecting ??=
+ * client.connect()`) runs once.
  */
 export function perCallConnects(constructions: readonly { node: ConstructionNode; info: ConstructionInfo }[], scopeManager: ScopeManagerLike): PerCallConnect[] {
   const found: PerCallConnect[] = [];
@@ -28,7 +29,7 @@ export function perCallConnects(constructions: readonly { node: ConstructionNode
       if (member?.type !== 'MemberExpression' || member.object !== reference.identifier || propertyName(member) !== 'connect') continue;
       const call = member.parent;
       if (call?.type !== 'CallExpression' || call.callee !== member || !enclosingFunction(call) || guardedByModuleState(call, scopeManager)) continue;
-      if (reconnectsOnOwnEvent(call, variable.name)) continue;
+      if (reconnectsOnOwnEvent(call, variable.name) || !closesInSameFunction(call, variable.references)) continue;
       found.push({
         node: call,
         info,
@@ -37,6 +38,20 @@ export function perCallConnects(constructions: readonly { node: ConstructionNode
     }
   }
   return found;
+}
+
+const CLOSES = new Set(['disconnect', 'quit', 'close', 'destroy']);
+
+/**
+ * The function that connects also closes the client (in a `finally` or in sequence): only then does the next call
+ * open a new connection. A connect with no close fails on the open socket the second time; it opens nothing more.
+ */
+function closesInSameFunction(call: Node, references: readonly { identifier: Node }[]): boolean {
+  const fn = enclosingFunction(call);
+  return references.some(({ identifier }) => {
+    const member = identifier.parent;
+    return member?.type === 'MemberExpression' && member.object === identifier && CLOSES.has(propertyName(member) ?? '') && member.parent?.type === 'CallExpression' && enclosingFunction(member) === fn;
+  });
 }
 
 /** `client.on('end', () => client.connect())`: the client's own reconnect, run when its connection ends, not per call. */

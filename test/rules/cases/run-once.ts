@@ -745,6 +745,20 @@ async function main() {
 main();
 `,
   },
+  // connected on every invocation but never closed: a second connect fails on the open socket, it opens nothing new
+  {
+    filename: 'src/handler.ts',
+    code: `import { createClient } from 'redis';
+
+const client = createClient({ url: process.env.REDIS_URL });
+
+export const handler = async () => {
+  await client.connect();
+  await client.set('seen', String(Date.now()));
+  return { statusCode: 204 };
+};
+`,
+  },
   // the client's own reconnect when its connection ends
   {
     filename: 'src/reconnect.ts',
