@@ -35,11 +35,11 @@ function parsedImporter(model: ProjectModel, file: string): ParsedFile | undefin
 export function referenceCallers(model: ProjectModel, file: string, cwd: string | undefined): NonNullable<AnalysisOptions['callers']> {
   return (deferred) => {
     const undecided = { runsOnce: true as const, decidedBy: [deferred] };
-    // A route callback receives the request: a function whose parameters cannot take one is only ever called, and a
-    // call of it is reported where it is made. Only the others are worth reading the tree for.
-    if (deferred.kind !== 'function' || deferred.mayTakeRequest === false) return undecided;
-    // Calls of an export that opens a connection for its callers are reported where they are made.
+    if (deferred.kind !== 'function') return undecided;
+    // Calls of an export that opens a connection for its callers are reported where they are made. Such an export
+    // is read for in other files only if it could be a route callback registered there, which takes the request.
     const opensPerCall = model.summaryOf(file)?.exports.has(deferred.name) ?? false;
+    if (opensPerCall && deferred.mayTakeRequest === false) return undecided;
     for (const importer of model.importersOf(file, cwd) ?? []) {
       const parsed = parsedImporter(model, importer);
       if (!parsed) continue;

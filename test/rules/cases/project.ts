@@ -13,6 +13,7 @@ const serverlessApp = path.resolve('test/projects/rule-cases/serverless-app');
 const nodeRedis2App = path.resolve('test/projects/rule-cases/node-redis-2');
 const nodeRedis3App = path.resolve('test/projects/rule-cases/node-redis-3');
 const expressControllers = path.resolve('test/projects/rule-cases/express-controllers');
+const moduleClientHelpers = path.resolve('test/projects/rule-cases/module-client-helpers');
 const typedLinting = { parserOptions: { project: './tsconfig.json', tsconfigRootDir: typed } };
 
 /** The injected client's type is an alias from another file: only the type checker knows it is an ioredis client. */
@@ -30,6 +31,34 @@ export class EventsController {
 `;
 
 export const projectInvalidCases: Invalid[] = [
+  // a helper with one plain parameter that connects and closes the module's client, called per request elsewhere
+  {
+    filename: path.join(moduleClientHelpers, 'src/routes.ts'),
+    code: `import { Router } from 'express';
+import { tokenBalance } from './tokens';
+
+export const router = Router();
+
+router.get('/balance', async (req, res) => {
+  res.json({ balance: await tokenBalance(String(req.query.key)) });
+});
+`,
+    errors: [
+      {
+        messageId: 'perRequestClientFromUnsafe',
+        line: 7,
+        column: 29,
+        endLine: 7,
+        endColumn: 64,
+        data: {
+          construction: 'tokenBalance()',
+          origin: 'src/tokens.ts:8',
+          context: 'every request to this Express route callback',
+          reason: "it connects the module's client `client` again on every call; connect it once, behind a memoised promise, and remove the per-call `connect()` and `disconnect()`",
+        },
+      },
+    ],
+  },
   // an imported factory called per request: reported at the call, naming where the client is built
   {
     filename: path.join(nextApp, 'app/api/pages/route.ts'),
