@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mayContainRedisClient, runCodemod } from '../codemods/project.js';
 import type { CodemodResult, FileError, ModuleAction, SkippedSite } from '../codemods/types.js';
 import { repoRoot } from './helpers/fixture-tree.js';
-import { reusedFactoryFiles } from './helpers/reused-factory-project.js';
+import { perRequestPagesRoute, reusedFactoryFiles } from './helpers/reused-factory-project.js';
 import { lazyNodeRedisClient } from './rules/cases/lazy-node-redis-client.js';
 
 // A real folder: the engine resolves imports (tsconfig paths, index files) through the file system, as the CLI does.
@@ -3669,17 +3669,7 @@ export async function POST() {
     input: {
       'package.json': `{ "name": "pages", "private": true, "dependencies": { "next": "^15.0.0", "redis": "^4.7.0" } }
 `,
-      'pages/api/page.js': `import { createClient } from 'redis';
-
-const options = { url: process.env.REDIS_URL };
-
-export default async function handler(req, res) {
-  const client = createClient(options);
-  await client.connect();
-  res.json({ page: await client.get(\`page:\${req.query.name}\`) });
-  await client.quit();
-}
-`,
+      'pages/api/page.js': perRequestPagesRoute,
     },
     output: {
       'pages/api/page.js': `import { createClient } from 'redis';

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFixture, removeFixtureCopy } from '../helpers/fixture-tree.js';
 import { simulateHotReload } from '../helpers/load.js';
 import { importFrom, layOutProject } from '../helpers/project-copy.js';
-import { reusedFactoryFiles } from '../helpers/reused-factory-project.js';
+import { perRequestPagesRoute, reusedFactoryFiles } from '../helpers/reused-factory-project.js';
 import { freePort, startRedis, totalConnectionsReceived, type RedisServer } from '../helpers/redis-server.js';
 import { fixProject } from './codemod.js';
 
@@ -155,17 +155,7 @@ describe('hot reload in development', () => {
 describe('a connect-once getter kept on globalThis, against a port where Redis starts late', () => {
   const project: Record<string, string> = {
     'package.json': '{ "name": "pages", "private": true, "type": "module", "dependencies": { "next": "^16.0.0", "redis": "^5.8.0" } }\n',
-    'pages/api/page.js': `import { createClient } from 'redis';
-
-const options = { url: process.env.REDIS_URL };
-
-export default async function handler(req, res) {
-  const client = createClient(options);
-  await client.connect();
-  res.json({ page: await client.get(\`page:\${req.query.name}\`) });
-  await client.quit();
-}
-`,
+    'pages/api/page.js': perRequestPagesRoute,
   };
   type PageRoute = (req: { query: { name: string } }, res: { json(body: unknown): void }) => Promise<void>;
 

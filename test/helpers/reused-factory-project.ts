@@ -22,3 +22,16 @@ export async function POST() {
 }
 `,
 };
+
+/** A JavaScript pages/api route that builds, connects and quits a node-redis client on every request. */
+export const perRequestPagesRoute = `import { createClient } from 'redis';
+
+const options = { url: process.env.REDIS_URL };
+
+export default async function handler(req, res) {
+  const client = createClient(options);
+  await client.connect();
+  res.json({ page: await client.get(\`page:\${req.query.name}\`) });
+  await client.quit();
+}
+`;
