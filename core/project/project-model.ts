@@ -8,7 +8,7 @@ import type { ModuleLookup } from './imported-sites.js';
 import { summariseExports, summariseWrappers } from './module-summary.js';
 import { owningPackageRoot, readOwningPackage } from './owning-package.js';
 import { parseFile } from './parse.js';
-import { isWithin, RelevanceIndex, REVALIDATE_MS, specifiersIn } from './relevance-index.js';
+import { importedName, isWithin, RelevanceIndex, REVALIDATE_MS, specifiersIn } from './relevance-index.js';
 import { ModuleResolver, packageRootOf, type Resolution } from './resolution.js';
 
 /** Imports followed from the file being analysed: its own, their modules', and one level more. */
@@ -210,7 +210,7 @@ export class ProjectModel implements ModuleLookup {
   importersOf(file: string, cwd?: string): string[] | undefined {
     const index = this.indexFor(file, cwd);
     if (!index) return undefined;
-    const base = path.basename(file).replace(/\.[^.]+$/, '');
+    const base = importedName(path.basename(file)) ?? '';
     const names = base === 'index' ? [base, path.basename(path.dirname(file))] : [base];
     return index.filesImporting(names).filter((candidate) => candidate !== file);
   }

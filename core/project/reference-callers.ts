@@ -12,10 +12,11 @@ function parsedImporter(model: ProjectModel, file: string): ParsedFile | undefin
     cache = new Map();
     parsedImporters.set(model, cache);
   }
+  // A stat says whether the importer changed; it is read and parsed again only then.
+  const cached = cache.get(file);
+  if (cached && cached.version === diskFiles.version(file)) return cached.parsed;
   const source = diskFiles.read(file);
   if (!source) return undefined;
-  const cached = cache.get(file);
-  if (cached && cached.version === source.version) return cached.parsed;
   let parsed: ParsedFile | undefined;
   try {
     parsed = parseFile(file, source.text);
