@@ -44,7 +44,12 @@ function reportPerCallClients(context: Readonly<TSESLint.RuleContext<MessageIds,
 
   /** The suggestion's fix; none when every name the hoisted client could take is in use in the file. */
   function suggestionFix(site: PerCallSite): TSESLint.ReportFixFunction | undefined {
-    const planned = inFileHoistEdits(site, sourceCode.text, scopeManager, { connection: connectionOf(site) });
+    const connection = connectionOf(site);
+    // Where the dev server re-evaluates modules (and the build evaluates routes), the client is kept on globalThis and
+    // built on first use, as `redis-singleton fix` writes it.
+    const hotReload = project.hotReloadGuardOf(context.filename);
+    const lazy = hotReload && !connection ? { lazy: { typescript: isTypeScript(context.filename) } } : {};
+    const planned = inFileHoistEdits(site, sourceCode.text, scopeManager, { connection, ...lazy, ...(hotReload ? { hotReload } : {}) });
     if (!planned) return undefined;
     const edits = normaliseEdits(planned);
     return (fixer) => {
@@ -92,7 +97,7 @@ function reportPerCallClients(context: Readonly<TSESLint.RuleContext<MessageIds,
     // node-redis 3 connects by itself: the client moves as it is.
     if (api && 'connects' in api && !api.connects) return undefined;
     const closeAtOnce = site.info.builds === 'client' || site.info.builds === 'cluster' ? 'disconnect' : 'destroy';
-    return { closeAtOnce, typescript: /\.[cm]?tsx?$/.test(context.filename) };
+    return { closeAtOnce, typescript: isTypeScript(context.filename) };
   }
 
   function calleeAtModuleScope(site: PerCallSite): boolean {
@@ -213,3 +218,7 @@ export default {
     return projectModelFor(projectSettings(options[0])).importsRelevantModule(context.filename, text, context.cwd, specifiers) ? reportPerCallClients(context, options) : {};
   },
 } satisfies typeof rule;
+
+function isTypeScript(filename: string): boolean {
+  return /\.[cm]?tsx?$/.test(filename);
+}

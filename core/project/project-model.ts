@@ -1,12 +1,13 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { analyseConstructions, mentionsClientModule } from '../analyze.js';
+import { globalOwnerName, type HotReloadGuard } from '../hot-reload-guard.js';
 import type { AnalysisOptions, ClientSource } from '../types.js';
 import { clientApi, type ClientApi } from './client-api.js';
 import { EMPTY_EXPORTS, type ModuleSummary } from './facts.js';
 import type { ModuleLookup } from './imported-sites.js';
 import { summariseExports, summariseWrappers } from './module-summary.js';
-import { owningPackageRoot, readOwningPackage } from './owning-package.js';
+import { hotReloadingFramework, owningPackageRoot, readOwningPackage } from './owning-package.js';
 import { parseFile } from './parse.js';
 import { importedName, isWithin, RelevanceIndex, REVALIDATE_MS, specifiersIn } from './relevance-index.js';
 import { ModuleResolver, packageRootOf, type Resolution } from './resolution.js';
@@ -94,14 +95,8 @@ export class ProjectModel implements ModuleLookup {
 
   /** The client API installed for the package that owns `file`, read once per package and manifest version. */
   clientApiOf(file: string, module: string): ClientApi {
-    const scanRoot = this.scanRoot ?? path.parse(file).root;
     const readText = (target: string): string | undefined => this.files.read(target)?.text;
-    const folder = path.dirname(file);
-    let root = this.packageRoots.get(folder);
-    if (root === undefined) {
-      root = owningPackageRoot(file, scanRoot, readText);
-      this.packageRoots.set(folder, root);
-    }
+    const root = this.owningRootOf(file);
     const key = `${root}\0${module}`;
     const manifest = this.files.version(path.join(root, 'package.json'));
     const cached = this.clientApis.get(key);
@@ -110,6 +105,23 @@ export class ProjectModel implements ModuleLookup {
     const api = clientApi(readOwningPackage(root, readText), module, this.scanRoot ?? root, readText);
     this.clientApis.set(key, { manifest, api });
     return api;
+  }
+
+  /** The globalThis guard a client kept in `file` needs, when its package's dev server re-evaluates modules in place. */
+  hotReloadGuardOf(file: string): HotReloadGuard | undefined {
+    const root = this.owningRootOf(file);
+    const framework = hotReloadingFramework(readOwningPackage(root, (target) => this.files.read(target)?.text));
+    return framework === undefined ? undefined : { framework, owner: globalOwnerName(path.relative(root, file).split(path.sep).join('/')) };
+  }
+
+  private owningRootOf(file: string): string {
+    const folder = path.dirname(file);
+    let root = this.packageRoots.get(folder);
+    if (root === undefined) {
+      root = owningPackageRoot(file, this.scanRoot ?? path.parse(file).root, (target) => this.files.read(target)?.text);
+      this.packageRoots.set(folder, root);
+    }
+    return root;
   }
 
   moduleAt(fromFile: string, specifier: string, withWrappers = false): ModuleSummary | undefined {

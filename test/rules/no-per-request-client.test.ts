@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-per-request-client.js';
@@ -30,6 +31,9 @@ describe('no-per-request-client meta', () => {
   });
 });
 
+// A case whose filename is relative lints as a file of a plain Node package, not of this repository (whose development
+// dependencies include Next.js); the cases with projects of their own name them by absolute paths, resolved at import.
+process.chdir(path.resolve('test/projects/rule-cases/standalone'));
 const ruleTester = new RuleTester();
 
 ruleTester.run('no-per-request-client', rule, {

@@ -421,6 +421,55 @@ export async function pageViews(_: unknown, res: Response) {
       },
     ],
   },
+  // in a Next.js package the quick fix keeps the client on globalThis and builds it on first use, as `fix` does
+  {
+    filename: path.join(nextApp, 'app/api/hits/route.ts'),
+    code: `import Redis from 'ioredis';
+
+export async function GET() {
+  const redis = new Redis(process.env.REDIS_URL!);
+  const hits = await redis.incr('hits');
+  await redis.quit();
+  return new Response(String(hits));
+}
+`,
+    errors: [
+      {
+        messageId: 'perRequestClient',
+        line: 4,
+        column: 17,
+        endLine: 4,
+        endColumn: 50,
+        data: { construction: 'new Redis()', context: 'every request to this Next.js route handler `GET`' },
+        suggestions: [
+          {
+            messageId: 'moveToModuleScope',
+            output: `import Redis from 'ioredis';
+
+// One Redis client per process, built on first use: every call reuses its connection instead of opening one.
+function createRedis() {
+  return new Redis(process.env.REDIS_URL!);
+}
+
+// Next.js development hot reload re-evaluates modules, so the clients are kept on globalThis to avoid opening more.
+const globalForRedis = globalThis as unknown as { appApiHitsRouteRedisClient?: ReturnType<typeof createRedis> };
+
+function getRedis() {
+  globalForRedis.appApiHitsRouteRedisClient ??= createRedis();
+  return globalForRedis.appApiHitsRouteRedisClient;
+}
+
+export async function GET() {
+  const redis = getRedis();
+  const hits = await redis.incr('hits');
+  return new Response(String(hits));
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 export const projectValidCases: Valid[] = [
