@@ -241,3 +241,40 @@ describe('ModuleResolver', () => {
     expect(resolver.resolve(file, '@/lib/cache')).toEqual({ kind: 'source', path: path.join(root, 'src/lib/cache.ts') });
   });
 });
+
+describe('ProjectModel summaries', () => {
+  it('summarises a module whose exported functions return a parameter or each other', () => {
+    const helpers = write('src/lib/tokens.ts', [
+      "import { createClient } from 'redis';",
+      '',
+      'const client = createClient({ url: process.env.REDIS_URL });',
+      '',
+      'export async function balance(key: string) {',
+      '  await client.connect();',
+      '  const value = await client.get(key);',
+      '  await client.disconnect();',
+      '  return Number(value);',
+      '}',
+      '',
+      '// Returns its own parameter: the name `value` is the parameter, not a function to follow.',
+      'export async function remember(key: string, value: string) {',
+      '  await client.connect();',
+      '  await client.set(key, value);',
+      '  await client.disconnect();',
+      '  return value;',
+      '}',
+      '',
+      'export function first() {',
+      '  return second;',
+      '}',
+      '',
+      'function second() {',
+      '  return first;',
+      '}',
+      '',
+    ].join('\n'));
+    const summary = ruleModel().summaryOf(helpers);
+    expect([...(summary?.exports.keys() ?? [])].sort()).toEqual(['balance', 'remember']);
+    expect(summary?.exports.get('balance')).toMatchObject({ kind: 'factory', origin: { line: 6 } });
+  });
+});

@@ -108,13 +108,20 @@ function addClientExports(
     if (isFunction(inner)) return getterFact(inner);
     return undefined;
   };
+  // Functions being read: `function a() { return b; } function b() { return a; }` is decided once, not forever.
+  const reading = new Set<FunctionNode>();
   const getterFact = (fn: FunctionNode): ExportFact | undefined => {
-    const returned = returnedValues(fn);
-    for (const value of returned) {
-      const fact = valueFact(value);
-      if (fact?.kind === 'instance') return { kind: 'instanceGetter', origin: fact.origin };
+    if (reading.has(fn)) return undefined;
+    reading.add(fn);
+    try {
+      for (const value of returnedValues(fn)) {
+        const fact = valueFact(value);
+        if (fact?.kind === 'instance') return { kind: 'instanceGetter', origin: fact.origin };
+      }
+      return undefined;
+    } finally {
+      reading.delete(fn);
     }
-    return undefined;
   };
   const record = (name: string, value: Node | null | undefined): void => {
     if (exports.has(name)) return;
@@ -165,11 +172,12 @@ function addClientExports(
   }
 }
 
+/** The function a binding names; a parameter's definition is its function too, but the parameter is not it. */
 function functionOf(variable: VariableLike): FunctionNode | undefined {
-  const definition = variable.defs[0]?.node;
-  if (definition?.type === 'FunctionDeclaration') return definition;
-  if (definition?.type === 'VariableDeclarator' && definition.init) {
-    const init = outermostTransparentValue(definition.init);
+  const definition = variable.defs[0];
+  if (definition?.type === 'FunctionName' && definition.node.type === 'FunctionDeclaration') return definition.node;
+  if (definition?.type === 'Variable' && definition.node.type === 'VariableDeclarator' && definition.node.init) {
+    const init = outermostTransparentValue(definition.node.init);
     if (isFunction(init)) return init;
   }
   return undefined;
