@@ -12,9 +12,9 @@ import { ESLint, type Linter } from 'eslint';
 import plugin from 'eslint-plugin-redis-singleton';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFixture, fixtureDir, readTree, removeFixtureCopy, repoRoot } from './helpers/fixture-tree.js';
+import { typeCheck } from './helpers/type-check.js';
 
 const cliPath = path.join(repoRoot, 'dist', 'cli', 'index.js');
-const tscPath = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
 const ruleId = 'redis-singleton/no-per-request-client';
 
 /** The `--json` summary of `redis-singleton fix`; paths are relative to the project root. */
@@ -82,12 +82,6 @@ async function lint(root: string): Promise<string[]> {
   });
 }
 
-/** tsc's verdict on a project: exit code 0 and no output when it type-checks. */
-async function typeCheck(root: string): Promise<NodeRun> {
-  const { exitCode, output } = await runNode([tscPath, '--noEmit', '-p', root], root);
-  return { exitCode, output };
-}
-
 /** `node --check` on every JavaScript file of a tree: syntax errors per file, none when all parse. */
 async function nodeSyntaxErrors(root: string): Promise<string[]> {
   const errors: string[] = [];
@@ -121,7 +115,7 @@ function describeFixture(scenario: string, contract: FixtureContract): void {
       it('input type-checks', async () => {
         const input = await copyFixture(scenario, 'input');
         try {
-          expect(await typeCheck(input)).toEqual({ exitCode: 0, output: '' });
+          expect(typeCheck(input)).toEqual({ exitCode: 0, output: '' });
         } finally {
           await removeFixtureCopy(input);
         }
@@ -171,7 +165,7 @@ function describeFixture(scenario: string, contract: FixtureContract): void {
 
       if (contract.language === 'typescript') {
         it('result type-checks', async () => {
-          expect(await typeCheck(copy as string)).toEqual({ exitCode: 0, output: '' });
+          expect(typeCheck(copy as string)).toEqual({ exitCode: 0, output: '' });
         });
       } else {
         it('result parses under Node', async () => {
