@@ -118,45 +118,6 @@ exports.getRedis = getRedis;
 `;
 }
 
-/** The CommonJS shared module created for one node-redis 5 configuration, connected on first use and failing fast. */
-function commonJsNodeRedisModule(args: string): string {
-  return `const { createClient } = require('redis');
-
-function createRedis() {
-  return createClient(${args});
-}
-
-${WHY}
-const redisClients = {};
-
-/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
-function getRedis() {
-  if (!redisClients.redis) redisClients.redis = connectRedis();
-  return redisClients.redis;
-}
-
-/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
-async function connectRedis() {
-  const client = createRedis();
-  try {
-    await client.connect();
-  } catch (error) {
-    redisClients.redis = undefined;
-    throw error;
-  }
-  client.on('error', (error) => {
-    console.error('Redis client error', error);
-    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
-    redisClients.redis = undefined;
-    client.destroy();
-  });
-  return client;
-}
-
-exports.getRedis = getRedis;
-`;
-}
-
 /**
  * The TypeScript shared module created for one node-redis configuration: connected on first use, failing fast, or, with
  * the call site's own 'error' listener (`listener`), registering it before connecting as the call site did.
