@@ -166,6 +166,47 @@ ${dropping}  return client;
 `;
 }
 
+/**
+ * What one node-redis 5 configuration adds to a shared module whose code is indented by 4 spaces, with no semicolons
+ * and double quotes: the client's create function, its type, the holder and the connecting getter.
+ */
+function bareDoubleQuotedNodeRedisExport(name: string, args: string): string {
+  const capitalised = `${name[0].toUpperCase()}${name.slice(1)}`;
+  return `function create${capitalised}() {
+    return createClient(${args})
+}
+
+type ${capitalised}Client = ReturnType<typeof create${capitalised}>
+
+${WHY}
+const redisClients: { ${name}?: Promise<${capitalised}Client> } = {}
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+export function get${capitalised}(): Promise<${capitalised}Client> {
+    redisClients.${name} ??= connect${capitalised}()
+    return redisClients.${name}
+}
+
+/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+async function connect${capitalised}(): Promise<${capitalised}Client> {
+    const client = create${capitalised}()
+    try {
+        await client.connect()
+    } catch (error) {
+        redisClients.${name} = undefined
+        throw error
+    }
+    client.on("error", (error: unknown) => {
+        console.error("Redis client error", error)
+        // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+        redisClients.${name} = undefined
+        client.destroy()
+    })
+    return client
+}
+`;
+}
+
 const nextTsconfig = `{
   "compilerOptions": {
     "target": "ES2022",
@@ -3473,39 +3514,7 @@ export async function handler({ id }: { id: string }) {
     output: {
       'lib/redis.ts': `import { createClient } from "redis"
 
-function createRedis() {
-    return createClient({ url: process.env.REDIS_URL })
-}
-
-type RedisClient = ReturnType<typeof createRedis>
-
-${WHY}
-const redisClients: { redis?: Promise<RedisClient> } = {}
-
-/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
-export function getRedis(): Promise<RedisClient> {
-    redisClients.redis ??= connectRedis()
-    return redisClients.redis
-}
-
-/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
-async function connectRedis(): Promise<RedisClient> {
-    const client = createRedis()
-    try {
-        await client.connect()
-    } catch (error) {
-        redisClients.redis = undefined
-        throw error
-    }
-    client.on("error", (error: unknown) => {
-        console.error("Redis client error", error)
-        // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
-        redisClients.redis = undefined
-        client.destroy()
-    })
-    return client
-}
-`,
+${bareDoubleQuotedNodeRedisExport('redis', '{ url: process.env.REDIS_URL }')}`,
       'handlers/scores.ts': `import { getRedis } from "../lib/redis"
 
 export async function handler({ id }: { id: string }) {
@@ -3609,39 +3618,7 @@ export function getCache(): Redis {
     return cache
 }
 
-function createSessionRedis() {
-    return createClient({ url: process.env.SESSION_REDIS_URL ?? 'redis://localhost:6380' })
-}
-
-type SessionRedisClient = ReturnType<typeof createSessionRedis>
-
-${WHY}
-const redisClients: { sessionRedis?: Promise<SessionRedisClient> } = {}
-
-/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
-export function getSessionRedis(): Promise<SessionRedisClient> {
-    redisClients.sessionRedis ??= connectSessionRedis()
-    return redisClients.sessionRedis
-}
-
-/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
-async function connectSessionRedis(): Promise<SessionRedisClient> {
-    const client = createSessionRedis()
-    try {
-        await client.connect()
-    } catch (error) {
-        redisClients.sessionRedis = undefined
-        throw error
-    }
-    client.on("error", (error: unknown) => {
-        console.error("Redis client error", error)
-        // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
-        redisClients.sessionRedis = undefined
-        client.destroy()
-    })
-    return client
-}
-`,
+${bareDoubleQuotedNodeRedisExport('sessionRedis', "{ url: process.env.SESSION_REDIS_URL ?? 'redis://localhost:6380' }")}`,
       'handlers/sessions.ts': `import { getSessionRedis } from '../lib/redis';
 
 export async function handler({ id }: { id: string }) {
