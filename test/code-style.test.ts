@@ -17,8 +17,8 @@ describe('codeStyleOf: quotes', () => {
   });
 
   it('does not count directives, JSX attributes or template literals', () => {
-    const source = `"use client";\n"use strict";\nimport { Redis } from 'ioredis';\nexport const Badge = () => <span className="badge" title="hits">{\`\${'n'}\`}</span>;\n`;
-    expect(styleOf('badge.tsx', source).quote).toBe("'");
+    expect(styleOf('route.ts', `"use client";\n"use strict";\nimport { Redis } from 'ioredis';\n`).quote).toBe("'");
+    expect(styleOf('badge.tsx', `import { Redis } from 'ioredis';\nexport const Badge = () => <span className="badge" title="hits" role="status">{\`"\${0}"\`}</span>;\n`).quote).toBe("'");
   });
 
   it('keeps single quotes in a file with no string literal', () => {
