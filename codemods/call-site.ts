@@ -4,7 +4,7 @@ import { contains, declaredVariable, walk } from '../core/ast.js';
 import { applyEdits, lineStart, removeNode, type Edit } from '../core/edits.js';
 import { removeLifecycleStatements } from './obligations.js';
 import { capitalised, noFreeNameReason, takenNames } from '../core/binding-names.js';
-import { codeStyleOf, statementEnd } from '../core/code-style.js';
+import { codeStyleOf, quoted, statementEnd } from '../core/code-style.js';
 import { withoutChainedConnect } from '../core/caller-connects.js';
 import { connectToTakeOver, type InFileConnection } from '../core/in-file-connection.js';
 import { inFileHoistEdits, namesInFile } from '../core/in-file-hoist.js';
@@ -160,14 +160,15 @@ function importEdits(rewrite: CallSiteRewrite, importedAs: ReadonlyMap<string, s
   const { program, source, specifier } = rewrite;
   const specifiers = [...importedAs].map(([name, local]) => (name === local ? name : `${name} as ${local}`));
   const imports = program.body.filter((statement): statement is TSESTree.ImportDeclaration => statement.type === 'ImportDeclaration');
-  const quote = imports[0]?.source.raw.startsWith('"') ? '"' : "'";
-  // The imports' own ending where there are some, else the file's.
-  const semicolon = imports.length === 0 ? statementEnd(codeStyleOf(source, program)) : source.slice(imports[0].range[0], imports[0].range[1]).trimEnd().endsWith(';') ? ';' : '';
+  const style = codeStyleOf(source, program);
+  // The imports' own quote and ending where there are some, else the file's.
+  const module = quoted(specifier, imports.length === 0 ? style : { quote: imports[0].source.raw.startsWith('"') ? '"' : "'" });
+  const semicolon = imports.length === 0 ? statementEnd(style) : source.slice(imports[0].range[0], imports[0].range[1]).trimEnd().endsWith(';') ? ';' : '';
 
   if (isCommonJs(program)) {
     const bindings = [...importedAs].map(([name, local]) => (name === local ? name : `${name}: ${local}`));
     const requires = program.body.filter((statement) => statement.type === 'VariableDeclaration' && /\brequire\(/.test(source.slice(statement.range[0], statement.range[1])));
-    const line = `const { ${bindings.join(', ')} } = require(${quote}${specifier}${quote})${semicolon}`;
+    const line = `const { ${bindings.join(', ')} } = require(${module})${semicolon}`;
     return [insertAfter(source, program, requires.at(-1), line)];
   }
   const existing = imports.find((statement) => statement.source.value === specifier && statement.importKind !== 'type');
@@ -177,7 +178,7 @@ function importEdits(rewrite: CallSiteRewrite, importedAs: ReadonlyMap<string, s
     const only = existing.specifiers[0];
     if (only?.type === 'ImportDefaultSpecifier') return [{ range: [only.range[1], only.range[1]], text: `, { ${specifiers.join(', ')} }` }];
   }
-  const line = `import { ${specifiers.join(', ')} } from ${quote}${specifier}${quote}${semicolon}`;
+  const line = `import { ${specifiers.join(', ')} } from ${module}${semicolon}`;
   return [insertAfter(source, program, imports.at(-1), line)];
 }
 

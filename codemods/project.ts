@@ -4,6 +4,7 @@ import { DEFAULT_OPTIONS, findPerCallSites, mentionsClientModule, type PerCallSi
 import { contains, declaredVariable, functionBinding, functionName, outermostTransparent, propertyName, usesAsCallee } from '../core/ast.js';
 import { chainedConnect, connectLaterThanCall } from '../core/caller-connects.js';
 import { clientUsage, type ClientUsage } from '../core/client-usage.js';
+import { agreedStyle, codeStyleOf, type CodeStyle } from '../core/code-style.js';
 import { withoutNewBlankRuns } from '../core/edits.js';
 import { errorListenersOf, listenerOnReturnedClient, listenerBlocker, listenersReadModuleBindings, sameListeners, type ErrorListener } from '../core/error-listeners.js';
 import type { InFileConnection } from '../core/in-file-connection.js';
@@ -326,7 +327,8 @@ function writeSharedModule(plan: PackagePlan, members: readonly AnalysedFile[], 
   const used = new Set(members.flatMap((entry) => entry.placements.map((placement) => placement.shared)));
   const besideAdded = plan.sharedExports.filter((shared) => shared.module !== undefined && used.has(shared));
   if (besideAdded.length > 0 && plan.lazyModule !== undefined) {
-    if (!writeIfParses(plan.lazyModule, renderSharedModule(besideAdded, { ...layout, sharedModule: plan.lazyModule }), undefined, result, rel)) return false;
+    const style = callSiteStyle(members, (shared) => shared.module !== undefined);
+    if (!writeIfParses(plan.lazyModule, renderSharedModule(besideAdded, { ...layout, sharedModule: plan.lazyModule }, style), undefined, result, rel)) return false;
     result.modules.push({ path: rel(plan.lazyModule), action: 'created', why: `beside ${rel(layout.sharedModule)}, which ${plan.besideBecause!}` });
   }
   const added = plan.sharedExports.filter((shared) => shared.module === undefined && !existing?.exports.includes(shared) && used.has(shared));
@@ -335,10 +337,16 @@ function writeSharedModule(plan: PackagePlan, members: readonly AnalysedFile[], 
     if (existing && existing.exports.some((shared) => used.has(shared))) result.modules.push({ path: rel(layout.sharedModule), action: 'reused' });
     return true;
   }
-  const text = !existing ? renderSharedModule(added, layout) : added.length > 0 ? appendToModule({ ...existing, source: currentText! }, added, layout) : currentText!;
+  const text = !existing ? renderSharedModule(added, layout, callSiteStyle(members, (shared) => shared.module === undefined)) : added.length > 0 ? appendToModule({ ...existing, source: currentText! }, added, layout) : currentText!;
   if (!writeIfParses(layout.sharedModule, text, existing?.source, result, rel)) return false;
   result.modules.push({ path: rel(layout.sharedModule), action: existing ? 'updated' : 'created' });
   return true;
+}
+
+/** How most of the files whose clients move to a new module write their code, so that the module reads as theirs. */
+function callSiteStyle(members: readonly AnalysedFile[], movesThere: (shared: SharedExport) => boolean): CodeStyle {
+  const movers = members.filter((entry) => entry.placements.some((placement) => placement.shared !== undefined && movesThere(placement.shared)));
+  return agreedStyle(movers.map((entry) => codeStyleOf(entry.file.source, entry.parsed.program)));
 }
 
 /** The layout a file's imports follow: its package's, with the module its shared clients live in. */

@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import { enclosingFunction, functionName, outermostTransparent, walk } from '../core/ast.js';
+import { codeStyleOf, DEFAULT_CODE_STYLE, quoted, styledLines, type CodeStyle } from '../core/code-style.js';
 import { memoAssignment, renderConnectingGetter } from '../core/connecting-getter.js';
 import type { ClientAnnotation } from '../core/client-annotation.js';
 import { renderCreateFunction, type ErrorListener, type MovedErrorListener } from '../core/error-listeners.js';
@@ -88,9 +89,6 @@ function withoutTypeAssertions(source: string, args: readonly TSESTree.Node[]): 
   return text + source.slice(cursor, end);
 }
 
-/** What the shared module indents by, whatever the call sites' files do. */
-const MODULE_INDENT = '  ';
-
 /** A call or `new` of the client library that takes the arguments moved from a call site. */
 interface MovedConstruction {
   /** `new Redis`, `createClient`. */
@@ -99,8 +97,8 @@ interface MovedConstruction {
 }
 
 /** The construction as written on a line indented by `indent`: the arguments' lines keep their depth below it. */
-function indented(construction: MovedConstruction, indent: string): string {
-  return `${construction.callee}(${reindented(construction.args, indent, MODULE_INDENT)})`;
+function indented(construction: MovedConstruction, indent: string, unit: string): string {
+  return `${construction.callee}(${reindented(construction.args, indent, unit)})`;
 }
 
 /**
@@ -173,7 +171,7 @@ function requiredBindings(exports: readonly SharedExport[]): Map<string, { defau
   return byModule;
 }
 
-function importLines(exports: readonly SharedExport[], layout: ProjectLayout, aliases: BindingNames = NO_ALIASES): string[] {
+function importLines(exports: readonly SharedExport[], layout: ProjectLayout, style: CodeStyle, aliases: BindingNames = NO_ALIASES): string[] {
   const lines: string[] = [];
   // The types the call sites annotate their clients with, under the names those annotations use.
   const types = new Map<string, Set<string>>();
@@ -185,39 +183,40 @@ function importLines(exports: readonly SharedExport[], layout: ProjectLayout, al
     if (layout.esm) {
       const specifiers = names.map((name) => (aliases.has(name) ? `${name} as ${aliases.get(name)}` : name));
       const clause = [defaultName && local(defaultName, aliases), specifiers.length > 0 ? `{ ${specifiers.join(', ')} }` : undefined].filter(Boolean).join(', ');
-      lines.push(`import ${clause} from '${module}';`);
+      lines.push(`import ${clause} from ${quoted(module, style)};`);
     } else {
-      if (defaultName) lines.push(`const ${local(defaultName, aliases)} = require('${module}');`);
+      if (defaultName) lines.push(`const ${local(defaultName, aliases)} = require(${quoted(module, style)});`);
       const properties = names.map((name) => (aliases.has(name) ? `${name}: ${aliases.get(name)}` : name));
-      if (properties.length > 0) lines.push(`const { ${properties.join(', ')} } = require('${module}');`);
+      if (properties.length > 0) lines.push(`const { ${properties.join(', ')} } = require(${quoted(module, style)});`);
     }
   }
-  for (const [module, names] of types) lines.push(`import type { ${[...names].sort().join(', ')} } from '${module}';`);
+  for (const [module, names] of types) lines.push(`import type { ${[...names].sort().join(', ')} } from ${quoted(module, style)};`);
   return lines;
 }
 
-/** The text of a new shared module: one lazily built client per configuration. */
-export function renderSharedModule(exports: readonly SharedExport[], layout: ProjectLayout): string {
-  return `${[...importLines(exports, layout), '', ...renderExports(exports, layout, layout.hotReload ? 'globalForRedis' : 'redisClients')].join('\n')}\n`;
+/** The text of a new shared module, written as `style` says: one lazily built client per configuration. */
+export function renderSharedModule(exports: readonly SharedExport[], layout: ProjectLayout, style: CodeStyle = DEFAULT_CODE_STYLE): string {
+  return `${styledLines([...importLines(exports, layout, style), '', ...renderExports(exports, layout, layout.hotReload ? 'globalForRedis' : 'redisClients', style)], style).join('\n')}\n`;
 }
 
 /**
  * The holder and a getter per export. The client is built inside the getter, so nothing is evaluated or connected
  * at import: options are read when the first caller needs the client, as they were when it was built per call.
  */
-function renderExports(exports: readonly SharedExport[], layout: ProjectLayout, holder: string, aliases: BindingNames = NO_ALIASES): string[] {
+function renderExports(exports: readonly SharedExport[], layout: ProjectLayout, holder: string, style: CodeStyle, aliases: BindingNames = NO_ALIASES): string[] {
   const ts = layout.typescript;
+  const { unit } = style;
   const lines: string[] = [];
   const connecting = exports.filter((shared) => shared.access === 'await');
   for (const shared of connecting) {
     const returns = ts && shared.returnType ? `: ${shared.returnType.text}` : '';
-    lines.push(`function ${factoryName(shared)}()${returns} {`, `  return ${indented(constructorExpression(shared, aliases), '  ')};`, '}', '');
+    lines.push(`function ${factoryName(shared)}()${returns} {`, `${unit}return ${indented(constructorExpression(shared, aliases), unit, unit)};`, '}', '');
     if (ts) lines.push(`type ${clientType(shared, aliases)} = ReturnType<typeof ${factoryName(shared)}>;`, '');
   }
   // ioredis and node-redis 3 register the code's own listeners where the client is built.
   for (const shared of exports.filter((candidate) => candidate.access !== 'await' && (candidate.errorListeners ?? []).length > 0)) {
     const { callee, args } = constructorExpression(shared, aliases);
-    lines.push(...renderCreateFunction({ name: factoryName(shared), construction: calledWith(callee, args), listeners: shared.errorListeners!, client: clientLocal(shared), unit: MODULE_INDENT }), '');
+    lines.push(...renderCreateFunction({ name: factoryName(shared), construction: calledWith(callee, args), listeners: shared.errorListeners!, client: clientLocal(shared), style }), '');
   }
   const slotType = (shared: SharedExport): string => (shared.access === 'await' ? `Promise<${clientType(shared, aliases)}>` : clientType(shared, aliases));
   const holderType = `{ ${exports.map((shared) => `${shared.name}?: ${slotType(shared)}`).join('; ')} }`;
@@ -239,7 +238,7 @@ function renderExports(exports: readonly SharedExport[], layout: ProjectLayout, 
           slot,
           client: 'client',
           construction: freshText(`${factoryName(shared)}()`),
-          unit: MODULE_INDENT,
+          style,
           errorListeners: shared.errorListeners,
           closeAtOnce: shared.api.closeAtOnce,
           typescript: ts,
@@ -251,8 +250,8 @@ function renderExports(exports: readonly SharedExport[], layout: ProjectLayout, 
       lines.push(
         '/** The shared client, built on the first call. */',
         `${exportKeyword}function ${shared.imported}()${ts ? `: ${clientType(shared, aliases)}` : ''} {`,
-        `  ${memoAssignment(slot, `${factoryName(shared)}()`, ts)}`,
-        `  return ${slot};`,
+        `${unit}${memoAssignment(slot, `${factoryName(shared)}()`, ts)}`,
+        `${unit}return ${slot};`,
         '}',
       );
     } else if (shared.api.library === 'node-redis') {
@@ -260,19 +259,19 @@ function renderExports(exports: readonly SharedExport[], layout: ProjectLayout, 
       lines.push(
         '/** The shared client, built on the first call (node-redis 3 connects by itself). */',
         `${exportKeyword}function ${shared.imported}()${ts ? `: ${clientType(shared, aliases)}` : ''} {`,
-        `  if (!${slot}) {`,
-        `    ${slot} = ${indented(constructorExpression(shared, aliases), '    ')};`,
-        `    ${slot}.on('error', (error${ts ? ': unknown' : ''}) => console.error('Redis client error', error));`,
-        '  }',
-        `  return ${slot};`,
+        `${unit}if (!${slot}) {`,
+        `${unit}${unit}${slot} = ${indented(constructorExpression(shared, aliases), unit.repeat(2), unit)};`,
+        `${unit}${unit}${slot}.on(${quoted('error', style)}, (error${ts ? ': unknown' : ''}) => console.error(${quoted('Redis client error', style)}, error));`,
+        `${unit}}`,
+        `${unit}return ${slot};`,
         '}',
       );
     } else {
       lines.push(
         '/** The shared client, built on the first call. */',
         `${exportKeyword}function ${shared.imported}()${ts ? `: ${clientType(shared, aliases)}` : ''} {`,
-        `  ${memoAssignment(slot, indented(constructorExpression(shared, aliases), '  '), ts)}`,
-        `  return ${slot};`,
+        `${unit}${memoAssignment(slot, indented(constructorExpression(shared, aliases), unit, unit), ts)}`,
+        `${unit}return ${slot};`,
         '}',
       );
     }
@@ -304,6 +303,8 @@ export interface ExistingModule {
   names: Set<string>;
   /** A client is built at module level, so importing the module opens it: nothing lazy can be added there. */
   buildsAtImport: boolean;
+  /** How the module writes its code, which what is appended to it follows. */
+  style: CodeStyle;
 }
 
 /**
@@ -339,7 +340,7 @@ export function readExistingModule(path: string, source: string, apiOf: (module:
     const connected = [...exported].find((candidate) => candidate === getterNameFor(name));
     if (connected) exports.push({ config, api, name, access: 'await', imported: connected });
   }
-  return { source, exports, names, buildsAtImport };
+  return { source, exports, names, buildsAtImport, style: codeStyleOf(source, program) };
 }
 
 /** `getRedis` when the construction sits in an exported `get…()` function or a local factory only it calls. */
@@ -363,8 +364,8 @@ export function appendToModule(existing: ExistingModule, added: readonly SharedE
       if (existing.names.has(name) && !importsFrom(existing.source, name, module)) aliases.set(name, aliasFor(name, module, existing.names));
     }
   }
-  const block = renderExports(added, layout, holder, aliases);
-  const imports = importLines(added, layout, aliases).filter((line) => !importedNamesOf(line).every((name) => existing.names.has(name)));
+  const block = styledLines(renderExports(added, layout, holder, existing.style, aliases), existing.style);
+  const imports = styledLines(importLines(added, layout, existing.style, aliases).filter((line) => !importedNamesOf(line).every((name) => existing.names.has(name))), existing.style);
   let text = existing.source;
   if (imports.length > 0) text = `${imports.join('\n')}\n${text}`;
   return `${text.replace(/\s*$/, '\n')}\n${block.join('\n')}\n`;

@@ -1,3 +1,4 @@
+import { quoted, type CodeStyle } from './code-style.js';
 import type { MovedErrorListener } from './error-listeners.js';
 import { reindented, type MovedText } from './moved-text.js';
 
@@ -18,8 +19,8 @@ export interface ConnectingGetter {
   client: string;
   /** The expression that builds the client, as it stood where it came from. */
   construction: MovedText;
-  /** The indentation step of the file it is written in. */
-  unit: string;
+  /** How the file it is written in indents and quotes. */
+  style: CodeStyle;
   /** node-redis 5 and later close at once with `destroy()`, 4 with `disconnect()`. */
   closeAtOnce: 'destroy' | 'disconnect';
   typescript: boolean;
@@ -34,18 +35,20 @@ export interface ConnectingGetter {
 
 /** The getter and its connect function, as lines. */
 export function renderConnectingGetter(spec: ConnectingGetter): string[] {
-  const { getter, connect, slot, client, typescript, unit } = spec;
+  const { getter, connect, slot, client, typescript, style } = spec;
+  const { unit } = style;
   const [one, two] = [unit, unit.repeat(2)];
+  const error = quoted('error', style);
   const returns = typescript && spec.clientType ? `: Promise<${spec.clientType}>` : '';
   const close = spec.closeAtOnce === 'destroy' ? `${two}${client}.destroy();` : `${two}void ${client}.disconnect().catch(() => undefined);`;
   const listeners = spec.errorListeners ?? [];
-  const register = (listener: MovedErrorListener): string => `${one}${client}.${listener.method}('error', ${reindented(listener.handler, one, unit)});`;
+  const register = (listener: MovedErrorListener): string => `${one}${client}.${listener.method}(${error}, ${reindented(listener.handler, one, unit)});`;
   const before = listeners.filter((listener) => listener.beforeConnect);
   const after = listeners.filter((listener) => !listener.beforeConnect);
   const dropping = [
     ...(after.length === 0
-      ? [`${one}${client}.on('error', (error${typescript ? ': unknown' : ''}) => {`, `${two}console.error('Redis client error', error);`]
-      : [...after.map(register), `${one}${client}.on('error', () => {`]),
+      ? [`${one}${client}.on(${error}, (error${typescript ? ': unknown' : ''}) => {`, `${two}console.error(${quoted('Redis client error', style)}, error);`]
+      : [...after.map(register), `${one}${client}.on(${error}, () => {`]),
     `${two}// Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.`,
     `${two}${slot} = undefined;`,
     close,

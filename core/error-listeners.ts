@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import type { PerCallSite } from './analyze.js';
 import type { ClientUsage } from './client-usage.js';
+import { quoted, type CodeStyle } from './code-style.js';
 import { contains, functionName, isFunction, isModuleLevelScope, propertyName, staticString, walk } from './ast.js';
 import { LISTENER_REGISTRATION as LISTENER_METHODS } from './constructions.js';
 import { reindented, type MovedText } from './moved-text.js';
@@ -131,19 +132,20 @@ export interface CreateFunction {
   client: string;
   /** A return annotation (`RedisClientType`) the client must be assignable to. */
   returnType?: string;
-  /** The file's indentation step: the body stands one step in, moved lines keep their depth below it. */
-  unit: string;
+  /** How the file indents and quotes: the body stands one step in, moved lines keep their depth below it. */
+  style: CodeStyle;
 }
 
 /** The function that builds the shared client, with the code's own 'error' listeners registered on it. */
-export function renderCreateFunction({ name, construction, listeners, client, returnType, unit }: CreateFunction): string[] {
+export function renderCreateFunction({ name, construction, listeners, client, returnType, style }: CreateFunction): string[] {
+  const { unit } = style;
   const returns = returnType ? `: ${returnType}` : '';
   const indented = reindented(construction, unit, unit);
   if (listeners.length === 0) return [`function ${name}()${returns} {`, `${unit}return ${indented};`, '}'];
   return [
     `function ${name}()${returns} {`,
     `${unit}const ${client} = ${indented};`,
-    ...listeners.map(({ method, handler }) => `${unit}${client}.${method}('error', ${reindented(handler, unit, unit)});`),
+    ...listeners.map(({ method, handler }) => `${unit}${client}.${method}(${quoted('error', style)}, ${reindented(handler, unit, unit)});`),
     `${unit}return ${client};`,
     '}',
   ];

@@ -45,7 +45,7 @@ export function inFileConnectionEdits(
         slot: toWrite.slot.ref,
         client: names.client,
         construction: client.construction,
-        unit: style.unit,
+        style,
         errorListeners: client.listeners,
         closeAtOnce: connection.closeAtOnce,
         typescript: connection.typescript,

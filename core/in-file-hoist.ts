@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/types';
 import type { PerCallSite } from './analyze.js';
 import { topLevelStatement } from './ast.js';
 import { clientNameCandidates, firstFreeNames, takenNames } from './binding-names.js';
-import { codeStyleOf, insertedBlock, statementEnd, type CodeStyle } from './code-style.js';
+import { codeStyleOf, insertedBlock, quoted, statementEnd, type CodeStyle } from './code-style.js';
 import { memoAssignment } from './connecting-getter.js';
 import { lineStart, removeNode, removeStatements, type Edit } from './edits.js';
 import { errorListenersOf, listenerBlocker, renderCreateFunction } from './error-listeners.js';
@@ -72,9 +72,10 @@ export function inFileHoistEdits(site: PerCallSite, source: string, scopeManager
   let declaration = `${kind} ${name}${annotation} = ${constructionText}${end}\n`;
   // The code's own listeners go with the client; one that reads the function's bindings cannot, and is left out.
   const listeners = errorListenersOf(site, lifecycle).filter((listener) => listenerBlocker([listener], scopeManager) === undefined);
-  for (const { method, handler } of listeners) declaration += `${name}.${method}('error', ${reindented(movedText(source, [handler]), '', style.unit)})${end}\n`;
+  const error = quoted('error', style);
+  for (const { method, handler } of listeners) declaration += `${name}.${method}(${error}, ${reindented(movedText(source, [handler]), '', style.unit)})${end}\n`;
   // node-redis 3 connects by itself; without an 'error' listener a connection problem would crash the process.
-  if (nodeRedis && listeners.length === 0) declaration += `${name}.on('error', (err) => console.error('Redis client error', err))${end}\n`;
+  if (nodeRedis && listeners.length === 0) declaration += `${name}.on(${error}, (err) => console.error(${quoted('Redis client error', style)}, err))${end}\n`;
   edits.push({ range: [insertAt, insertAt], text: declaration });
 
   if (usage.position === 'declaration' && usage.declarator) {
@@ -191,11 +192,11 @@ function lazyClientEdits(
     // node-redis 3 connects by itself; without an 'error' listener a connection problem would crash the process.
     const slot = toWrite.slot.ref;
     const build = site.info.library === 'node-redis' && client.listeners.length === 0
-      ? [`${unit}if (!${slot}) {`, `${unit}${unit}${slot} = ${names.factory}();`, `${unit}${unit}${slot}.on('error', (error${typescript ? ': unknown' : ''}) => console.error('Redis client error', error));`, `${unit}}`]
+      ? [`${unit}if (!${slot}) {`, `${unit}${unit}${slot} = ${names.factory}();`, `${unit}${unit}${slot}.on(${quoted('error', style)}, (error${typescript ? ': unknown' : ''}) => console.error(${quoted('Redis client error', style)}, error));`, `${unit}}`]
       : [`${unit}${memoAssignment(slot, `${names.factory}()`, typescript)}`];
     const lines = [
       '// One Redis client per process, built on first use: every call reuses its connection instead of opening one.',
-      ...renderCreateFunction({ name: names.factory, construction: client.construction, listeners: client.listeners, client: names.client, unit }),
+      ...renderCreateFunction({ name: names.factory, construction: client.construction, listeners: client.listeners, client: names.client, style }),
       '',
       ...toWrite.slot.lines,
       '',

@@ -118,45 +118,6 @@ exports.getRedis = getRedis;
 `;
 }
 
-/** The CommonJS shared module created for one node-redis 5 configuration, connected on first use and failing fast. */
-function commonJsNodeRedisModule(args: string): string {
-  return `const { createClient } = require('redis');
-
-function createRedis() {
-  return createClient(${args});
-}
-
-${WHY}
-const redisClients = {};
-
-/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
-function getRedis() {
-  if (!redisClients.redis) redisClients.redis = connectRedis();
-  return redisClients.redis;
-}
-
-/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
-async function connectRedis() {
-  const client = createRedis();
-  try {
-    await client.connect();
-  } catch (error) {
-    redisClients.redis = undefined;
-    throw error;
-  }
-  client.on('error', (error) => {
-    console.error('Redis client error', error);
-    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
-    redisClients.redis = undefined;
-    client.destroy();
-  });
-  return client;
-}
-
-exports.getRedis = getRedis;
-`;
-}
-
 /**
  * The TypeScript shared module created for one node-redis configuration: connected on first use, failing fast, or, with
  * the call site's own 'error' listener (`listener`), registering it before connecting as the call site did.
@@ -201,6 +162,47 @@ ${listener === undefined ? '' : `  client.on('error', ${listener});\n`}  try {
     throw error;
   }
 ${dropping}  return client;
+}
+`;
+}
+
+/**
+ * What one node-redis 5 configuration adds to a shared module whose code is indented by 4 spaces, with no semicolons
+ * and double quotes: the client's create function, its type, the holder and the connecting getter.
+ */
+function bareDoubleQuotedNodeRedisExport(name: string, args: string): string {
+  const capitalised = `${name[0].toUpperCase()}${name.slice(1)}`;
+  return `function create${capitalised}() {
+    return createClient(${args})
+}
+
+type ${capitalised}Client = ReturnType<typeof create${capitalised}>
+
+${WHY}
+const redisClients: { ${name}?: Promise<${capitalised}Client> } = {}
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+export function get${capitalised}(): Promise<${capitalised}Client> {
+    redisClients.${name} ??= connect${capitalised}()
+    return redisClients.${name}
+}
+
+/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+async function connect${capitalised}(): Promise<${capitalised}Client> {
+    const client = create${capitalised}()
+    try {
+        await client.connect()
+    } catch (error) {
+        redisClients.${name} = undefined
+        throw error
+    }
+    client.on("error", (error: unknown) => {
+        console.error("Redis client error", error)
+        // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+        redisClients.${name} = undefined
+        client.destroy()
+    })
+    return client
 }
 `;
 }
@@ -3059,7 +3061,7 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
     modules: [],
   },
   {
-    name: 'options written with 4-space indentation move into the 2-space shared module at its depth; a template literal keeps its lines',
+    name: 'options written with 4-space indentation move into a shared module written with 4 spaces, as their file is, at its depth; a template literal keeps its lines',
     input: {
       'tsconfig.json': nextTsconfig,
       'pages/api/hits.ts': `import Redis from 'ioredis';
@@ -3083,18 +3085,28 @@ MIIBszCCAVmgAwIBAgIUQ2VydGlmaWNhdGU
 `,
     },
     output: {
-      'lib/redis.ts': ioredisModule(`{
-    host: process.env.REDIS_HOST,
-    retryStrategy(times: number) {
-      return Math.min(times * 50, 2000);
-    },
-    tls: {
-      ca: \`-----BEGIN CERTIFICATE-----
+      'lib/redis.ts': `import { Redis } from 'ioredis';
+
+${WHY}
+const redisClients: { redis?: Redis } = {};
+
+/** The shared client, built on the first call. */
+export function getRedis(): Redis {
+    redisClients.redis ??= new Redis({
+        host: process.env.REDIS_HOST,
+        retryStrategy(times: number) {
+            return Math.min(times * 50, 2000);
+        },
+        tls: {
+            ca: \`-----BEGIN CERTIFICATE-----
 MIIBszCCAVmgAwIBAgIUQ2VydGlmaWNhdGU
     a line that starts with spaces
 -----END CERTIFICATE-----\`,
-    },
-  }`),
+        },
+    });
+    return redisClients.redis;
+}
+`,
       'pages/api/hits.ts': `import type { NextApiRequest, NextApiResponse } from 'next';
 import { getRedis } from '../../lib/redis';
 
@@ -3108,7 +3120,7 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
     modules: [{ path: 'lib/redis.ts', action: 'created' }],
   },
   {
-    name: 'node-redis options written with tabs, two blocks deep, move into the shared module with its 2-space indentation',
+    name: 'node-redis options written with tabs, two blocks deep, move into a shared module indented by tabs, as their file is',
     input: {
       'tsconfig.json': nextTsconfig,
       'handlers/hits.ts': `import { createClient } from 'redis';
@@ -3131,12 +3143,46 @@ export const handler = async (event: { path?: string }) => {
 `,
     },
     output: {
-      'lib/redis.ts': nodeRedisModule(`{
-    url: process.env.REDIS_URL,
-    socket: {
-      connectTimeout: 5000,
-    },
-  }`),
+      'lib/redis.ts': `import { createClient } from 'redis';
+
+function createRedis() {
+\treturn createClient({
+\t\turl: process.env.REDIS_URL,
+\t\tsocket: {
+\t\t\tconnectTimeout: 5000,
+\t\t},
+\t});
+}
+
+type RedisClient = ReturnType<typeof createRedis>;
+
+${WHY}
+const redisClients: { redis?: Promise<RedisClient> } = {};
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+export function getRedis(): Promise<RedisClient> {
+\tredisClients.redis ??= connectRedis();
+\treturn redisClients.redis;
+}
+
+/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+async function connectRedis(): Promise<RedisClient> {
+\tconst client = createRedis();
+\ttry {
+\t\tawait client.connect();
+\t} catch (error) {
+\t\tredisClients.redis = undefined;
+\t\tthrow error;
+\t}
+\tclient.on('error', (error: unknown) => {
+\t\tconsole.error('Redis client error', error);
+\t\t// Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+\t\tredisClients.redis = undefined;
+\t\tclient.destroy();
+\t});
+\treturn client;
+}
+`,
       'handlers/hits.ts': `import { getRedis } from '../lib/redis';
 
 export const handler = async (event: { path?: string }) => {
@@ -3368,7 +3414,7 @@ export async function getRedisClient() {
     modules: [{ path: 'lib/redis.ts', action: 'updated' }],
   },
   {
-    name: 'a CommonJS route written without semicolons imports the shared client and awaits it at its connect without adding any',
+    name: 'a CommonJS route written without semicolons imports the shared client and awaits it at its connect without adding any, and its new shared module has none either',
     input: {
       'package.json': `{ "name": "visits", "private": true, "dependencies": { "express": "^5.1.0", "redis": "^5.8.0" } }
 `,
@@ -3388,7 +3434,41 @@ module.exports = { visits }
 `,
     },
     output: {
-      'lib/redis.js': commonJsNodeRedisModule('{ url: process.env.REDIS_URL }'),
+      'lib/redis.js': `const { createClient } = require('redis')
+
+function createRedis() {
+  return createClient({ url: process.env.REDIS_URL })
+}
+
+${WHY}
+const redisClients = {}
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+function getRedis() {
+  if (!redisClients.redis) redisClients.redis = connectRedis()
+  return redisClients.redis
+}
+
+/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+async function connectRedis() {
+  const client = createRedis()
+  try {
+    await client.connect()
+  } catch (error) {
+    redisClients.redis = undefined
+    throw error
+  }
+  client.on('error', (error) => {
+    console.error('Redis client error', error)
+    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+    redisClients.redis = undefined
+    client.destroy()
+  })
+  return client
+}
+
+exports.getRedis = getRedis
+`,
       'routes/visits.js': `const { getRedis } = require('../lib/redis')
 
 async function visits(req, res) {
@@ -3400,6 +3480,265 @@ module.exports = { visits }
 `,
     },
     sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.js', action: 'created' }],
+  },
+  {
+    name: 'two call-site files written with 4 spaces, no semicolons and double quotes get a new shared module written the same way; their template literals stay as they were',
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'package.json': `{ "name": "board", "private": true, "dependencies": { "redis": "^5.8.0" } }
+`,
+      'handlers/scores.ts': `import { createClient } from "redis"
+
+export async function handler({ id }: { id: string }) {
+    const client = createClient({ url: process.env.REDIS_URL })
+    await client.connect()
+    const value = await client.get(\`votes:\${id}\`)
+    await client.quit()
+    return Number(value ?? "0")
+}
+`,
+      'handlers/votes.ts': `import { createClient } from "redis"
+
+export async function handler({ id }: { id: string }) {
+    const client = createClient({ url: process.env.REDIS_URL })
+    await client.connect()
+    try {
+        return await client.incr(\`votes:\${id}\`)
+    } finally {
+        await client.quit()
+    }
+}
+`,
+    },
+    output: {
+      'lib/redis.ts': `import { createClient } from "redis"
+
+${bareDoubleQuotedNodeRedisExport('redis', '{ url: process.env.REDIS_URL }')}`,
+      'handlers/scores.ts': `import { getRedis } from "../lib/redis"
+
+export async function handler({ id }: { id: string }) {
+    const client = await getRedis()
+    const value = await client.get(\`votes:\${id}\`)
+    return Number(value ?? "0")
+}
+`,
+      'handlers/votes.ts': `import { getRedis } from "../lib/redis"
+
+export async function handler({ id }: { id: string }) {
+    const client = await getRedis()
+    return await client.incr(\`votes:\${id}\`)
+}
+`,
+    },
+    sitesHoisted: 2,
+    modules: [{ path: 'lib/redis.ts', action: 'created' }],
+  },
+  {
+    name: "call-site files that write their code two different ways leave the new shared module in the default style, and the moved options keep their own double quotes",
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'package.json': `{ "name": "board", "private": true, "dependencies": { "ioredis": "^5.4.0" } }
+`,
+      'handlers/scores.ts': `import { Redis } from "ioredis"
+
+export async function handler({ id }: { id: string }) {
+    const redis = new Redis(process.env.REDIS_URL ?? "redis://localhost:6379")
+    const value = await redis.get(id)
+    await redis.quit()
+    return Number(value ?? "0")
+}
+`,
+      'handlers/votes.ts': `import { Redis } from 'ioredis';
+
+export async function handler({ id }: { id: string }) {
+  const redis = new Redis(process.env.REDIS_URL ?? 'redis://localhost:6379');
+  const votes = await redis.incr(id);
+  await redis.quit();
+  return votes;
+}
+`,
+    },
+    output: {
+      'lib/redis.ts': ioredisModule('process.env.REDIS_URL ?? "redis://localhost:6379"'),
+      'handlers/scores.ts': `import { getRedis } from "../lib/redis"
+
+export async function handler({ id }: { id: string }) {
+    const redis = getRedis()
+    const value = await redis.get(id)
+    return Number(value ?? "0")
+}
+`,
+      'handlers/votes.ts': `import { getRedis } from '../lib/redis';
+
+export async function handler({ id }: { id: string }) {
+  const redis = getRedis();
+  const votes = await redis.incr(id);
+  return votes;
+}
+`,
+    },
+    sitesHoisted: 2,
+    modules: [{ path: 'lib/redis.ts', action: 'created' }],
+  },
+  {
+    name: "a client appended to an existing shared module written with 4 spaces, no semicolons and double quotes is written that module's way, not the call site's; its moved options keep their single quotes",
+    input: {
+      'tsconfig.json': nextTsconfig,
+      'package.json': `{ "name": "board", "private": true, "dependencies": { "ioredis": "^5.4.0", "redis": "^5.8.0" } }
+`,
+      'lib/redis.ts': `import { Redis } from "ioredis"
+
+let cache: Redis | undefined
+
+export function getCache(): Redis {
+    cache ??= new Redis(process.env.REDIS_URL ?? "redis://localhost:6379")
+    return cache
+}
+`,
+      'handlers/sessions.ts': `import { createClient } from 'redis';
+
+export async function handler({ id }: { id: string }) {
+  const client = createClient({ url: process.env.SESSION_REDIS_URL ?? 'redis://localhost:6380' });
+  await client.connect();
+  const session = await client.get(id);
+  await client.quit();
+  return session;
+}
+`,
+    },
+    output: {
+      'lib/redis.ts': `import { createClient } from "redis"
+import { Redis } from "ioredis"
+
+let cache: Redis | undefined
+
+export function getCache(): Redis {
+    cache ??= new Redis(process.env.REDIS_URL ?? "redis://localhost:6379")
+    return cache
+}
+
+${bareDoubleQuotedNodeRedisExport('sessionRedis', "{ url: process.env.SESSION_REDIS_URL ?? 'redis://localhost:6380' }")}`,
+      'handlers/sessions.ts': `import { getSessionRedis } from '../lib/redis';
+
+export async function handler({ id }: { id: string }) {
+  const client = await getSessionRedis();
+  const session = await client.get(id);
+  return session;
+}
+`,
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.ts', action: 'updated' }],
+  },
+  {
+    name: "a double-quoted CommonJS file gets its in-file connecting getter with double quotes, and its require of the shared module too",
+    input: {
+      'package.json': `{ "name": "visits", "private": true, "dependencies": { "express": "^5.1.0", "redis": "^5.8.0" } }
+`,
+      'routes/visits.js': `const { createClient } = require("redis");
+
+const options = { url: process.env.REDIS_URL };
+
+async function visits(req, res) {
+  const client = createClient(options);
+  await client.connect();
+  res.json({ visits: await client.incr("visits") });
+  await client.quit();
+}
+
+async function pages(req, res) {
+  const client = createClient({ url: process.env.PAGES_REDIS_URL });
+  await client.connect();
+  res.json({ pages: await client.incr("pages") });
+  await client.quit();
+}
+
+module.exports = { visits, pages };
+`,
+    },
+    output: {
+      'lib/redis.js': `const { createClient } = require("redis");
+
+function createRedis() {
+  return createClient({ url: process.env.PAGES_REDIS_URL });
+}
+
+${WHY}
+const redisClients = {};
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+function getRedis() {
+  if (!redisClients.redis) redisClients.redis = connectRedis();
+  return redisClients.redis;
+}
+
+/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+async function connectRedis() {
+  const client = createRedis();
+  try {
+    await client.connect();
+  } catch (error) {
+    redisClients.redis = undefined;
+    throw error;
+  }
+  client.on("error", (error) => {
+    console.error("Redis client error", error);
+    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+    redisClients.redis = undefined;
+    client.destroy();
+  });
+  return client;
+}
+
+exports.getRedis = getRedis;
+`,
+      'routes/visits.js': `const { createClient } = require("redis");
+const { getRedis } = require("../lib/redis");
+
+const options = { url: process.env.REDIS_URL };
+
+// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
+let clientConnection;
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+function getClient() {
+  if (!clientConnection) clientConnection = connectClient();
+  return clientConnection;
+}
+
+/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+async function connectClient() {
+  const client = createClient(options);
+  try {
+    await client.connect();
+  } catch (error) {
+    clientConnection = undefined;
+    throw error;
+  }
+  client.on("error", (error) => {
+    console.error("Redis client error", error);
+    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+    clientConnection = undefined;
+    client.destroy();
+  });
+  return client;
+}
+
+async function visits(req, res) {
+  const client = await getClient();
+  res.json({ visits: await client.incr("visits") });
+}
+
+async function pages(req, res) {
+  const client = await getRedis();
+  res.json({ pages: await client.incr("pages") });
+}
+
+module.exports = { visits, pages };
+`,
+    },
+    sitesHoisted: 2,
     modules: [{ path: 'lib/redis.js', action: 'created' }],
   },
   {

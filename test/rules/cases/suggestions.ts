@@ -550,6 +550,70 @@ export async function GET() {
       },
     ],
   },
+  // node-redis in a route written with 4 spaces, no semicolons and double quotes: the getter is written the same way
+  {
+    filename: 'app/api/greeting/route.ts',
+    code: `import { createClient } from "redis"
+
+export async function GET() {
+    const client = createClient({ url: process.env.REDIS_URL })
+    await client.connect()
+    const greeting = await client.get("greeting")
+    client.destroy()
+    return new Response(greeting)
+}
+`,
+    errors: [
+      {
+        messageId: 'perRequestClient',
+        line: 4,
+        column: 20,
+        endLine: 4,
+        endColumn: 64,
+        data: { construction: 'createClient()', context: getRoute },
+        suggestions: [
+          {
+            messageId: 'moveToModuleScope',
+            output: `import { createClient } from "redis"
+
+// One Redis client per process, connected on first use: every call reuses its connection instead of opening one.
+let clientConnection: ReturnType<typeof connectClient> | undefined
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+function getClient() {
+    clientConnection ??= connectClient()
+    return clientConnection
+}
+
+/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+async function connectClient() {
+    const client = createClient({ url: process.env.REDIS_URL })
+    try {
+        await client.connect()
+    } catch (error) {
+        clientConnection = undefined
+        throw error
+    }
+    client.on("error", (error: unknown) => {
+        console.error("Redis client error", error)
+        // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+        clientConnection = undefined
+        void client.disconnect().catch(() => undefined)
+    })
+    return client
+}
+
+export async function GET() {
+    const client = await getClient()
+    const greeting = await client.get("greeting")
+    return new Response(greeting)
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
   // node-redis: close() goes
   {
     filename: 'app/api/close/route.ts',
