@@ -247,8 +247,8 @@ export async function POST(req: Request) {
 /** Two node-redis sites whose 'error' listeners cannot move: another listener for the same options, and one reading the request. */
 const listedVisitReaders = `export async function readVisits(page) {
   const client = createClient({ url: process.env.REDIS_URL });
-  await client.connect();
   client.on('error', (err) => console.warn('lost Redis', err));
+  await client.connect();
   const visits = await client.get(\`visits:\${page}\`);
   await client.quit();
   return visits;
@@ -936,6 +936,129 @@ ${listedVisitReaders}`,
       { file: 'routes/visits.js', line: 10, reason: "its 'error' listener differs from the one the shared client `getRedis()` for the same options already has, and one client cannot keep both" },
       { file: 'routes/visits.js', line: 19, reason: "its 'error' listener uses `req` from `countVisit()`, which a client shared between calls cannot see" },
     ],
+    modules: [{ path: 'lib/redis.js', action: 'created' }],
+  },
+  {
+    name: "node-redis 5: a route whose 'error' listener is registered before connect() gets a client of its own, so the routes without one still fail at once while Redis is down",
+    input: {
+      'package.json': `{ "name": "shop", "private": true, "type": "module", "dependencies": { "redis": "^5.8.0" } }
+`,
+      'routes/orders.js': `import { createClient } from 'redis';
+
+export async function placeOrder(sku) {
+  const client = createClient({ url: process.env.REDIS_URL });
+  await client.connect();
+  const queued = await client.rPush('orders', sku);
+  await client.quit();
+  return queued;
+}
+`,
+      'routes/stock.js': `import { createClient } from 'redis';
+
+export async function readStock(sku) {
+  const client = createClient({ url: process.env.REDIS_URL });
+  await client.connect();
+  client.on('error', (err) => console.warn('stock lost Redis', err));
+  const stock = await client.get(\`stock:\${sku}\`);
+  await client.quit();
+  return stock;
+}
+`,
+      'routes/views.js': `import { createClient } from 'redis';
+
+export async function countView(page) {
+  const client = createClient({ url: process.env.REDIS_URL });
+  client.on('error', (err) => console.error('views', err));
+  await client.connect();
+  const views = await client.incr(\`views:\${page}\`);
+  await client.quit();
+  return views;
+}
+`,
+    },
+    output: {
+      'lib/redis.js': `import { createClient } from 'redis';
+
+function createRedis() {
+  return createClient({ url: process.env.REDIS_URL });
+}
+
+function createRetryingRedis() {
+  return createClient({ url: process.env.REDIS_URL });
+}
+
+${WHY}
+const redisClients = {};
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+export function getRedis() {
+  if (!redisClients.redis) redisClients.redis = connectRedis();
+  return redisClients.redis;
+}
+
+/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+async function connectRedis() {
+  const client = createRedis();
+  try {
+    await client.connect();
+  } catch (error) {
+    redisClients.redis = undefined;
+    throw error;
+  }
+  client.on('error', (err) => console.warn('stock lost Redis', err));
+  client.on('error', () => {
+    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+    redisClients.redis = undefined;
+    client.destroy();
+  });
+  return client;
+}
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+export function getRetryingRedis() {
+  if (!redisClients.retryingRedis) redisClients.retryingRedis = connectRetryingRedis();
+  return redisClients.retryingRedis;
+}
+
+/** The code's own 'error' listener is registered before connecting, as it was: the connect retries and later errors reconnect. */
+async function connectRetryingRedis() {
+  const client = createRetryingRedis();
+  client.on('error', (err) => console.error('views', err));
+  try {
+    await client.connect();
+  } catch (error) {
+    redisClients.retryingRedis = undefined;
+    throw error;
+  }
+  return client;
+}
+`,
+      'routes/orders.js': `import { getRedis } from '../lib/redis.js';
+
+export async function placeOrder(sku) {
+  const client = await getRedis();
+  const queued = await client.rPush('orders', sku);
+  return queued;
+}
+`,
+      'routes/stock.js': `import { getRedis } from '../lib/redis.js';
+
+export async function readStock(sku) {
+  const client = await getRedis();
+  const stock = await client.get(\`stock:\${sku}\`);
+  return stock;
+}
+`,
+      'routes/views.js': `import { getRetryingRedis } from '../lib/redis.js';
+
+export async function countView(page) {
+  const client = await getRetryingRedis();
+  const views = await client.incr(\`views:\${page}\`);
+  return views;
+}
+`,
+    },
+    sitesHoisted: 3,
     modules: [{ path: 'lib/redis.js', action: 'created' }],
   },
   {
