@@ -103,18 +103,29 @@ function indented(construction: MovedConstruction, indent: string): string {
   return `${construction.callee}(${reindented(construction.args, indent, MODULE_INDENT)})`;
 }
 
+/** How a node-redis 4+ client's first connect fails, which names a second client for options another one serves. */
+export type FirstConnect = 'retrying' | 'failFast';
+
+/** `retryingRedis`, `failFastCacheRedis`: the names a second client for the same options can take, best first. */
+export function firstConnectNames(config: ClientConfig, firstConnect: FirstConnect): string[] {
+  return [...configurationNames(config.args.text, config.builds), baseName(config.builds)].map((name) => `${firstConnect}${capitalised(name)}`);
+}
+
 /**
  * `cacheRedis` for a client configured from `CACHE_REDIS_URL`; plain `redis` for the first one when nothing names it;
- * undefined when a further configuration has nothing to be named after (never `redis2`).
+ * for a second client of the same options, a name saying how its first connect fails; undefined when a further
+ * configuration has nothing to be named after (never `redis2`).
  */
-export function exportNameFor(config: ClientConfig, taken: ReadonlySet<string>, descriptive: boolean): string | undefined {
+export function exportNameFor(config: ClientConfig, taken: ReadonlySet<string>, descriptive: boolean, firstConnect?: FirstConnect): string | undefined {
+  const free = (candidate: string): boolean => !taken.has(candidate) && !taken.has(getterNameFor(candidate));
+  if (firstConnect !== undefined) return firstConnectNames(config, firstConnect).find(free);
   const base = baseName(config.builds);
   const named = configurationNames(config.args.text, config.builds);
   const candidates = descriptive ? [...named, base] : [base, ...named];
   // The same env var read by both libraries: the library tells the two clients apart.
   const library = config.library === 'node-redis' ? 'node' : 'io';
   candidates.push(...named.map((name) => `${library}${name[0].toUpperCase()}${name.slice(1)}`), `${library}${base[0].toUpperCase()}${base.slice(1)}`);
-  return candidates.find((candidate) => !taken.has(candidate) && !taken.has(getterNameFor(candidate)));
+  return candidates.find(free);
 }
 
 export function getterNameFor(name: string): string {

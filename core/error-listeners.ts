@@ -63,6 +63,15 @@ export function errorListenersOf(site: PerCallSite, statements: readonly TSESTre
 }
 
 /**
+ * Whether a node-redis 4+ client retries a refused first connect: it does while any 'error' listener is registered
+ * (with none, the error it emits throws and `connect()` rejects at once); a listener added once `connect()` resolved
+ * changes nothing there, and ioredis and node-redis 3 reconnect whatever listens, so for them no listener tells.
+ */
+export function retriesFirstConnect(listeners: readonly { beforeConnect: boolean }[]): boolean {
+  return listeners.some((listener) => listener.beforeConnect);
+}
+
+/**
  * Why a listener cannot be registered on a client shared between calls: it reads a binding of the function it was
  * registered in (a request id, a logger made per call). `undefined` when every listener can move.
  */
