@@ -10,34 +10,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
+import { firstConnectRoutes } from '../helpers/first-connect-project.js';
 import { fixProject, importFrom, layOutProject, writtenFiles } from '../helpers/project-copy.js';
 import { freePort, startRedis, type RedisServer } from '../helpers/redis-server.js';
 
-const project: Record<string, string> = {
-  'package.json': `{ "name": "shop", "private": true, "type": "module", "dependencies": { "redis": "^5.8.0" } }
-`,
-  'routes/views.js': `import { createClient } from 'redis';
-
-export async function countView(page) {
-  const client = createClient({ url: process.env.REDIS_URL });
-  client.on('error', (err) => globalThis.viewErrors.push(err.code));
-  await client.connect();
-  const views = await client.incr(\`views:\${page}\`);
-  await client.quit();
-  return views;
-}
-`,
-  'routes/orders.js': `import { createClient } from 'redis';
-
-export async function placeOrder(sku) {
-  const client = createClient({ url: process.env.REDIS_URL });
-  await client.connect();
-  const queued = await client.rPush('orders', sku);
-  await client.quit();
-  return queued;
-}
-`,
-};
+const project = firstConnectRoutes;
 
 type Route<Input> = (input: Input) => Promise<number>;
 type Getter = () => Promise<{ destroy(): void }>;
