@@ -381,9 +381,11 @@ function sharedExportFor(
     return { reason: 'the shared node-redis client is connected asynchronously, and the function that builds this one is not `async`' };
   }
   const retries = access === 'await' && retriesFirstConnect(errorListeners);
-  // A client this run writes keeps the listeners it was planned with; an existing module's is taken as it is.
-  const failsAlike = (candidate: SharedExport): boolean =>
-    candidate.access !== 'await' || plan.existing?.exports.includes(candidate) === true || retriesFirstConnect(candidate.errorListeners ?? []) === retries;
+  // A client this run writes has the listeners it was planned with; an existing module's getter is read for one before
+  // its connect, and taken as it is where that reading says nothing.
+  const retriesOf = (candidate: SharedExport): boolean | undefined =>
+    plan.existing?.exports.includes(candidate) ? candidate.retriesFirstConnect : retriesFirstConnect(candidate.errorListeners ?? []);
+  const failsAlike = (candidate: SharedExport): boolean => candidate.access !== 'await' || (retriesOf(candidate) ?? retries) === retries;
   const sameOptions = plan.sharedExports.filter((candidate) => candidate.config.key === config.key);
   let shared = sameOptions.find(failsAlike);
   const failingOtherwise = shared ? undefined : sameOptions[0];
@@ -428,7 +430,7 @@ function firstConnectApart(other: SharedExport, retries: boolean, names: readonl
     ? `its 'error' listener, registered before \`connect()\`, makes its first connect retry while Redis is down, where the shared client \`${other.imported}()\` for the same options rejects at once`
     : `its first connect rejects at once while Redis is down, where the shared client \`${other.imported}()\` for the same options retries (its 'error' listener is registered before \`connect()\`)`;
   const taken = names.flatMap((name) => [name, getterNameFor(name)]).map((name) => `\`${name}\``).join(', ');
-  return `${how}, so it needs a client of its own, and every name for one (${taken}) is taken in the shared module; rename those bindings and run the fix again`;
+  return `${how}, so it needs a client of its own, and every name for one (${taken}) is already taken in the shared module; free one and run the fix again`;
 }
 
 /** The globalThis guard for a client kept in its file, where the package's dev server re-evaluates modules. */

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/types';
 import { enclosingFunction, functionName, outermostTransparent, walk } from '../core/ast.js';
 import { memoAssignment, renderConnectingGetter } from '../core/connecting-getter.js';
 import type { ClientAnnotation } from '../core/client-annotation.js';
-import { renderCreateFunction, type ErrorListener, type MovedErrorListener } from '../core/error-listeners.js';
+import { getterRetriesFirstConnect, renderCreateFunction, type ErrorListener, type MovedErrorListener } from '../core/error-listeners.js';
 import { findConstructions } from '../core/constructions.js';
 import { globalHolderLines } from '../core/hot-reload-guard.js';
 import { baseName, capitalised, configurationNames } from '../core/binding-names.js';
@@ -43,6 +43,8 @@ export interface SharedExport {
   returnType?: ClientAnnotation;
   /** The call sites' own 'error' listeners, registered once on the shared client. */
   errorListeners?: readonly MovedErrorListener[];
+  /** An existing module's node-redis 4+ getter: whether it registers an 'error' listener before connecting; unknown when absent. */
+  retriesFirstConnect?: boolean;
 }
 
 /** The listeners' handlers as they stand at the call site, re-indented where the shared module writes them. */
@@ -336,7 +338,7 @@ export function readExistingModule(path: string, source: string, apiOf: (module:
     const getter = enclosingGetter(node, exported);
     if (getter) {
       const name = getter[3].toLowerCase() + getter.slice(4);
-      exports.push({ config, api, name, access: accessFor(api), imported: getter });
+      exports.push({ config, api, name, access: accessFor(api), imported: getter, ...firstConnectOf(program, getter) });
       continue;
     }
     const declarator = enclosingFunction(node) ? undefined : holdingDeclarator(node);
@@ -348,9 +350,14 @@ export function readExistingModule(path: string, source: string, apiOf: (module:
     }
     // A module-level node-redis client is reused only through its connecting getter.
     const connected = [...exported].find((candidate) => candidate === getterNameFor(name));
-    if (connected) exports.push({ config, api, name, access: 'await', imported: connected });
+    if (connected) exports.push({ config, api, name, access: 'await', imported: connected, ...firstConnectOf(program, connected) });
   }
   return { source, exports, names, buildsAtImport };
+}
+
+function firstConnectOf(program: TSESTree.Program, getter: string): { retriesFirstConnect?: boolean } {
+  const retries = getterRetriesFirstConnect(program, getter);
+  return retries === undefined ? {} : { retriesFirstConnect: retries };
 }
 
 /** `getRedis` when the construction sits in an exported `get…()` function or a local factory only it calls. */

@@ -264,6 +264,19 @@ export async function countVisit(req, res) {
 }
 `;
 
+/** An existing getter whose own 'error' listener is chained before `connect()`: its first connect retries. */
+const retryingExistingGetter = `import { createClient } from 'redis';
+
+let connection;
+
+export function getRedis() {
+  connection ??= createClient({ url: process.env.REDIS_URL })
+    .on('error', (err) => console.error('Redis error', err))
+    .connect();
+  return connection;
+}
+`;
+
 const cases: TransformCase[] = [
   {
     name: 'ioredis default import in a Next.js API route: a new lib/redis.ts and the unused import goes',
@@ -1039,6 +1052,161 @@ export async function countView(page) {
     },
     sitesHoisted: 3,
     modules: [{ path: 'lib/redis.js', action: 'created' }],
+  },
+  {
+    name: "node-redis 5: a route whose 'error' listener is registered before connect() is listed when every name for a client of its own is taken",
+    input: {
+      ...firstConnectRoutes,
+      'routes/retries.js': `import { createClient } from 'redis';
+
+export async function scheduleRetry(job) {
+  const client = createClient({ url: process.env.RETRYING_REDIS_URL });
+  await client.connect();
+  await client.lPush('retries', job);
+  await client.quit();
+}
+`,
+    },
+    output: {
+      'lib/redis.js': `import { createClient } from 'redis';
+
+function createRedis() {
+  return createClient({ url: process.env.REDIS_URL });
+}
+
+function createRetryingRedis() {
+  return createClient({ url: process.env.RETRYING_REDIS_URL });
+}
+
+${WHY}
+const redisClients = {};
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+export function getRedis() {
+  if (!redisClients.redis) redisClients.redis = connectRedis();
+  return redisClients.redis;
+}
+
+/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+async function connectRedis() {
+  const client = createRedis();
+  try {
+    await client.connect();
+  } catch (error) {
+    redisClients.redis = undefined;
+    throw error;
+  }
+  client.on('error', (error) => {
+    console.error('Redis client error', error);
+    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+    redisClients.redis = undefined;
+    client.destroy();
+  });
+  return client;
+}
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+export function getRetryingRedis() {
+  if (!redisClients.retryingRedis) redisClients.retryingRedis = connectRetryingRedis();
+  return redisClients.retryingRedis;
+}
+
+/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+async function connectRetryingRedis() {
+  const client = createRetryingRedis();
+  try {
+    await client.connect();
+  } catch (error) {
+    redisClients.retryingRedis = undefined;
+    throw error;
+  }
+  client.on('error', (error) => {
+    console.error('Redis client error', error);
+    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+    redisClients.retryingRedis = undefined;
+    client.destroy();
+  });
+  return client;
+}
+`,
+      'routes/orders.js': `import { getRedis } from '../lib/redis.js';
+
+export async function placeOrder(sku) {
+  const client = await getRedis();
+  const queued = await client.rPush('orders', sku);
+  return queued;
+}
+`,
+      'routes/retries.js': `import { getRetryingRedis } from '../lib/redis.js';
+
+export async function scheduleRetry(job) {
+  const client = await getRetryingRedis();
+  await client.lPush('retries', job);
+}
+`,
+    },
+    sitesHoisted: 2,
+    sitesSkipped: [
+      {
+        file: 'routes/views.js',
+        line: 4,
+        reason:
+          "its 'error' listener, registered before `connect()`, makes its first connect retry while Redis is down, where the shared client `getRedis()` for the same options rejects at once, so it needs a client of its own, and every name for one (`retryingRedis`, `getRetryingRedis`) is already taken in the shared module; free one and run the fix again",
+      },
+    ],
+    modules: [{ path: 'lib/redis.js', action: 'created' }],
+  },
+  {
+    name: "node-redis 5: an existing getter whose 'error' listener is chained before connect() retries, so a route without one gets a client of its own beside it",
+    input: {
+      'package.json': firstConnectRoutes['package.json'],
+      'lib/redis.js': retryingExistingGetter,
+      'routes/orders.js': firstConnectRoutes['routes/orders.js'],
+    },
+    output: {
+      'lib/redis.js': `${retryingExistingGetter}
+function createFailFastRedis() {
+  return createClient({ url: process.env.REDIS_URL });
+}
+
+${WHY}
+const redisClients = {};
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+export function getFailFastRedis() {
+  if (!redisClients.failFastRedis) redisClients.failFastRedis = connectFailFastRedis();
+  return redisClients.failFastRedis;
+}
+
+/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+async function connectFailFastRedis() {
+  const client = createFailFastRedis();
+  try {
+    await client.connect();
+  } catch (error) {
+    redisClients.failFastRedis = undefined;
+    throw error;
+  }
+  client.on('error', (error) => {
+    console.error('Redis client error', error);
+    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+    redisClients.failFastRedis = undefined;
+    client.destroy();
+  });
+  return client;
+}
+`,
+      'routes/orders.js': `import { getFailFastRedis } from '../lib/redis.js';
+
+export async function placeOrder(sku) {
+  const client = await getFailFastRedis();
+  const queued = await client.rPush('orders', sku);
+  return queued;
+}
+`,
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.js', action: 'updated' }],
   },
   {
     name: "node-redis 4 within its file: a listener registered after connect() stays after it, beside the one that drops a broken connection",
