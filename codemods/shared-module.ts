@@ -355,6 +355,7 @@ export function readExistingModule(path: string, source: string, apiOf: (module:
   return { source, exports, names, buildsAtImport };
 }
 
+/** How an existing getter's first connect fails, where the module shows it. */
 function firstConnectOf(program: TSESTree.Program, getter: string): { retriesFirstConnect?: boolean } {
   const retries = getterRetriesFirstConnect(program, getter);
   return retries === undefined ? {} : { retriesFirstConnect: retries };
