@@ -264,6 +264,35 @@ export async function countVisit(req, res) {
 }
 `;
 
+/** A JavaScript shared module's getter for node-redis 5 client `name`, built by `create<Name>()`, failing fast. */
+function failFastGetter(name: string): string {
+  const capitalised = `${name[0].toUpperCase()}${name.slice(1)}`;
+  return `/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+export function get${capitalised}() {
+  if (!redisClients.${name}) redisClients.${name} = connect${capitalised}();
+  return redisClients.${name};
+}
+
+/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+async function connect${capitalised}() {
+  const client = create${capitalised}();
+  try {
+    await client.connect();
+  } catch (error) {
+    redisClients.${name} = undefined;
+    throw error;
+  }
+  client.on('error', (error) => {
+    console.error('Redis client error', error);
+    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+    redisClients.${name} = undefined;
+    client.destroy();
+  });
+  return client;
+}
+`;
+}
+
 /** An existing getter whose own 'error' listener is chained before `connect()`: its first connect retries. */
 const retryingExistingGetter = `import { createClient } from 'redis';
 
@@ -1081,54 +1110,8 @@ function createRetryingRedis() {
 ${WHY}
 const redisClients = {};
 
-/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
-export function getRedis() {
-  if (!redisClients.redis) redisClients.redis = connectRedis();
-  return redisClients.redis;
-}
-
-/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
-async function connectRedis() {
-  const client = createRedis();
-  try {
-    await client.connect();
-  } catch (error) {
-    redisClients.redis = undefined;
-    throw error;
-  }
-  client.on('error', (error) => {
-    console.error('Redis client error', error);
-    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
-    redisClients.redis = undefined;
-    client.destroy();
-  });
-  return client;
-}
-
-/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
-export function getRetryingRedis() {
-  if (!redisClients.retryingRedis) redisClients.retryingRedis = connectRetryingRedis();
-  return redisClients.retryingRedis;
-}
-
-/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
-async function connectRetryingRedis() {
-  const client = createRetryingRedis();
-  try {
-    await client.connect();
-  } catch (error) {
-    redisClients.retryingRedis = undefined;
-    throw error;
-  }
-  client.on('error', (error) => {
-    console.error('Redis client error', error);
-    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
-    redisClients.retryingRedis = undefined;
-    client.destroy();
-  });
-  return client;
-}
-`,
+${failFastGetter('redis')}
+${failFastGetter('retryingRedis')}`,
       'routes/orders.js': `import { getRedis } from '../lib/redis.js';
 
 export async function placeOrder(sku) {
@@ -1172,30 +1155,7 @@ function createFailFastRedis() {
 ${WHY}
 const redisClients = {};
 
-/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
-export function getFailFastRedis() {
-  if (!redisClients.failFastRedis) redisClients.failFastRedis = connectFailFastRedis();
-  return redisClients.failFastRedis;
-}
-
-/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
-async function connectFailFastRedis() {
-  const client = createFailFastRedis();
-  try {
-    await client.connect();
-  } catch (error) {
-    redisClients.failFastRedis = undefined;
-    throw error;
-  }
-  client.on('error', (error) => {
-    console.error('Redis client error', error);
-    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
-    redisClients.failFastRedis = undefined;
-    client.destroy();
-  });
-  return client;
-}
-`,
+${failFastGetter('failFastRedis')}`,
       'routes/orders.js': `import { getFailFastRedis } from '../lib/redis.js';
 
 export async function placeOrder(sku) {
