@@ -6,7 +6,7 @@ import { chainedConnect, connectLaterThanCall } from '../core/caller-connects.js
 import { clientUsage, type ClientUsage } from '../core/client-usage.js';
 import { agreedStyle, codeStyleOf, type CodeStyle } from '../core/code-style.js';
 import { withoutNewBlankRuns } from '../core/edits.js';
-import { errorListenersOf, listenerOnReturnedClient, listenerBlocker, listenersReadModuleBindings, sameListeners, type ErrorListener } from '../core/error-listeners.js';
+import { errorListenersOf, listenerOnReturnedClient, listenerBlocker, listenersReadModuleBindings, retriesFirstConnect, sameListeners, type ErrorListener } from '../core/error-listeners.js';
 import type { InFileConnection } from '../core/in-file-connection.js';
 import { globalOwnerName, type HotReloadGuard } from '../core/hot-reload-guard.js';
 import { lostNarrowing, movedNodes } from '../core/narrowing.js';
@@ -29,11 +29,13 @@ import {
   appendToModule,
   configOf,
   exportNameFor,
+  firstConnectNames,
   movedListeners,
   getterNameFor,
   readExistingModule,
   renderSharedModule,
   type ExistingModule,
+  type FirstConnect,
   type SharedExport,
 } from './shared-module.js';
 import type { CodemodOptions, CodemodResult, SourceFile } from './types.js';
@@ -386,8 +388,17 @@ function sharedExportFor(
   if (access === 'await' && !site.fn?.async) {
     return { reason: 'the shared node-redis client is connected asynchronously, and the function that builds this one is not `async`' };
   }
-  let shared = plan.sharedExports.find((candidate) => candidate.config.key === config.key);
-  // A site with no listener of its own shares the client another site's listener serves; two listeners cannot both be the one.
+  const retries = access === 'await' && retriesFirstConnect(errorListeners);
+  // A client this run writes has the listeners it was planned with; an existing module's getter is read for one before
+  // its connect, and taken as it is where that reading says nothing.
+  const retriesOf = (candidate: SharedExport): boolean | undefined =>
+    plan.existing?.exports.includes(candidate) ? candidate.retriesFirstConnect : retriesFirstConnect(candidate.errorListeners ?? []);
+  const failsAlike = (candidate: SharedExport): boolean => candidate.access !== 'await' || (retriesOf(candidate) ?? retries) === retries;
+  const sameOptions = plan.sharedExports.filter((candidate) => candidate.config.key === config.key);
+  let shared = sameOptions.find(failsAlike);
+  const failingOtherwise = shared ? undefined : sameOptions[0];
+  // A site with no listener of its own shares the client another site's listener (one that leaves its first connect failing
+  // as this site's does) serves; two listeners cannot both be the one.
   if (shared && errorListeners.length > 0 && !sameListeners(shared.errorListeners ?? [], errorListeners)) {
     if ((shared.errorListeners ?? []).length > 0 || plan.existing?.exports.includes(shared)) {
       return { reason: `its 'error' listener differs from the one the shared client \`${shared.imported}()\` for the same options already has, and one client cannot keep both` };
@@ -409,7 +420,9 @@ function sharedExportFor(
     };
   }
   if (!shared) {
-    const name = exportNameFor(config, plan.exportNames, plan.sharedExports.length > 0);
+    const firstConnect: FirstConnect | undefined = failingOtherwise && (retries ? 'retrying' : 'failFast');
+    const name = exportNameFor(config, plan.exportNames, plan.sharedExports.length > 0, firstConnect);
+    if (!name && failingOtherwise) return { reason: firstConnectApart(failingOtherwise, retries, firstConnectNames(config, firstConnect!)) };
     if (!name) return { reason: 'it needs a shared client of its own, and nothing in its options (env var, `connectionName`, `keyPrefix`, `db`) names it' };
     const imported = getterNameFor(name);
     plan.exportNames.add(name).add(imported);
@@ -417,6 +430,15 @@ function sharedExportFor(
     plan.sharedExports.push(shared);
   }
   return { shared };
+}
+
+/** Why a site that needs a client of its own, for how its first connect fails, is left: every name for one is taken. */
+function firstConnectApart(other: SharedExport, retries: boolean, names: readonly string[]): string {
+  const how = retries
+    ? `its 'error' listener, registered before \`connect()\`, makes its first connect retry while Redis is down, where the shared client \`${other.imported}()\` for the same options rejects at once`
+    : `its first connect rejects at once while Redis is down, where the shared client \`${other.imported}()\` for the same options retries (its 'error' listener is registered before \`connect()\`)`;
+  const taken = names.flatMap((name) => [name, getterNameFor(name)]).map((name) => `\`${name}\``).join(', ');
+  return `${how}, so it needs a client of its own, and every name for one (${taken}) is already taken in the shared module; free one and run the fix again`;
 }
 
 /** The globalThis guard for a client kept in its file, where the package's dev server re-evaluates modules. */

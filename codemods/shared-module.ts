@@ -3,7 +3,7 @@ import { enclosingFunction, functionName, outermostTransparent, walk } from '../
 import { codeStyleOf, DEFAULT_CODE_STYLE, quoted, styledLines, type CodeStyle } from '../core/code-style.js';
 import { memoAssignment, renderConnectingGetter } from '../core/connecting-getter.js';
 import type { ClientAnnotation } from '../core/client-annotation.js';
-import { renderCreateFunction, type ErrorListener, type MovedErrorListener } from '../core/error-listeners.js';
+import { getterRetriesFirstConnect, renderCreateFunction, type ErrorListener, type MovedErrorListener } from '../core/error-listeners.js';
 import { findConstructions } from '../core/constructions.js';
 import { globalHolderLines } from '../core/hot-reload-guard.js';
 import { baseName, capitalised, configurationNames } from '../core/binding-names.js';
@@ -44,6 +44,8 @@ export interface SharedExport {
   returnType?: ClientAnnotation;
   /** The call sites' own 'error' listeners, registered once on the shared client. */
   errorListeners?: readonly MovedErrorListener[];
+  /** An existing module's node-redis 4+ getter: whether it registers an 'error' listener before connecting; unknown when absent. */
+  retriesFirstConnect?: boolean;
 }
 
 /** The listeners' handlers as they stand at the call site, re-indented where the shared module writes them. */
@@ -101,18 +103,29 @@ function indented(construction: MovedConstruction, indent: string, unit: string)
   return `${construction.callee}(${reindented(construction.args, indent, unit)})`;
 }
 
+/** How a node-redis 4+ client's first connect fails, which names a second client for options another one serves. */
+export type FirstConnect = 'retrying' | 'failFast';
+
+/** `retryingRedis`, `failFastCacheRedis`: the names a second client for the same options can take, best first. */
+export function firstConnectNames(config: ClientConfig, firstConnect: FirstConnect): string[] {
+  return [...configurationNames(config.args.text, config.builds), baseName(config.builds)].map((name) => `${firstConnect}${capitalised(name)}`);
+}
+
 /**
  * `cacheRedis` for a client configured from `CACHE_REDIS_URL`; plain `redis` for the first one when nothing names it;
- * undefined when a further configuration has nothing to be named after (never `redis2`).
+ * for a second client of the same options, a name saying how its first connect fails; undefined when a further
+ * configuration has nothing to be named after (never `redis2`).
  */
-export function exportNameFor(config: ClientConfig, taken: ReadonlySet<string>, descriptive: boolean): string | undefined {
+export function exportNameFor(config: ClientConfig, taken: ReadonlySet<string>, descriptive: boolean, firstConnect?: FirstConnect): string | undefined {
+  const free = (candidate: string): boolean => !taken.has(candidate) && !taken.has(getterNameFor(candidate));
+  if (firstConnect !== undefined) return firstConnectNames(config, firstConnect).find(free);
   const base = baseName(config.builds);
   const named = configurationNames(config.args.text, config.builds);
   const candidates = descriptive ? [...named, base] : [base, ...named];
   // The same env var read by both libraries: the library tells the two clients apart.
   const library = config.library === 'node-redis' ? 'node' : 'io';
   candidates.push(...named.map((name) => `${library}${name[0].toUpperCase()}${name.slice(1)}`), `${library}${base[0].toUpperCase()}${base.slice(1)}`);
-  return candidates.find((candidate) => !taken.has(candidate) && !taken.has(getterNameFor(candidate)));
+  return candidates.find(free);
 }
 
 export function getterNameFor(name: string): string {
@@ -326,7 +339,7 @@ export function readExistingModule(path: string, source: string, apiOf: (module:
     const getter = enclosingGetter(node, exported);
     if (getter) {
       const name = getter[3].toLowerCase() + getter.slice(4);
-      exports.push({ config, api, name, access: accessFor(api), imported: getter });
+      exports.push({ config, api, name, access: accessFor(api), imported: getter, ...firstConnectOf(program, getter) });
       continue;
     }
     const declarator = enclosingFunction(node) ? undefined : holdingDeclarator(node);
@@ -338,9 +351,15 @@ export function readExistingModule(path: string, source: string, apiOf: (module:
     }
     // A module-level node-redis client is reused only through its connecting getter.
     const connected = [...exported].find((candidate) => candidate === getterNameFor(name));
-    if (connected) exports.push({ config, api, name, access: 'await', imported: connected });
+    if (connected) exports.push({ config, api, name, access: 'await', imported: connected, ...firstConnectOf(program, connected) });
   }
   return { source, exports, names, buildsAtImport, style: codeStyleOf(source, program) };
+}
+
+/** How an existing getter's first connect fails, where the module shows it. */
+function firstConnectOf(program: TSESTree.Program, getter: string): { retriesFirstConnect?: boolean } {
+  const retries = getterRetriesFirstConnect(program, getter);
+  return retries === undefined ? {} : { retriesFirstConnect: retries };
 }
 
 /** `getRedis` when the construction sits in an exported `get…()` function or a local factory only it calls. */

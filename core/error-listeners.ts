@@ -64,6 +64,46 @@ export function errorListenersOf(site: PerCallSite, statements: readonly TSESTre
 }
 
 /**
+ * Whether a node-redis 4+ client retries a refused first connect: it does while any 'error' listener is registered
+ * (with none, the error it emits throws and `connect()` rejects at once); a listener added once `connect()` resolved
+ * changes nothing there, and ioredis and node-redis 3 reconnect whatever listens, so for them no listener tells.
+ */
+export function retriesFirstConnect(listeners: readonly { beforeConnect: boolean }[]): boolean {
+  return listeners.some((listener) => listener.beforeConnect);
+}
+
+/**
+ * Whether a module's connecting getter `getter` leaves its client retrying a refused first connect: the getter, or a
+ * function of the module it calls, registers an 'error' listener before its `connect()`. Undefined when neither
+ * connects.
+ */
+export function getterRetriesFirstConnect(program: TSESTree.Program, getter: string): boolean | undefined {
+  const functions = new Map<string, Node>();
+  for (const statement of program.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (declaration?.type === 'FunctionDeclaration' && declaration.id) functions.set(declaration.id.name, declaration);
+  }
+  const start = functions.get(getter);
+  if (!start) return undefined;
+  const called: Node[] = [];
+  walk(start, (node) => {
+    if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && functions.has(node.callee.name)) called.push(functions.get(node.callee.name)!);
+  });
+  for (const fn of [start, ...called]) {
+    let connectEnd = Infinity;
+    let listenerEnd = Infinity;
+    walk(fn, (node) => {
+      if (node.type !== 'CallExpression') return;
+      if (node.callee.type === 'MemberExpression' && propertyName(node.callee) === 'connect') connectEnd = Math.min(connectEnd, node.range[1]);
+      if (errorListenerCall(node)) listenerEnd = Math.min(listenerEnd, node.range[1]);
+    });
+    // A chained `.on('error', h).connect()` ends before the connect that holds it, as a statement before it does.
+    if (connectEnd !== Infinity) return listenerEnd < connectEnd;
+  }
+  return undefined;
+}
+
+/**
  * Why a listener cannot be registered on a client shared between calls: it reads a binding of the function it was
  * registered in (a request id, a logger made per call). `undefined` when every listener can move.
  */

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mayContainRedisClient, runCodemod } from '../codemods/project.js';
 import type { CodemodResult, FileError, ModuleAction, SkippedSite } from '../codemods/types.js';
 import { repoRoot } from './helpers/fixture-tree.js';
+import { firstConnectRoutes } from './helpers/first-connect-project.js';
 import { perRequestPagesRoute, reusedFactoryFiles } from './helpers/reused-factory-project.js';
 import { lazyNodeRedisClient } from './rules/cases/lazy-node-redis-client.js';
 
@@ -249,8 +250,8 @@ export async function POST(req: Request) {
 /** Two node-redis sites whose 'error' listeners cannot move: another listener for the same options, and one reading the request. */
 const listedVisitReaders = `export async function readVisits(page) {
   const client = createClient({ url: process.env.REDIS_URL });
-  await client.connect();
   client.on('error', (err) => console.warn('lost Redis', err));
+  await client.connect();
   const visits = await client.get(\`visits:\${page}\`);
   await client.quit();
   return visits;
@@ -262,6 +263,48 @@ export async function countVisit(req, res) {
   await client.connect();
   res.json({ visits: await client.incr('visits') });
   await client.quit();
+}
+`;
+
+/** A JavaScript shared module's getter for node-redis 5 client `name`, built by `create<Name>()`, failing fast. */
+function failFastGetter(name: string): string {
+  const capitalised = `${name[0].toUpperCase()}${name.slice(1)}`;
+  return `/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+export function get${capitalised}() {
+  if (!redisClients.${name}) redisClients.${name} = connect${capitalised}();
+  return redisClients.${name};
+}
+
+/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+async function connect${capitalised}() {
+  const client = create${capitalised}();
+  try {
+    await client.connect();
+  } catch (error) {
+    redisClients.${name} = undefined;
+    throw error;
+  }
+  client.on('error', (error) => {
+    console.error('Redis client error', error);
+    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+    redisClients.${name} = undefined;
+    client.destroy();
+  });
+  return client;
+}
+`;
+}
+
+/** An existing getter whose own 'error' listener is chained before `connect()`: its first connect retries. */
+const retryingExistingGetter = `import { createClient } from 'redis';
+
+let connection;
+
+export function getRedis() {
+  connection ??= createClient({ url: process.env.REDIS_URL })
+    .on('error', (err) => console.error('Redis error', err))
+    .connect();
+  return connection;
 }
 `;
 
@@ -939,6 +982,193 @@ ${listedVisitReaders}`,
       { file: 'routes/visits.js', line: 19, reason: "its 'error' listener uses `req` from `countVisit()`, which a client shared between calls cannot see" },
     ],
     modules: [{ path: 'lib/redis.js', action: 'created' }],
+  },
+  {
+    name: "node-redis 5: a route whose 'error' listener is registered before connect() gets a client of its own, so the routes without one still fail at once while Redis is down",
+    input: {
+      ...firstConnectRoutes,
+      'routes/stock.js': `import { createClient } from 'redis';
+
+export async function readStock(sku) {
+  const client = createClient({ url: process.env.REDIS_URL });
+  await client.connect();
+  client.on('error', (err) => console.warn('stock lost Redis', err));
+  const stock = await client.get(\`stock:\${sku}\`);
+  await client.quit();
+  return stock;
+}
+`,
+    },
+    output: {
+      'lib/redis.js': `import { createClient } from 'redis';
+
+function createRedis() {
+  return createClient({ url: process.env.REDIS_URL });
+}
+
+function createRetryingRedis() {
+  return createClient({ url: process.env.REDIS_URL });
+}
+
+${WHY}
+const redisClients = {};
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+export function getRedis() {
+  if (!redisClients.redis) redisClients.redis = connectRedis();
+  return redisClients.redis;
+}
+
+/** No 'error' listener until connected, so a first failure rejects at once, as it did for a client built per call. */
+async function connectRedis() {
+  const client = createRedis();
+  try {
+    await client.connect();
+  } catch (error) {
+    redisClients.redis = undefined;
+    throw error;
+  }
+  client.on('error', (err) => console.warn('stock lost Redis', err));
+  client.on('error', () => {
+    // Dropped rather than left reconnecting, so calls fail fast while Redis is away, as before.
+    redisClients.redis = undefined;
+    client.destroy();
+  });
+  return client;
+}
+
+/** The shared client, connected on the first call; a failed connection is forgotten, so the next call tries afresh. */
+export function getRetryingRedis() {
+  if (!redisClients.retryingRedis) redisClients.retryingRedis = connectRetryingRedis();
+  return redisClients.retryingRedis;
+}
+
+/** The code's own 'error' listener is registered before connecting, as it was: the connect retries and later errors reconnect. */
+async function connectRetryingRedis() {
+  const client = createRetryingRedis();
+  client.on('error', (err) => globalThis.viewErrors?.push(err.code));
+  try {
+    await client.connect();
+  } catch (error) {
+    redisClients.retryingRedis = undefined;
+    throw error;
+  }
+  return client;
+}
+`,
+      'routes/orders.js': `import { getRedis } from '../lib/redis.js';
+
+export async function placeOrder(sku) {
+  const client = await getRedis();
+  const queued = await client.rPush('orders', sku);
+  return queued;
+}
+`,
+      'routes/stock.js': `import { getRedis } from '../lib/redis.js';
+
+export async function readStock(sku) {
+  const client = await getRedis();
+  const stock = await client.get(\`stock:\${sku}\`);
+  return stock;
+}
+`,
+      'routes/views.js': `import { getRetryingRedis } from '../lib/redis.js';
+
+export async function countView(page) {
+  const client = await getRetryingRedis();
+  const views = await client.incr(\`views:\${page}\`);
+  return views;
+}
+`,
+    },
+    sitesHoisted: 3,
+    modules: [{ path: 'lib/redis.js', action: 'created' }],
+  },
+  {
+    name: "node-redis 5: a route whose 'error' listener is registered before connect() is listed when every name for a client of its own is taken",
+    input: {
+      ...firstConnectRoutes,
+      'routes/retries.js': `import { createClient } from 'redis';
+
+export async function scheduleRetry(job) {
+  const client = createClient({ url: process.env.RETRYING_REDIS_URL });
+  await client.connect();
+  await client.lPush('retries', job);
+  await client.quit();
+}
+`,
+    },
+    output: {
+      'lib/redis.js': `import { createClient } from 'redis';
+
+function createRedis() {
+  return createClient({ url: process.env.REDIS_URL });
+}
+
+function createRetryingRedis() {
+  return createClient({ url: process.env.RETRYING_REDIS_URL });
+}
+
+${WHY}
+const redisClients = {};
+
+${failFastGetter('redis')}
+${failFastGetter('retryingRedis')}`,
+      'routes/orders.js': `import { getRedis } from '../lib/redis.js';
+
+export async function placeOrder(sku) {
+  const client = await getRedis();
+  const queued = await client.rPush('orders', sku);
+  return queued;
+}
+`,
+      'routes/retries.js': `import { getRetryingRedis } from '../lib/redis.js';
+
+export async function scheduleRetry(job) {
+  const client = await getRetryingRedis();
+  await client.lPush('retries', job);
+}
+`,
+    },
+    sitesHoisted: 2,
+    sitesSkipped: [
+      {
+        file: 'routes/views.js',
+        line: 4,
+        reason:
+          "its 'error' listener, registered before `connect()`, makes its first connect retry while Redis is down, where the shared client `getRedis()` for the same options rejects at once, so it needs a client of its own, and every name for one (`retryingRedis`, `getRetryingRedis`) is already taken in the shared module; free one and run the fix again",
+      },
+    ],
+    modules: [{ path: 'lib/redis.js', action: 'created' }],
+  },
+  {
+    name: "node-redis 5: an existing getter whose 'error' listener is chained before connect() retries, so a route without one gets a client of its own beside it",
+    input: {
+      'package.json': firstConnectRoutes['package.json'],
+      'lib/redis.js': retryingExistingGetter,
+      'routes/orders.js': firstConnectRoutes['routes/orders.js'],
+    },
+    output: {
+      'lib/redis.js': `${retryingExistingGetter}
+function createFailFastRedis() {
+  return createClient({ url: process.env.REDIS_URL });
+}
+
+${WHY}
+const redisClients = {};
+
+${failFastGetter('failFastRedis')}`,
+      'routes/orders.js': `import { getFailFastRedis } from '../lib/redis.js';
+
+export async function placeOrder(sku) {
+  const client = await getFailFastRedis();
+  const queued = await client.rPush('orders', sku);
+  return queued;
+}
+`,
+    },
+    sitesHoisted: 1,
+    modules: [{ path: 'lib/redis.js', action: 'updated' }],
   },
   {
     name: "node-redis 4 within its file: a listener registered after connect() stays after it, beside the one that drops a broken connection",

@@ -296,7 +296,8 @@ const scenarios: OracleScenario[] = [
     ],
     env: (server) => ({ REDIS_URL: server.url }),
     seed: [],
-    sharedExports: 1,
+    // The views handler's listener before connect() retries; the orders handler, with none, gets a client that fails fast.
+    sharedExports: 2,
     closeShared: { file: 'src/lib/redis.js', getter: 'getRedis', close: 'close' },
   },
 ];

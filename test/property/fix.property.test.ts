@@ -6,7 +6,7 @@
 import { it } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { applyWrites, describeProgram, fixTree, lintTree, programRoot, writtenFiles } from './harness.js';
-import { renderProgram } from './program-render.js';
+import { renderProgram, type PlantedSite } from './program-render.js';
 import { programSpec, type ProgramSpec } from './program-spec.js';
 import { nextProgramId, PROPERTY_TIMEOUT_MS, propertyParameters } from './settings.js';
 
@@ -22,6 +22,41 @@ function changedTexts(before: Record<string, string>, after: Record<string, stri
   return Object.keys(after).filter((file) => after[file] !== before[file]).map((file) => after[file]);
 }
 
+/** A module-level function's body in `text`: from `function name(` to the first line that closes at column 0. */
+function functionBody(text: string, name: string): string | undefined {
+  return new RegExp(`function ${name}\\([^)]*\\)[^{]*\\{([\\s\\S]*?)\\n\\}`).exec(text)?.[1];
+}
+
+/**
+ * Whether the connecting getter `getter`, defined in the calling file or exported by another, registers an 'error'
+ * listener before its client's first `connect()`; undefined when none defines it as a connecting getter.
+ */
+function getterRetries(own: string, others: readonly string[], getter: string): boolean | undefined {
+  const exporting = others.filter((text) => new RegExp(`export function ${getter}\\b|exports\\.${getter}\\b`).test(text));
+  for (const text of [own, ...exporting]) {
+    const connect = /\b(connect\w+)\(\)/.exec(functionBody(text, getter) ?? '')?.[1];
+    const connecting = connect === undefined ? undefined : functionBody(text, connect);
+    if (connecting === undefined) continue;
+    const listener = connecting.indexOf(".on('error'");
+    return listener !== -1 && listener < connecting.indexOf('.connect()');
+  }
+  return undefined;
+}
+
+/**
+ * Per rewritten file whose moved sites all say how their first connect fails (node-redis, built in that file): how
+ * they fail, and how the getters the file now awaits do.
+ */
+function firstConnects(sites: readonly PlantedSite[], output: Record<string, string>, changed: (file: string) => boolean): { file: string; planted: boolean[]; served: boolean[] }[] {
+  const files = [...new Set(sites.map((site) => site.file))].filter((file) => changed(file) && sites.every((site) => site.file !== file || site.retriesFirstConnect !== undefined));
+  return files.map((file) => {
+    const planted = sites.filter((site) => site.file === file).map((site) => site.retriesFirstConnect!);
+    const getters = [...new Set([...output[file].matchAll(/await (get\w+)\(\)/g)].map((match) => match[1]))];
+    const others = Object.keys(output).filter((other) => other !== file).map((other) => output[other]);
+    const served = getters.map((getter) => getterRetries(output[file], others, getter)).filter((retries) => retries !== undefined);
+    return { file, planted: [...new Set(planted)].sort(), served: [...new Set(served)].sort() };
+  });
+}
 
 describe(`fix on generated programs`, () => {
   it.prop([programSpec], propertyParameters<[ProgramSpec]>())('moves what is hoistable, lists what is not, and is idempotent', async (spec) => {
@@ -55,6 +90,11 @@ describe(`fix on generated programs`, () => {
       if (site.configuration === '' || (site.duplicates !== undefined && changedTexts(program.files, output).some((text) => text.includes(`${site.duplicates}.duplicate()`)))) continue;
       const staying = program.sites.filter((other) => !(other.perRequest && other.hoistable) && other.duplicates === undefined && other.configuration === site.configuration);
       expect(builtWith(output, site.configuration), `${site.file}:${site.line}:${site.column} \`${site.construction}\` connected with (${site.configuration}); after fix no new client is built with those options\n${context}`).toBeGreaterThan(staying.length);
+    }
+
+    // node-redis 4+: a site that rejected a refused first connect at once still does, one whose listener retried still retries.
+    for (const { file, planted, served } of firstConnects(hoistable, output, changed)) {
+      expect({ file, served }, `${file}: the first connects of its sites (retrying: ${planted.join(', ')}) and of the clients it now awaits differ\n${context}`).toEqual({ file, served: planted });
     }
 
     // The engine is a pure function of the tree: a run that wrote nothing would write nothing again.

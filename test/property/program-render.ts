@@ -28,6 +28,11 @@ export interface PlantedSite {
   duplicates?: string;
   /** For a call of an imported factory: where the client is built, `lib/redis-factory.ts:4`, which the message must name. */
   builtAt?: string;
+  /**
+   * node-redis, built in the handler's file (in it or in a local factory): whether an 'error' listener is registered
+   * before `connect()`, so a refused first connect retries; without one it rejects at once, and so must its new client.
+   */
+  retriesFirstConnect?: boolean;
 }
 
 export interface GeneratedProgram {
@@ -373,7 +378,9 @@ export function renderProgram(spec: ProgramSpec): GeneratedProgram {
     // `Redis.createClient()` is written without arguments whatever the options say.
     const configuration = endpoint.form === 'static-create' ? '' : args;
     // An imported factory's construction is planted in the factory module, and its call in the handler.
-    const built = endpoint.placement === 'imported-factory' ? '' : plant(constructionText, { perRequest, hoistable, reasonMentions, configuration, duplicates });
+    const inFileCall = endpoint.placement === 'handler' || endpoint.placement === 'local-factory';
+    const firstConnect = !ioredis && inFileCall ? { retriesFirstConnect: endpoint.connect === 'error-listener' } : {};
+    const built = endpoint.placement === 'imported-factory' ? '' : plant(constructionText, { perRequest, hoistable, reasonMentions, configuration, duplicates, ...firstConnect });
     const clientType = construction.type;
     const connect = ioredis ? [] : [`await ${client}.connect();`];
     const requestUrl = endpoint.options === 'request' ? [`const url = ${shape.requestUrl};`] : [];

@@ -66,6 +66,11 @@ export interface ProgramSpec {
   second: 'same-file' | 'other-file';
   /** A helper module that builds its own client at module scope; the handlers import and use it. */
   moduleClientHelper: boolean;
+  /**
+   * The second endpoint repeats the first but for how it connects: two sites of the same options, one with an
+   * 'error' listener before `connect()` and one without (for node-redis built in the handler).
+   */
+  pairedSecond: boolean;
 }
 
 export const UNSAFE_USAGES: ReadonlySet<Usage> = new Set(['subscribe', 'blpop', 'select', 'watch']);
@@ -120,6 +125,7 @@ export function programSpecs({ crossFileFactories = false } = {}): fc.Arbitrary<
       endpoints: fc.array(endpointSpec(crossFileFactories), { minLength: 1, maxLength: 2 }),
       second: fc.constantFrom<'same-file' | 'other-file'>('same-file', 'other-file'),
       moduleClientHelper: fc.boolean(),
+      pairedSecond: weighted({ no: 3, yes: 1 }).map((answer) => answer === 'yes'),
     })
     .map(coherent);
 }
@@ -131,7 +137,9 @@ export const programSpec = programSpecs();
  * each rule here is about syntax or APIs, never about what the analysis finds.
  */
 export function coherent(spec: ProgramSpec): ProgramSpec {
-  const next = { ...spec, endpoints: spec.endpoints.map((endpoint) => coherentEndpoint(spec, endpoint)) };
+  const [first, second] = spec.endpoints;
+  const endpoints = spec.pairedSecond && second ? [first, { ...first, connect: first.connect === 'error-listener' ? 'statement' : 'error-listener' } as const] : spec.endpoints;
+  const next = { ...spec, endpoints: endpoints.map((endpoint) => coherentEndpoint(spec, endpoint)) };
   // Express route callbacks are arrows already; `exports.handler` is an assignment.
   if (next.handler === 'express' || next.handler === 'lambda-exports') next.style = 'arrow';
   // `exports.handler` is CommonJS; the other handler kinds are `export`s, which CommonJS files write as Express or Lambda.
