@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -9,5 +10,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Much of a test's time is spent waiting on child processes (the CLI, redis-server, tsc), so even a two-core
+    // machine runs two test files at once; vitest's default leaves one core to itself.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });
