@@ -69,7 +69,9 @@ function fixVerify(root: string): {
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-describe('fix --verify', () => {
+// --verify type-checks the package before and after the rewrite: on a two-core machine shared with other jobs, a case
+// took over a minute.
+describe('fix --verify', { timeout: 180_000 }, () => {
   it('leaves a package untouched when its rewrite adds a type error, and names the error', () => {
     const root = project('returned', returnedHandler);
     const { status, summary } = fixVerify(root);
