@@ -1,7 +1,7 @@
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/types';
 import { DEFAULT_OPTIONS, findPerCallSites, mentionsClientModule, type PerCallSite } from '../core/analyze.js';
-import { contains, declaredVariable, functionBinding, functionName, outermostTransparent, propertyName, usesAsCallee } from '../core/ast.js';
+import { argumentsRange, contains, declaredVariable, functionBinding, functionName, outermostTransparent, propertyName, usesAsCallee } from '../core/ast.js';
 import { chainedConnect, connectLaterThanCall } from '../core/caller-connects.js';
 import { clientUsage, type ClientUsage } from '../core/client-usage.js';
 import { agreedStyle, codeStyleOf, type CodeStyle } from '../core/code-style.js';
@@ -457,9 +457,9 @@ function inFileConnectionFor(site: PerCallSite, path: string, plan: PackagePlan,
 }
 
 function readsModuleBindings(site: PerCallSite, parsed: ParsedFile): boolean {
-  const args = site.node.arguments;
-  if (args.length === 0) return false;
-  const span = { range: [args[0].range[0], args.at(-1)!.range[1]] } as Node;
+  const range = argumentsRange(site.node);
+  if (!range) return false;
+  const span = { range } as Node;
   return parsed.scopeManager.scopes.some((scope) =>
     scope.references.some((reference) => reference.resolved !== null && contains(span, reference.identifier) && !contains(span, reference.resolved.identifiers[0] ?? span)),
   );

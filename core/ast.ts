@@ -100,6 +100,12 @@ export function walk(node: Node, visit: (node: Node) => boolean | void): void {
   for (const child of children(node)) walk(child, visit);
 }
 
+/** The source range from a call's first argument to the end of its last; undefined for a call without any. */
+export function argumentsRange(call: TSESTree.CallExpression | TSESTree.NewExpression): [number, number] | undefined {
+  const args = call.arguments;
+  return args.length === 0 ? undefined : [args[0].range[0], args.at(-1)!.range[1]];
+}
+
 export function contains(outer: Node, inner: Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }

@@ -25,7 +25,8 @@ export interface ClientUsage {
   callers: ClientUsage[];
 }
 
-const CLOSERS = new Set(['quit', 'disconnect', 'close', 'destroy', 'end']);
+/** The methods that close a client: ioredis, node-redis 3 (`end`) and 4+. */
+export const CLOSERS = new Set(['quit', 'disconnect', 'close', 'destroy', 'end']);
 const SUBSCRIBERS = new Set(['subscribe', 'psubscribe', 'ssubscribe', 'pSubscribe', 'sSubscribe']);
 const UNSUBSCRIBERS = new Set(['unsubscribe', 'punsubscribe', 'sunsubscribe']);
 const BLOCKING = new Set(['blpop', 'brpop', 'brpoplpush', 'blmove', 'blmpop', 'bzpopmin', 'bzpopmax', 'bzmpop', 'wait', 'waitaof']);

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import type { PerCallSite } from './analyze.js';
-import { topLevelStatement } from './ast.js';
+import { argumentsRange, topLevelStatement } from './ast.js';
 import { clientNameCandidates, firstFreeNames, takenNames } from './binding-names.js';
 import { codeStyleOf, insertedBlock, quoted, statementEnd, type CodeStyle } from './code-style.js';
 import { memoAssignment } from './connecting-getter.js';
@@ -143,8 +143,8 @@ function inFileClient(site: PerCallSite, source: string, scopeManager: ScopeMana
 
 /** The text of the construction's arguments, where its env var, `keyPrefix` or `db` can be read. */
 function argumentsText(site: PerCallSite, source: string): string {
-  const args = site.node.arguments;
-  return args.length === 0 ? '' : source.slice(args[0].range[0], args.at(-1)!.range[1]);
+  const range = argumentsRange(site.node);
+  return range ? source.slice(...range) : '';
 }
 
 function programOf(node: Node): Node {

@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import { enclosingFunction, isFunction, isModuleLevelScope, outermostTransparent, propertyName, resolveIdentifier, walk } from './ast.js';
+import { CLOSERS } from './client-usage.js';
 import type { ConstructionInfo, ConstructionNode, Node, ScopeManagerLike } from './types.js';
 
 /** A `connect()` of a client built once, made again on every call of the function it is in. */
@@ -40,8 +41,6 @@ export function perCallConnects(constructions: readonly { node: ConstructionNode
   return found;
 }
 
-const CLOSES = new Set(['disconnect', 'quit', 'close', 'destroy']);
-
 /**
  * The function that connects also closes the client (in a `finally` or in sequence): only then does the next call
  * open a new connection. A connect with no close fails on the open socket the second time; it opens nothing more.
@@ -50,7 +49,7 @@ function closesInSameFunction(call: Node, references: readonly { identifier: Nod
   const fn = enclosingFunction(call);
   return references.some(({ identifier }) => {
     const member = identifier.parent;
-    return member?.type === 'MemberExpression' && member.object === identifier && CLOSES.has(propertyName(member) ?? '') && member.parent?.type === 'CallExpression' && enclosingFunction(member) === fn;
+    return member?.type === 'MemberExpression' && member.object === identifier && CLOSERS.has(propertyName(member) ?? '') && member.parent?.type === 'CallExpression' && enclosingFunction(member) === fn;
   });
 }
 

@@ -7,7 +7,7 @@ import { clientApi, type ClientApi } from './client-api.js';
 import { EMPTY_EXPORTS, type ModuleSummary } from './facts.js';
 import type { ModuleLookup } from './imported-sites.js';
 import { summariseExports, summariseWrappers } from './module-summary.js';
-import { hotReloadingFramework, owningPackageRoot, readOwningPackage } from './owning-package.js';
+import { hotReloadingFramework, owningPackageRoot, readOwningPackage, type OwningPackage } from './owning-package.js';
 import { parseFile } from './parse.js';
 import { importedName, isWithin, RelevanceIndex, REVALIDATE_MS, specifiersIn } from './relevance-index.js';
 import { ModuleResolver, packageRootOf, type Resolution } from './resolution.js';
@@ -81,6 +81,8 @@ export class ProjectModel implements ModuleLookup {
   private readonly indexedRoots = new Map<string, string>();
   /** Folder → the root of the package that owns it. */
   private readonly packageRoots = new Map<string, string>();
+  /** Package root → what its manifest says, as of the manifest's version. */
+  private readonly owningPackages = new Map<string, { owner: OwningPackage; manifest: number | undefined }>();
   /** `root\0module` → the client API installed there, as of the manifest's version. */
   private readonly clientApis = new Map<string, { manifest: number | undefined; api: ClientApi }>();
 
@@ -95,23 +97,32 @@ export class ProjectModel implements ModuleLookup {
 
   /** The client API installed for the package that owns `file`, read once per package and manifest version. */
   clientApiOf(file: string, module: string): ClientApi {
-    const readText = (target: string): string | undefined => this.files.read(target)?.text;
-    const root = this.owningRootOf(file);
+    const { root, owner, manifest } = this.owningPackageOf(file);
     const key = `${root}\0${module}`;
-    const manifest = this.files.version(path.join(root, 'package.json'));
     const cached = this.clientApis.get(key);
     if (cached && cached.manifest === manifest) return cached.api;
     // Without a scan root (the rule), only the package's own node_modules count: a folder above it may be anything.
-    const api = clientApi(readOwningPackage(root, readText), module, this.scanRoot ?? root, readText);
+    const api = clientApi(owner, module, this.scanRoot ?? root, (target) => this.files.read(target)?.text);
     this.clientApis.set(key, { manifest, api });
     return api;
   }
 
   /** The globalThis guard a client kept in `file` needs, when its package's dev server re-evaluates modules in place. */
   hotReloadGuardOf(file: string): HotReloadGuard | undefined {
-    const root = this.owningRootOf(file);
-    const framework = hotReloadingFramework(readOwningPackage(root, (target) => this.files.read(target)?.text));
+    const { root, owner } = this.owningPackageOf(file);
+    const framework = hotReloadingFramework(owner);
     return framework === undefined ? undefined : { framework, owner: globalOwnerName(path.relative(root, file).split(path.sep).join('/')) };
+  }
+
+  /** The package that owns `file`, its manifest read once per version (a stat per question, as the rule asks often). */
+  private owningPackageOf(file: string): { root: string; owner: OwningPackage; manifest: number | undefined } {
+    const root = this.owningRootOf(file);
+    const manifest = this.files.version(path.join(root, 'package.json'));
+    const cached = this.owningPackages.get(root);
+    if (cached && cached.manifest === manifest) return { root, ...cached };
+    const owner = readOwningPackage(root, (target) => this.files.read(target)?.text);
+    this.owningPackages.set(root, { owner, manifest });
+    return { root, owner, manifest };
   }
 
   private owningRootOf(file: string): string {
