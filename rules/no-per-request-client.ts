@@ -209,13 +209,17 @@ export default {
   create(context) {
     const sources = (context.options[0] as Options[0] | undefined)?.sources ?? DEFAULT_OPTIONS.sources;
     const text = context.sourceCode.text;
-    if (mentionsClientModule(text, sources)) return reportPerCallClients(context, settledOptions(context.options));
+    if (mentionsClientModule(text, sources)) {
+      const options = settledOptions(context.options);
+      projectModelFor(projectSettings(options[0])).noteLintedModule(context.filename, text, context.cwd, specifiersOfProgram(context.sourceCode.ast, text));
+      return reportPerCallClients(context, options);
+    }
     // A file that names no client module matters only through an import of a project module that builds one, or,
     // with typed linting, through a `.duplicate()` of a value whose type is a client.
     const options = settledOptions(context.options);
     if ((context.sourceCode.parserServices as Partial<TypedProgram> | undefined)?.program && text.includes('.duplicate(')) return reportPerCallClients(context, options);
     const specifiers = specifiersOfProgram(context.sourceCode.ast, text);
-    return projectModelFor(projectSettings(options[0])).importsRelevantModule(context.filename, text, context.cwd, specifiers) ? reportPerCallClients(context, options) : {};
+    return projectModelFor(projectSettings(options[0])).importsRelevantModule(context.filename, text, context.cwd, specifiers, false) ? reportPerCallClients(context, options) : {};
   },
 } satisfies typeof rule;
 

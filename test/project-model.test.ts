@@ -225,6 +225,67 @@ describe('the rule model gate', () => {
   });
 });
 
+describe('the rule model gate in a lint run', () => {
+  it('knows a file linted earlier in the run by the text ESLint linted, without reading it from disk again', () => {
+    // On disk the helper builds a client; the text linted (an unsaved buffer) no longer does.
+    const helper = write('src/lib/cache.ts', cacheModule);
+    const plain = 'export async function openCache() {\n  return new Map<string, string>();\n}\n';
+    const text = "import { openCache } from '@/lib/cache';\nexport const GET = async () => Response.json(await (await openCache()).get('k'));\n";
+    const file = write('src/app/api/a/route.ts', text);
+    const resolver = new ModuleResolver();
+    const resolve = vi.spyOn(resolver, 'resolve');
+    const model = ruleModel(resolver);
+    expect(model.importsRelevantModule(helper, plain, root)).toBe(false);
+    // The route's import is turned away by its name: the only `cache` file reaches no client as linted.
+    expect(model.importsRelevantModule(file, text, root)).toBe(false);
+    expect(resolve).not.toHaveBeenCalled();
+  });
+
+  it('keeps its answers for the run, and follows the disk once a file is linted a second time', () => {
+    const helper = write('src/lib/cache.ts', 'export async function openCache() {\n  return new Map<string, string>();\n}\n');
+    const first = write('src/app/api/a/route.ts', route('@/lib/cache'));
+    const second = write('src/app/api/b/route.ts', route('@/lib/cache'));
+    const model = ruleModel();
+    const clock = vi.spyOn(Date, 'now');
+    clock.mockReturnValue(2_000_000);
+    expect(model.importsRelevantModule(first, route('@/lib/cache'), root)).toBe(false);
+    writeFileSync(helper, cacheModule);
+    utimesSync(helper, new Date(), new Date(Date.now() + 5_000));
+    // Another file of the same run: ESLint read the tree once, and so does the rule.
+    clock.mockReturnValue(2_000_000 + REVALIDATE_MS);
+    expect(model.importsRelevantModule(second, route('@/lib/cache'), root)).toBe(false);
+    // Linting a file again is an editor session: the helper's modification time is checked, and the change is seen.
+    expect(model.importsRelevantModule(first, route('@/lib/cache'), root)).toBe(true);
+    clock.mockReturnValue(2_000_000 + 2 * REVALIDATE_MS);
+    expect(model.importsRelevantModule(second, route('@/lib/cache'), root)).toBe(true);
+  });
+
+  it('turns an import of a name shared by many files away only when none of them reaches a client', () => {
+    write('src/lib/cache/index.ts', "export { openCache } from './open';\n");
+    write('src/lib/cache/open.ts', cacheModule);
+    write('src/features/cache/index.ts', 'export const cache = new Map<string, string>();\n');
+    const text = "import { cache } from '../../features/cache';\nexport const GET = () => Response.json([...cache.keys()]);\n";
+    const file = write('src/app/api/route.ts', text);
+    const resolver = new ModuleResolver();
+    const resolve = vi.spyOn(resolver, 'resolve');
+    const model = ruleModel(resolver);
+    // Another `cache` folder builds a client, so the name alone does not decide; the precise path turns it away.
+    expect(model.importsRelevantModule(file, text, root)).toBe(false);
+    expect(resolve).not.toHaveBeenCalled();
+    const other = write('src/app/api/other.ts', route('@/lib/cache'));
+    expect(model.importsRelevantModule(other, route('@/lib/cache'), root)).toBe(true);
+  });
+
+  it('follows a relative import out of the tree the precise way, however few folders deep the file is', () => {
+    const text = "import { openCache } from '../../../outside/cache';\nexport const GET = async () => Response.json(await (await openCache()).get('k'));\n";
+    const file = write('src/app/route.ts', text);
+    const resolver = new ModuleResolver();
+    const resolve = vi.spyOn(resolver, 'resolve');
+    expect(ruleModel(resolver).importsRelevantModule(file, text, root)).toBe(false);
+    expect(resolve).toHaveBeenCalledWith(file, '../../../outside/cache');
+  });
+});
+
 describe('ModuleResolver', () => {
   it('asks a missing import again only when the same file asks again a few seconds later', () => {
     const file = write('src/app/api/a/route.ts', route('@/lib/cache'));

@@ -75,6 +75,10 @@ export class ProjectModel implements ModuleLookup {
   private readonly answers = new Map<string, { relevant: boolean; at: number; generation: number }>();
   /** Files the gate has answered for: one asked about again is being linted again, in an editor. */
   private readonly linted = new Set<string>();
+  /** Whether a file has been linted twice: an editor session (or `--fix` passes), where answers expire. */
+  private session = false;
+  /** The folder of the last file asked about, and the index that answered: ESLint lints a folder's files in a row. */
+  private lastIndexed: { directory: string; cwd: string | undefined; index: RelevanceIndex | undefined } | undefined;
   /** The file linted again whose imports are being resolved now: an import it names that did not resolve is tried again. */
   private relinted: string | undefined;
   /** Folder → the indexed tree that holds it. */
@@ -185,7 +189,7 @@ export class ProjectModel implements ModuleLookup {
     this.inProgress.add(file);
     this.depth++;
     try {
-      const relevant = mentionsClientModule(source.text, this.settings.sources) || this.importsRelevantModule(file, source.text);
+      const relevant = mentionsClientModule(source.text, this.settings.sources) || this.importsRelevantModule(file, source.text, undefined, undefined, false);
       const summary = relevant ? this.summarise(file, source.text) : { file, exports: EMPTY_EXPORTS };
       this.stats.summarised++;
       this.summaries.set(file, { version: source.version, summary, relevant });
@@ -199,27 +203,30 @@ export class ProjectModel implements ModuleLookup {
   /**
    * Whether a file that names no client module still imports one that matters (so the analysis must read it).
    * `cwd` is the folder ESLint runs in: the tree whose index answers first, before any import is resolved.
-   * `specifiers` are the file's imports when a syntax tree already lists them; else its text is scanned.
+   * `specifiers` are the file's imports when a syntax tree already lists them; else its text is scanned. `mentions`
+   * says whether the text names a client module, when the caller has looked already.
    */
-  importsRelevantModule(file: string, text: string, cwd?: string, specifiers: readonly string[] = [...specifiersIn(text)]): boolean {
+  importsRelevantModule(file: string, text: string, cwd?: string, specifiers: readonly string[] = [...specifiersIn(text)], mentions?: boolean): boolean {
     const index = this.indexFor(file, cwd);
-    index?.note(file, text, specifiers);
+    const again = cwd !== undefined && this.noteLinted(file, index);
+    index?.note(file, text, specifiers, mentions);
+    // A lint run's first pass turns most imports away by their name alone, before any path is worked out.
+    const pending = index && !this.session ? specifiers.filter((specifier) => !index.cannotReach(file, specifier)) : specifiers;
+    if (pending.length === 0) return false;
     const directory = path.dirname(file);
     const now = Date.now();
     let packageRoot: string | undefined;
-    // A file the rule lints again (an editor) asks afresh: an import it names may have been created since.
-    const again = cwd !== undefined && this.linted.has(file);
-    if (cwd !== undefined) this.linted.add(file);
     const outer = this.relinted;
     if (again) this.relinted = file;
     try {
-      return specifiers.some((specifier) => {
-        // The same import gets the same answer while the index has not changed, for a while: a relative import of the
-        // same path, a package or alias import from the same package (which resolves it one way throughout).
+      return pending.some((specifier) => {
+        // The same import gets the same answer while the index has not changed (in an editor session, for a while): a
+        // relative import of the same path, a package or alias import from the same package (which resolves it one way
+        // throughout).
         const relative = specifier.startsWith('.') || specifier.startsWith('/');
         const key = relative ? path.resolve(directory, specifier) : `${(packageRoot ??= packageRootOf(file) ?? directory)}\0${specifier}`;
         const known = index && !again ? this.answers.get(key) : undefined;
-        if (known && known.generation === index!.generation && now - known.at < REVALIDATE_MS) return known.relevant;
+        if (known && known.generation === index!.generation && (!this.session || now - known.at < REVALIDATE_MS)) return known.relevant;
         const relevant = (!index || index.mayReach(file, specifier)) && (this.moduleAt(file, specifier)?.exports.size ?? 0) > 0;
         if (index) this.answers.set(key, { relevant, at: now, generation: index.generation });
         return relevant;
@@ -227,6 +234,30 @@ export class ProjectModel implements ModuleLookup {
     } finally {
       this.relinted = outer;
     }
+  }
+
+  /**
+   * A file the rule lints that names a client module: the index keeps its imports, so a file of the same run that
+   * imports it does not read it from disk again.
+   */
+  noteLintedModule(file: string, text: string, cwd: string, specifiers: readonly string[]): void {
+    const index = this.indexFor(file, cwd);
+    this.noteLinted(file, index);
+    index?.note(file, text, specifiers, true);
+  }
+
+  /** Records that `file` is being linted; true when it was linted before, which starts an editor session. */
+  private noteLinted(file: string, index: RelevanceIndex | undefined): boolean {
+    if (!this.linted.has(file)) {
+      this.linted.add(file);
+      return false;
+    }
+    if (!this.session) {
+      this.session = true;
+      for (const each of this.indexes.values()) if (each) each.session = true;
+    }
+    if (index) index.session = true;
+    return true;
   }
 
   /** Files of the linted tree that may import `file` (their imports end in its name); undefined without a tree index. */
@@ -245,6 +276,8 @@ export class ProjectModel implements ModuleLookup {
   private indexFor(file: string, cwd: string | undefined): RelevanceIndex | undefined {
     if (!this.indexTrees) return undefined;
     const directory = path.dirname(file);
+    const last = this.lastIndexed;
+    if (last && last.directory === directory && last.cwd === cwd) return last.index;
     let indexed = this.indexedRoots.get(directory);
     if (indexed === undefined) {
       indexed = [...this.indexes.keys()].find((root) => isWithin(root, file)) ?? '';
@@ -259,9 +292,12 @@ export class ProjectModel implements ModuleLookup {
     if (!this.indexes.has(root)) {
       const index = RelevanceIndex.build(root, this.settings.sources, MAX_IMPORT_DEPTH);
       this.stats.indexedFiles += index?.size ?? 0;
+      if (index && this.session) index.session = true;
       this.indexes.set(root, index);
     }
-    return this.indexes.get(root);
+    const index = this.indexes.get(root);
+    this.lastIndexed = { directory, cwd, index };
+    return index;
   }
 
   private summarise(file: string, text: string): ModuleSummary {

@@ -18,6 +18,11 @@ const NEW_FILE_RELIST_MS = 5_000;
  */
 export const REVALIDATE_MS = 5_000;
 const COARSE_MTIME_MS = 2_000;
+/** The version of an entry read from an editor's buffer: the disk does not replace it. */
+const BUFFER = -1;
+/** The version of an entry taken from a file linted in a lint run's first pass: the disk replaces it when it is checked. */
+const LINTED = -2;
+const SEPARATOR = path.sep.charCodeAt(0);
 
 const SPECIFIER = /\bfrom\s*(['"])([^'"\n]+)\1|\brequire\s*\(\s*(['"])([^'"\n]+)\3\s*\)|\bimport\s*\(\s*(['"])([^'"\n]+)\5\s*\)/g;
 
@@ -29,6 +34,8 @@ export function* specifiersIn(text: string): Generator<string> {
   }
 }
 
+/** One pass over the text says whether it has a `require()` or `import()` at all. */
+const DYNAMIC_LOAD = /\b(?:require|import)\s*\(/;
 const CALLED_SPECIFIER = /\brequire\s*\(\s*(['"])([^'"\n]+)\1\s*\)|\bimport\s*\(\s*(['"])([^'"\n]+)\3\s*\)/g;
 
 /**
@@ -45,7 +52,7 @@ export function specifiersOfProgram(program: TSESTree.Program, text: string): st
     else if (statement.type === 'ExportNamedDeclaration') add(statement.source?.value);
     else if (statement.type === 'TSImportEqualsDeclaration' && statement.moduleReference.type === 'TSExternalModuleReference') add((statement.moduleReference.expression as { value?: unknown }).value);
   }
-  if (text.includes('require') || text.includes('import(') || text.includes('import (')) {
+  if (DYNAMIC_LOAD.test(text)) {
     for (const match of text.matchAll(CALLED_SPECIFIER)) add(match[2] ?? match[4]);
   }
   return specifiers;
@@ -56,7 +63,7 @@ interface IndexedFile {
   /** When its modification time was last compared with the disk's. */
   checkedAt: number;
   mentions: boolean;
-  /** What it imports (`./lib/redis.js`, `@/lib/cache`), each once. */
+  /** What it imports (`./lib/redis.js`, `@/lib/cache`); an entry taken from a linted file may name one twice. */
   imports: readonly string[];
 }
 
@@ -76,10 +83,18 @@ export class RelevanceIndex {
   private readonly listed = new Set<string>();
   /** Folders' modification times, as last read, for imports of names the listing lacks. */
   private readonly folders = new Map<string, { modified: number; at: number }>();
+  /** Import names (`cache`, `db`) → whether a listed file known by that name reaches a client, at this generation. */
+  private readonly nameReaches = new Map<string, boolean>();
   private fileCount = 0;
   private listedAt = 0;
   /** Counts the changes to what the index knows: an answer given at one generation holds until the next. */
   generation = 0;
+  /**
+   * Set once a file is linted a second time (an editor, or `--fix` passes): from then on, what was read is checked
+   * against the disk every few seconds. Before that, in a lint run that reads each file once, a file's text and a
+   * folder's entries are read once, as ESLint reads them.
+   */
+  session = false;
 
   private constructor(
     readonly root: string,
@@ -117,6 +132,44 @@ export class RelevanceIndex {
   }
 
   /**
+   * Whether an import surely cannot reach a client, known from its name alone: every listed file that name can load
+   * neither names a client module nor imports one that does (within the depth). Only a lint run's first pass asks;
+   * undefined answers go the precise way (`mayReach`), as does every import in an editor session.
+   */
+  cannotReach(fromFile: string, specifier: string): boolean {
+    const first = specifier.charCodeAt(0);
+    // `#redis` names its target in package.json; `../x` may leave the tree, where the index knows nothing.
+    if (first === 35 /* # */ || (first === 46 /* . */ && specifier.startsWith('..') && !this.staysWithin(fromFile, specifier))) return false;
+    const name = importedName(specifier);
+    if (name === undefined) return false;
+    let reaches = this.nameReaches.get(name);
+    if (reaches === undefined) {
+      const files = this.named.get(name);
+      // A name no listed file has: a package, or a module the listing lacks; the precise way decides.
+      if (files === undefined) return false;
+      reaches = files.some((file) => this.fileReaches(file, 1));
+      this.nameReaches.set(name, reaches);
+    }
+    return !reaches;
+  }
+
+  /** Whether `../` steps from a file of the tree stay inside it, counted without resolving the path. */
+  private staysWithin(fromFile: string, specifier: string): boolean {
+    if (!fromFile.startsWith(this.root) || fromFile.includes(`${path.sep}..`)) return false;
+    let ups = 0;
+    let at = 0;
+    while (specifier.startsWith('../', at)) {
+      ups++;
+      at += 3;
+    }
+    // `a/../..` or a bare `..`: resolve the precise way.
+    if (specifier.includes('..', at)) return false;
+    let depth = 0;
+    for (let index = this.root.length + 1; index < fromFile.length; index++) if (fromFile.charCodeAt(index) === SEPARATOR) depth++;
+    return ups <= depth;
+  }
+
+  /**
    * The listed files an import may load: for a relative import, the file it points at (any source extension, or
    * the folder's index file); for an alias or a package, every file its name can reach.
    */
@@ -136,7 +189,7 @@ export class RelevanceIndex {
   private folderChangedSinceListing(folder: string): boolean {
     const now = Date.now();
     let checked = this.folders.get(folder);
-    if (!checked || now - checked.at >= REVALIDATE_MS) {
+    if (!checked || (this.session && now - checked.at >= REVALIDATE_MS)) {
       let modified: number;
       try {
         modified = statSync(folder).mtimeMs;
@@ -154,13 +207,15 @@ export class RelevanceIndex {
   /** Every answer built on the entries is rebuilt; answers kept outside the index compare `generation`. */
   private forgetAnswers(): void {
     this.reaches.clear();
+    this.nameReaches.clear();
     this.generation++;
   }
 
   /** Forgets a file's entry, and every answer built on the entries, when the file changed on disk. */
   private validate(file: string): void {
+    if (!this.session) return;
     const entry = this.entries.get(file);
-    if (!entry || entry.version === -1) return;
+    if (!entry || entry.version === BUFFER) return;
     const now = Date.now();
     if (now - entry.checkedAt < REVALIDATE_MS) return;
     entry.checkedAt = now;
@@ -179,11 +234,19 @@ export class RelevanceIndex {
    * The linted file's text is newer than the disk's (an editor buffer): an entry read before follows it, and a
    * file the listing lacks (just created) has the tree listed again.
    */
-  note(file: string, text: string, specifiers?: Iterable<string>): void {
-    if (!this.listed.has(file) && SOURCE_FILE.test(file) && isWithin(this.root, file) && Date.now() - this.listedAt >= NEW_FILE_RELIST_MS) this.relist();
+  note(file: string, text: string, specifiers?: readonly string[], mentions?: boolean): void {
+    const listed = this.listed.has(file);
+    if (!listed && SOURCE_FILE.test(file) && isWithin(this.root, file) && Date.now() - this.listedAt >= NEW_FILE_RELIST_MS) this.relist();
     const previous = this.entries.get(file);
-    if (!previous) return;
-    const entry = this.entryFor(-1, text, specifiers);
+    if (!previous) {
+      // The first pass reads each file once: the linted text serves an import of it later in the run, and is checked
+      // against the disk like a read file once an editor session begins.
+      if (!this.session && listed) {
+        this.entries.set(file, { version: LINTED, checkedAt: Date.now(), mentions: mentions ?? mentionsClientModule(text, this.sources), imports: specifiers ?? [...specifiersIn(text)] });
+      }
+      return;
+    }
+    const entry = this.entryFor(BUFFER, text, specifiers);
     if (previous.mentions === entry.mentions && previous.imports.join('\0') === entry.imports.join('\0')) return;
     this.entries.set(file, entry);
     this.forgetAnswers();
