@@ -5,7 +5,7 @@ import { applyEdits, normaliseEdits } from '../core/edits.js';
 import type { InFileConnection } from '../core/in-file-connection.js';
 import { inFileHoistEdits } from '../core/in-file-hoist.js';
 import { installedApiFor } from '../core/project/client-api.js';
-import { displayPath, projectModelFor, type ProjectSettings } from '../core/project/project-model.js';
+import { displayPath, projectModelFor, type ProjectModel, type ProjectSettings } from '../core/project/project-model.js';
 import { referenceCallers } from '../core/project/reference-callers.js';
 import { specifiersOfProgram } from '../core/project/relevance-index.js';
 import { typedClientOracle, type TypedProgram } from '../core/typed-clients.js';
@@ -109,7 +109,8 @@ function reportPerCallClients(context: Readonly<TSESLint.RuleContext<MessageIds,
 
   function checkProgram(program: TSESTree.Program): void {
     project.stats.analysedFiles++;
-    for (const site of findPerCallSites(program, scopeManager, sourceCode.text, analysisOptions, project, typedClient)) reportSite(site);
+    const sites = project.analysing(context.filename, sourceCode.text, { program, scopeManager }, () => findPerCallSites(program, scopeManager, sourceCode.text, analysisOptions, project, typedClient));
+    for (const site of sites) reportSite(site);
   }
 
   return { Program: checkProgram };
@@ -200,6 +201,18 @@ function settledOptions(raw: readonly unknown[]): Options {
   return options;
 }
 
+/** The options and project model of the configuration that linted the last file: most runs have one. */
+let lastConfigured: { key: object; options: Options; model: ProjectModel } | undefined;
+
+function configured(raw: readonly unknown[]): { options: Options; model: ProjectModel } {
+  const key = (typeof raw[0] === 'object' && raw[0] !== null ? raw[0] : DEFAULT_OPTIONS) as object;
+  if (lastConfigured?.key !== key) {
+    const options = settledOptions(raw);
+    lastConfigured = { key, options, model: projectModelFor(projectSettings(options[0])) };
+  }
+  return lastConfigured;
+}
+
 /**
  * Most files never mention a client module: they cost one substring search (ESLint has already applied
  * `meta.defaultOptions`, so the raw `sources` are complete), and option merging is paid once per options object.
@@ -209,17 +222,16 @@ export default {
   create(context) {
     const sources = (context.options[0] as Options[0] | undefined)?.sources ?? DEFAULT_OPTIONS.sources;
     const text = context.sourceCode.text;
+    const { options, model } = configured(context.options);
     if (mentionsClientModule(text, sources)) {
-      const options = settledOptions(context.options);
-      projectModelFor(projectSettings(options[0])).noteLintedModule(context.filename, text, context.cwd, specifiersOfProgram(context.sourceCode.ast, text));
+      model.noteLintedModule(context.filename, text, context.cwd, specifiersOfProgram(context.sourceCode.ast, text));
       return reportPerCallClients(context, options);
     }
     // A file that names no client module matters only through an import of a project module that builds one, or,
     // with typed linting, through a `.duplicate()` of a value whose type is a client.
-    const options = settledOptions(context.options);
     if ((context.sourceCode.parserServices as Partial<TypedProgram> | undefined)?.program && text.includes('.duplicate(')) return reportPerCallClients(context, options);
     const specifiers = specifiersOfProgram(context.sourceCode.ast, text);
-    return projectModelFor(projectSettings(options[0])).importsRelevantModule(context.filename, text, context.cwd, specifiers, false) ? reportPerCallClients(context, options) : {};
+    return model.importsRelevantModule(context.filename, text, context.cwd, specifiers, false) ? reportPerCallClients(context, options) : {};
   },
 } satisfies typeof rule;
 

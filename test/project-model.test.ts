@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_OPTIONS } from '../core/analyze.js';
 import { diskFiles, ProjectModel } from '../core/project/project-model.js';
 import { importedName, REVALIDATE_MS } from '../core/project/relevance-index.js';
+import { parseFile } from '../core/project/parse.js';
 import { ModuleResolver } from '../core/project/resolution.js';
 
 const settings = {
@@ -276,6 +277,22 @@ describe('the rule model gate in a lint run', () => {
     expect(model.importsRelevantModule(other, route('@/lib/cache'), root)).toBe(true);
   });
 
+  it('answers a package import once per tree of one package, and per package in a workspace', () => {
+    write('package.json', JSON.stringify({ name: 'monorepo', private: true, workspaces: ['packages/*'] }));
+    // `@cache` names a file of another name in each package: only the precise way can tell where it leads.
+    for (const name of ['api', 'web']) {
+      write(`packages/${name}/package.json`, JSON.stringify({ name: `@acme/${name}`, dependencies: { redis: '^4.6.0' } }));
+      write(`packages/${name}/tsconfig.json`, JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@cache': ['./src/lib/shared-cache.ts'] } } }));
+    }
+    write('packages/api/src/lib/shared-cache.ts', cacheModule);
+    write('packages/web/src/lib/shared-cache.ts', 'export async function openCache() {\n  return new Map<string, string>();\n}\n');
+    const text = "import { openCache } from '@cache';\nexport const GET = async () => Response.json(await (await openCache()).get('k'));\n";
+    const model = ruleModel();
+    expect(model.importsRelevantModule(write('packages/web/src/app/route.ts', text), text, root)).toBe(false);
+    expect(model.importsRelevantModule(write('packages/api/src/app/route.ts', text), text, root)).toBe(true);
+    expect(model.importsRelevantModule(write('packages/web/src/app/other.ts', text), text, root)).toBe(false);
+  });
+
   it('follows a relative import out of the tree the precise way, however few folders deep the file is', () => {
     const text = "import { openCache } from '../../../outside/cache';\nexport const GET = async () => Response.json(await (await openCache()).get('k'));\n";
     const file = write('src/app/route.ts', text);
@@ -304,6 +321,19 @@ describe('ModuleResolver', () => {
 });
 
 describe('ProjectModel summaries', () => {
+  it('summarises the file being linted from the tree ESLint built, when the disk holds the same text', () => {
+    const helper = write('src/lib/cache.ts', cacheModule);
+    const expected = ruleModel().summaryOf(helper);
+    const model = ruleModel();
+    const summary = model.analysing(helper, cacheModule, parseFile(helper, cacheModule), () => model.summaryOf(helper));
+    expect(summary).toEqual(expected);
+    expect(model.stats).toMatchObject({ summarised: 1, parsed: 0 });
+    // An unsaved buffer is not what importers load: the disk's text is parsed.
+    const other = ruleModel();
+    other.analysing(helper, `${cacheModule}\n// edited\n`, parseFile(helper, `${cacheModule}\n// edited\n`), () => other.summaryOf(helper));
+    expect(other.stats).toMatchObject({ summarised: 1, parsed: 1 });
+  });
+
   it('summarises a module whose exported functions return a parameter or each other', () => {
     const helpers = write('src/lib/tokens.ts', [
       "import { createClient } from 'redis';",

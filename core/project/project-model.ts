@@ -8,7 +8,7 @@ import { EMPTY_EXPORTS, type ModuleSummary } from './facts.js';
 import type { ModuleLookup } from './imported-sites.js';
 import { summariseExports, summariseWrappers } from './module-summary.js';
 import { hotReloadingFramework, owningPackageRoot, readOwningPackage, type OwningPackage } from './owning-package.js';
-import { parseFile } from './parse.js';
+import { parseFile, type ParsedFile } from './parse.js';
 import { importedName, isWithin, RelevanceIndex, REVALIDATE_MS, specifiersIn } from './relevance-index.js';
 import { ModuleResolver, packageRootOf, type Resolution } from './resolution.js';
 
@@ -50,7 +50,7 @@ export interface ProjectModelStats {
   hits: number;
   /** Modules read and summarised (parsed when their text can matter). */
   summarised: number;
-  /** Of those, parsed and analysed. */
+  /** Of those, parsed by the model (the others were read from the tree ESLint built for the file being linted). */
   parsed: number;
   /** Files read to index their trees (the rule's models). */
   indexedFiles: number;
@@ -68,6 +68,8 @@ export class ProjectModel implements ModuleLookup {
   private readonly summaries = new Map<string, { version: number; summary: ModuleSummary; relevant: boolean; wrappers?: ModuleSummary }>();
   private readonly inProgress = new Set<string>();
   private depth = 0;
+  /** The file the rule is analysing, with the tree ESLint parsed it into. */
+  private current: { file: string; text: string; parsed: ParsedFile } | undefined;
 
   /** Trees read whole to turn away files whose imports cannot reach a client (the rule's models only). */
   private readonly indexes = new Map<string, RelevanceIndex | undefined>();
@@ -229,6 +231,7 @@ export class ProjectModel implements ModuleLookup {
         if (known && known.generation === index!.generation && (!this.session || now - known.at < REVALIDATE_MS)) return known.relevant;
         const relevant = (!index || index.mayReach(file, specifier)) && (this.moduleAt(file, specifier)?.exports.size ?? 0) > 0;
         if (index) this.answers.set(key, { relevant, at: now, generation: index.generation });
+        if (index && !relative && !this.session) index.notePackageImport(specifier, relevant);
         return relevant;
       });
     } finally {
@@ -300,10 +303,26 @@ export class ProjectModel implements ModuleLookup {
     return index;
   }
 
+  /**
+   * Runs `analyse` while the rule analyses `file`, whose syntax tree ESLint has built: a summary of the same file
+   * asked for meanwhile (for an export whose callers are in other files) is read from that tree, not parsed again.
+   */
+  analysing<T>(file: string, text: string, parsed: ParsedFile, analyse: () => T): T {
+    const outer = this.current;
+    this.current = { file, text, parsed };
+    try {
+      return analyse();
+    } finally {
+      this.current = outer;
+    }
+  }
+
   private summarise(file: string, text: string): ModuleSummary {
     try {
-      const { program, scopeManager } = parseFile(file, text);
-      this.stats.parsed++;
+      // The text on disk is the text ESLint parsed (not an unsaved buffer): its tree serves.
+      const linted = this.current?.file === file && this.current.text === text ? this.current.parsed : undefined;
+      const { program, scopeManager } = linted ?? parseFile(file, text);
+      if (!linted) this.stats.parsed++;
       const options: AnalysisOptions = { ...this.settings, filename: file };
       const { constructions, bindings } = analyseConstructions(program, scopeManager, text, options, this);
       return summariseExports(file, program, scopeManager, constructions, bindings, this);
