@@ -135,7 +135,10 @@ export class ProjectModel implements ModuleLookup {
     const folder = path.dirname(file);
     let root = this.packageRoots.get(folder);
     if (root === undefined) {
-      root = owningPackageRoot(file, this.scanRoot ?? path.parse(file).root, (target) => this.files.read(target)?.text);
+      // The rule reads the disk with no bound above: the resolver's record of package roots (filled in as the tree
+      // is listed) answers without reading a manifest per folder on the way up.
+      const onDisk = this.scanRoot === undefined && this.files === diskFiles ? packageRootOf(file) : undefined;
+      root = onDisk ?? owningPackageRoot(file, this.scanRoot ?? path.parse(file).root, (target) => this.files.read(target)?.text);
       this.packageRoots.set(folder, root);
     }
     return root;
