@@ -16,7 +16,7 @@ export function parseFile(path: string, source: string): ParsedFile {
     filePath: path,
     range: true,
     loc: true,
-    comment: false,
+    comment: true,
     tokens: false,
     jsx,
     ecmaFeatures: { jsx },
