@@ -122,7 +122,7 @@ ESLint Node API, \`@typescript-eslint/parser\` without type information, \`overr
 
 ${lintTable(result)}
 
-${projectModelLine(result)} The rule's own time includes the files it does not analyse: listing the tree once, then for each file its imports (from the syntax tree ESLint built, and a text scan for `require()` and `import()`), checked by name against the modules that can reach a client; only imports that pass are resolved, and a file the run has already linted is not read from disk again.
+${projectModelLine(result)} The rule's own time includes the files it does not analyse: listing the tree once, then for each file its imports (from the syntax tree ESLint built, and a text scan for \`require()\` and \`import()\`), checked by name against the modules that can reach a client; only imports that pass are resolved, and a file the run has already linted is not read from disk again.
 
 Our rule's untimed run minus \`no-debugger\`'s: ${signedSeconds(result.figures.lintWallDelta)} lint wall, ${signedSeconds(result.figures.lintCpuDelta)} process CPU (both include run-to-run noise, which is why the rule's own time is measured directly).
 ${result.figures.noDebuggerListenerCalls === 0 ? "The tree has no `debugger` statement, so `no-debugger`'s listener never runs: its own time is `create()` plus the wrapper, the floor of this measurement.\n" : ''}
