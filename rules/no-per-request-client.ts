@@ -25,7 +25,11 @@ export type MessageIds = 'perRequestClient' | 'perRequestClientUnsafe' | 'perReq
 const stringList = (description: string) => ({ type: 'array' as const, items: { type: 'string' as const }, uniqueItems: true, description });
 
 /** Reports each construction that runs per call; the rule's `create` once options are settled. */
-function reportPerCallClients(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, [options]: Readonly<Options>): TSESLint.RuleListener {
+function reportPerCallClients(
+  context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
+  [options]: Readonly<Options>,
+  project: ProjectModel = projectModelFor(projectSettings(options)),
+): TSESLint.RuleListener {
   const sourceCode = context.sourceCode;
   const sources = options.sources ?? DEFAULT_OPTIONS.sources;
   const analysisOptions: AnalysisOptions = {
@@ -36,7 +40,6 @@ function reportPerCallClients(context: Readonly<TSESLint.RuleContext<MessageIds,
     allowInFunctions: options.allowInFunctions ?? DEFAULT_OPTIONS.allowInFunctions,
   };
   const scopeManager = sourceCode.scopeManager as unknown as ScopeManagerLike;
-  const project = projectModelFor(projectSettings(options));
   // An exported handler registered in another file (`router.get('/', visits)`): the files that import it decide.
   analysisOptions.callers = referenceCallers(project, context.filename, context.cwd);
   const services = sourceCode.parserServices as Partial<TypedProgram> | undefined;
@@ -225,13 +228,13 @@ export default {
     const { options, model } = configured(context.options);
     if (mentionsClientModule(text, sources)) {
       model.noteLintedModule(context.filename, text, context.cwd, specifiersOfProgram(context.sourceCode.ast, text));
-      return reportPerCallClients(context, options);
+      return reportPerCallClients(context, options, model);
     }
     // A file that names no client module matters only through an import of a project module that builds one, or,
     // with typed linting, through a `.duplicate()` of a value whose type is a client.
-    if ((context.sourceCode.parserServices as Partial<TypedProgram> | undefined)?.program && text.includes('.duplicate(')) return reportPerCallClients(context, options);
+    if ((context.sourceCode.parserServices as Partial<TypedProgram> | undefined)?.program && text.includes('.duplicate(')) return reportPerCallClients(context, options, model);
     const specifiers = specifiersOfProgram(context.sourceCode.ast, text);
-    return model.importsRelevantModule(context.filename, text, context.cwd, specifiers, false) ? reportPerCallClients(context, options) : {};
+    return model.importsRelevantModule(context.filename, text, context.cwd, specifiers) ? reportPerCallClients(context, options, model) : {};
   },
 } satisfies typeof rule;
 

@@ -9,7 +9,7 @@ import type { ModuleLookup } from './imported-sites.js';
 import { summariseExports, summariseWrappers } from './module-summary.js';
 import { hotReloadingFramework, owningPackageRoot, readOwningPackage, type OwningPackage } from './owning-package.js';
 import { parseFile, type ParsedFile } from './parse.js';
-import { importedName, isWithin, RelevanceIndex, REVALIDATE_MS, specifiersIn } from './relevance-index.js';
+import { importedName, isWithin, RelevanceIndex, REVALIDATE_MS, specifiersIn, type LintPass } from './relevance-index.js';
 import { ModuleResolver, packageRootOf, type Resolution } from './resolution.js';
 
 /** Imports followed from the file being analysed: its own, their modules', and one level more. */
@@ -78,7 +78,7 @@ export class ProjectModel implements ModuleLookup {
   /** Files the gate has answered for: one asked about again is being linted again, in an editor. */
   private readonly linted = new Set<string>();
   /** Whether a file has been linted twice: an editor session (or `--fix` passes), where answers expire. */
-  private session = false;
+  private readonly pass: LintPass = { session: false };
   /** The folder of the last file asked about, and the index that answered: ESLint lints a folder's files in a row. */
   private lastIndexed: { directory: string; cwd: string | undefined; index: RelevanceIndex | undefined } | undefined;
   /** The file linted again whose imports are being resolved now: an import it names that did not resolve is tried again. */
@@ -194,7 +194,7 @@ export class ProjectModel implements ModuleLookup {
     this.inProgress.add(file);
     this.depth++;
     try {
-      const relevant = mentionsClientModule(source.text, this.settings.sources) || this.importsRelevantModule(file, source.text, undefined, undefined, false);
+      const relevant = mentionsClientModule(source.text, this.settings.sources) || this.importsRelevantModule(file, source.text);
       const summary = relevant ? this.summarise(file, source.text) : { file, exports: EMPTY_EXPORTS };
       this.stats.summarised++;
       this.summaries.set(file, { version: source.version, summary, relevant });
@@ -208,15 +208,15 @@ export class ProjectModel implements ModuleLookup {
   /**
    * Whether a file that names no client module still imports one that matters (so the analysis must read it).
    * `cwd` is the folder ESLint runs in: the tree whose index answers first, before any import is resolved.
-   * `specifiers` are the file's imports when a syntax tree already lists them; else its text is scanned. `mentions`
-   * says whether the text names a client module, when the caller has looked already.
+   * `specifiers` are the file's imports when a syntax tree already lists them; else its text is scanned.
    */
-  importsRelevantModule(file: string, text: string, cwd?: string, specifiers: readonly string[] = [...specifiersIn(text)], mentions?: boolean): boolean {
+  importsRelevantModule(file: string, text: string, cwd?: string, specifiers: readonly string[] = [...specifiersIn(text)]): boolean {
     const index = this.indexFor(file, cwd);
-    const again = cwd !== undefined && this.noteLinted(file, index);
-    index?.note(file, text, specifiers, mentions);
+    const again = cwd !== undefined && this.noteLinted(file);
+    // Only a file that names no client module is asked about: its text need not be searched for one again.
+    index?.note(file, text, specifiers, false);
     // A lint run's first pass turns most imports away by their name alone, before any path is worked out.
-    const pending = index && !this.session ? specifiers.filter((specifier) => !index.cannotReach(file, specifier)) : specifiers;
+    const pending = index && !this.pass.session ? specifiers.filter((specifier) => !index.cannotReach(file, specifier)) : specifiers;
     if (pending.length === 0) return false;
     const directory = path.dirname(file);
     const now = Date.now();
@@ -231,10 +231,9 @@ export class ProjectModel implements ModuleLookup {
         const relative = specifier.startsWith('.') || specifier.startsWith('/');
         const key = relative ? path.resolve(directory, specifier) : `${(packageRoot ??= packageRootOf(file) ?? directory)}\0${specifier}`;
         const known = index && !again ? this.answers.get(key) : undefined;
-        if (known && known.generation === index!.generation && (!this.session || now - known.at < REVALIDATE_MS)) return known.relevant;
+        if (known && known.generation === index!.generation && (!this.pass.session || now - known.at < REVALIDATE_MS)) return known.relevant;
         const relevant = (!index || index.mayReach(file, specifier)) && (this.moduleAt(file, specifier)?.exports.size ?? 0) > 0;
         if (index) this.answers.set(key, { relevant, at: now, generation: index.generation });
-        if (index && !relative && !this.session) index.notePackageImport(specifier, relevant);
         return relevant;
       });
     } finally {
@@ -247,22 +246,17 @@ export class ProjectModel implements ModuleLookup {
    * imports it does not read it from disk again.
    */
   noteLintedModule(file: string, text: string, cwd: string, specifiers: readonly string[]): void {
-    const index = this.indexFor(file, cwd);
-    this.noteLinted(file, index);
-    index?.note(file, text, specifiers, true);
+    this.noteLinted(file);
+    this.indexFor(file, cwd)?.note(file, text, specifiers, true);
   }
 
   /** Records that `file` is being linted; true when it was linted before, which starts an editor session. */
-  private noteLinted(file: string, index: RelevanceIndex | undefined): boolean {
+  private noteLinted(file: string): boolean {
     if (!this.linted.has(file)) {
       this.linted.add(file);
       return false;
     }
-    if (!this.session) {
-      this.session = true;
-      for (const each of this.indexes.values()) if (each) each.session = true;
-    }
-    if (index) index.session = true;
+    this.pass.session = true;
     return true;
   }
 
@@ -296,9 +290,8 @@ export class ProjectModel implements ModuleLookup {
         : indexed !== '' ? indexed : cwd === undefined ? undefined : packageRootOf(file);
     if (root === undefined) return undefined;
     if (!this.indexes.has(root)) {
-      const index = RelevanceIndex.build(root, this.settings.sources, MAX_IMPORT_DEPTH);
+      const index = RelevanceIndex.build(root, this.settings.sources, MAX_IMPORT_DEPTH, this.pass);
       this.stats.indexedFiles += index?.size ?? 0;
-      if (index && this.session) index.session = true;
       this.indexes.set(root, index);
     }
     const index = this.indexes.get(root);

@@ -18,6 +18,15 @@ const NEW_FILE_RELIST_MS = 5_000;
  */
 export const REVALIDATE_MS = 5_000;
 const COARSE_MTIME_MS = 2_000;
+/**
+ * Whether a file has been linted a second time (an editor, or `--fix` passes): from then on, what was read is checked
+ * against the disk every few seconds. Before that, in a lint run that reads each file once, a file's text and a
+ * folder's entries are read once, as ESLint reads them. One per project model, shared by its indexes.
+ */
+export interface LintPass {
+  session: boolean;
+}
+
 /** The version of an entry read from an editor's buffer: the disk does not replace it. */
 const BUFFER = -1;
 /** The version of an entry taken from a file linted in a lint run's first pass: the disk replaces it when it is checked. */
@@ -63,7 +72,7 @@ interface IndexedFile {
   /** When its modification time was last compared with the disk's. */
   checkedAt: number;
   mentions: boolean;
-  /** What it imports (`./lib/redis.js`, `@/lib/cache`); an entry taken from a linted file may name one twice. */
+  /** What it imports (`./lib/redis.js`, `@/lib/cache`), each once. */
   imports: readonly string[];
 }
 
@@ -85,30 +94,21 @@ export class RelevanceIndex {
   private readonly folders = new Map<string, { modified: number; at: number }>();
   /** Import names (`cache`, `db`) → whether a listed file known by that name reaches a client, at this generation. */
   private readonly nameReaches = new Map<string, boolean>();
-  /** In a tree of one package: a package or alias import (`zod`, `next/server`) → whether it led to a client. */
-  private readonly packageImports = new Map<string, boolean>();
-  /** The packages whose folders the listing saw. */
-  private readonly packages = new Set<string | undefined>();
   private fileCount = 0;
   private listedAt = 0;
   /** Counts the changes to what the index knows: an answer given at one generation holds until the next. */
   generation = 0;
-  /**
-   * Set once a file is linted a second time (an editor, or `--fix` passes): from then on, what was read is checked
-   * against the disk every few seconds. Before that, in a lint run that reads each file once, a file's text and a
-   * folder's entries are read once, as ESLint reads them.
-   */
-  session = false;
 
   private constructor(
     readonly root: string,
     private readonly sources: readonly ClientSource[],
     private readonly maxDepth: number,
+    private readonly pass: LintPass,
   ) {}
 
   /** The index of a tree, or undefined when the tree is too large to list. */
-  static build(root: string, sources: readonly ClientSource[], maxDepth: number): RelevanceIndex | undefined {
-    const index = new RelevanceIndex(root, sources, maxDepth);
+  static build(root: string, sources: readonly ClientSource[], maxDepth: number, pass: LintPass = { session: false }): RelevanceIndex | undefined {
+    const index = new RelevanceIndex(root, sources, maxDepth, pass);
     return index.list() ? index : undefined;
   }
 
@@ -142,10 +142,6 @@ export class RelevanceIndex {
    */
   cannotReach(fromFile: string, specifier: string): boolean {
     const first = specifier.charCodeAt(0);
-    if (first !== 46 /* . */ && first !== 47 /* / */ && this.packages.size === 1) {
-      const led = this.packageImports.get(specifier);
-      if (led !== undefined) return !led;
-    }
     // `#redis` names its target in package.json; `../x` may leave the tree, where the index knows nothing.
     if (first === 35 /* # */ || (first === 46 /* . */ && specifier.startsWith('..') && !this.staysWithin(fromFile, specifier))) return false;
     const name = importedName(specifier);
@@ -159,14 +155,6 @@ export class RelevanceIndex {
       this.nameReaches.set(name, reaches);
     }
     return !reaches;
-  }
-
-  /**
-   * What a package or alias import led to, found the precise way: in a tree of one package every file resolves it
-   * alike, so the next file's import of it is answered by name.
-   */
-  notePackageImport(specifier: string, led: boolean): void {
-    if (this.packages.size === 1) this.packageImports.set(specifier, led);
   }
 
   /** Whether `../` steps from a file of the tree stay inside it, counted without resolving the path. */
@@ -205,7 +193,7 @@ export class RelevanceIndex {
   private folderChangedSinceListing(folder: string): boolean {
     const now = Date.now();
     let checked = this.folders.get(folder);
-    if (!checked || (this.session && now - checked.at >= REVALIDATE_MS)) {
+    if (!checked || (this.pass.session && now - checked.at >= REVALIDATE_MS)) {
       let modified: number;
       try {
         modified = statSync(folder).mtimeMs;
@@ -224,13 +212,12 @@ export class RelevanceIndex {
   private forgetAnswers(): void {
     this.reaches.clear();
     this.nameReaches.clear();
-    this.packageImports.clear();
     this.generation++;
   }
 
   /** Forgets a file's entry, and every answer built on the entries, when the file changed on disk. */
   private validate(file: string): void {
-    if (!this.session) return;
+    if (!this.pass.session) return;
     const entry = this.entries.get(file);
     if (!entry || entry.version === BUFFER) return;
     const now = Date.now();
@@ -249,7 +236,8 @@ export class RelevanceIndex {
 
   /**
    * The linted file's text is newer than the disk's (an editor buffer): an entry read before follows it, and a
-   * file the listing lacks (just created) has the tree listed again.
+   * file the listing lacks (just created) has the tree listed again. In a lint run's first pass the text becomes the
+   * file's entry; `mentions` is whether it names a client module, when the caller has looked already.
    */
   note(file: string, text: string, specifiers?: readonly string[], mentions?: boolean): void {
     const listed = this.listed.has(file);
@@ -258,9 +246,7 @@ export class RelevanceIndex {
     if (!previous) {
       // The first pass reads each file once: the linted text serves an import of it later in the run, and is checked
       // against the disk like a read file once an editor session begins.
-      if (!this.session && listed) {
-        this.entries.set(file, { version: LINTED, checkedAt: Date.now(), mentions: mentions ?? mentionsClientModule(text, this.sources), imports: specifiers ?? [...specifiersIn(text)] });
-      }
+      if (!this.pass.session && listed) this.entries.set(file, this.entryFor(LINTED, text, specifiers, mentions));
       return;
     }
     const entry = this.entryFor(BUFFER, text, specifiers);
@@ -313,10 +299,10 @@ export class RelevanceIndex {
     return entry;
   }
 
-  private entryFor(version: number, text: string, specifiers: Iterable<string> = specifiersIn(text)): IndexedFile {
+  private entryFor(version: number, text: string, specifiers: Iterable<string> = specifiersIn(text), mentions = mentionsClientModule(text, this.sources)): IndexedFile {
     const imports = new Set<string>();
     for (const specifier of specifiers) imports.add(specifier);
-    return { version, checkedAt: Date.now(), mentions: mentionsClientModule(text, this.sources), imports: [...imports] };
+    return { version, checkedAt: Date.now(), mentions, imports: [...imports] };
   }
 
   private listIfDue(): void {
@@ -349,7 +335,6 @@ export class RelevanceIndex {
   private list(): boolean {
     this.named.clear();
     this.listed.clear();
-    this.packages.clear();
     this.fileCount = 0;
     // Each folder's package is known from its parent's and its own entries: no folder is asked for a package.json.
     const visit = (directory: string, parentPackage: string | undefined): boolean => {
@@ -361,7 +346,6 @@ export class RelevanceIndex {
       }
       const ownPackage = entries.some((entry) => entry.name === 'package.json' && !entry.isDirectory()) ? directory : parentPackage;
       notePackageRoot(directory, ownPackage);
-      this.packages.add(ownPackage);
       const prefix = directory.endsWith(path.sep) ? directory : `${directory}${path.sep}`;
       // Names every file of the folder shares: its package's (in a workspace), and the folder's for an index file.
       let shared: { packageName?: string; folder: string } | undefined;
