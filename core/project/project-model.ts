@@ -234,6 +234,7 @@ export class ProjectModel implements ModuleLookup {
         if (known && known.generation === index!.generation && (!this.pass.session || now - known.at < REVALIDATE_MS)) return known.relevant;
         const relevant = (!index || index.mayReach(file, specifier)) && (this.moduleAt(file, specifier)?.exports.size ?? 0) > 0;
         if (index) this.answers.set(key, { relevant, at: now, generation: index.generation });
+        if (index && !relative && !this.pass.session) index.notePackageImport(specifier, relevant);
         return relevant;
       });
     } finally {

@@ -94,6 +94,10 @@ export class RelevanceIndex {
   private readonly folders = new Map<string, { modified: number; at: number }>();
   /** Import names (`cache`, `db`) → whether a listed file known by that name reaches a client, at this generation. */
   private readonly nameReaches = new Map<string, boolean>();
+  /** In a tree of one package: a package or alias import (`zod`, `next/server`) → whether it led to a client. */
+  private readonly packageImports = new Map<string, boolean>();
+  /** The packages whose folders the listing saw. */
+  private readonly packages = new Set<string | undefined>();
   private fileCount = 0;
   private listedAt = 0;
   /** Counts the changes to what the index knows: an answer given at one generation holds until the next. */
@@ -142,6 +146,10 @@ export class RelevanceIndex {
    */
   cannotReach(fromFile: string, specifier: string): boolean {
     const first = specifier.charCodeAt(0);
+    if (first !== 46 /* . */ && first !== 47 /* / */ && this.packages.size === 1) {
+      const led = this.packageImports.get(specifier);
+      if (led !== undefined) return !led;
+    }
     // `#redis` names its target in package.json; `../x` may leave the tree, where the index knows nothing.
     if (first === 35 /* # */ || (first === 46 /* . */ && specifier.startsWith('..') && !this.staysWithin(fromFile, specifier))) return false;
     const name = importedName(specifier);
@@ -155,6 +163,14 @@ export class RelevanceIndex {
       this.nameReaches.set(name, reaches);
     }
     return !reaches;
+  }
+
+  /**
+   * What a package or alias import led to, found the precise way: in a tree of one package every file resolves it
+   * alike, so the next file's import of it is turned away before its package root is looked up.
+   */
+  notePackageImport(specifier: string, led: boolean): void {
+    if (this.packages.size === 1) this.packageImports.set(specifier, led);
   }
 
   /** Whether `../` steps from a file of the tree stay inside it, counted without resolving the path. */
@@ -212,6 +228,7 @@ export class RelevanceIndex {
   private forgetAnswers(): void {
     this.reaches.clear();
     this.nameReaches.clear();
+    this.packageImports.clear();
     this.generation++;
   }
 
@@ -335,6 +352,7 @@ export class RelevanceIndex {
   private list(): boolean {
     this.named.clear();
     this.listed.clear();
+    this.packages.clear();
     this.fileCount = 0;
     // Each folder's package is known from its parent's and its own entries: no folder is asked for a package.json.
     const visit = (directory: string, parentPackage: string | undefined): boolean => {
@@ -346,6 +364,7 @@ export class RelevanceIndex {
       }
       const ownPackage = entries.some((entry) => entry.name === 'package.json' && !entry.isDirectory()) ? directory : parentPackage;
       notePackageRoot(directory, ownPackage);
+      this.packages.add(ownPackage);
       const prefix = directory.endsWith(path.sep) ? directory : `${directory}${path.sep}`;
       // Names every file of the folder shares: its package's (in a workspace), and the folder's for an index file.
       let shared: { packageName?: string; folder: string } | undefined;
