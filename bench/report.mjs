@@ -42,6 +42,15 @@ export function summarise(runs) {
     if (summary.ours.cpuMs != null && summary['no-debugger'].cpuMs != null) figures.lintCpuDelta = summary.ours.cpuMs - summary['no-debugger'].cpuMs;
   }
   figures.noDebuggerListenerCalls = runs['no-debugger-timed']?.[0]?.listenerCalls ?? null;
+  // The floor: what every file costs a rule that follows imports, and the parses our rule's summaries needed.
+  const shareOf = (kind) => (runs[kind]?.length ? median(runs[kind].map((run) => run.ruleMs / run.wallMs)) : null);
+  figures.textFloorShare = shareOf('text-floor-timed');
+  figures.importsFloorShare = shareOf('imports-floor-timed');
+  const parsing = runs['ours-timed']?.filter((run) => run.parse) ?? [];
+  if (parsing.length > 0) {
+    figures.parse = { files: parsing[0].parse.files, ms: median(parsing.map((run) => run.parse.milliseconds)), share: median(parsing.map((run) => run.parse.milliseconds / run.wallMs)) };
+    if (figures.importsFloorShare != null) figures.floorShare = figures.importsFloorShare + figures.parse.share;
+  }
   // The model's counts are the same in every run of our rule (same tree, same build): the first one stands for all.
   const model = (runs['ours-timed'] ?? runs.ours)?.find((run) => run.projectModel)?.projectModel;
   if (model) {
@@ -57,7 +66,8 @@ export function lintTable({ summary, figures }) {
   const row = (kind, label) => {
     const s = summary[kind];
     if (!s) return null;
-    const share = kind === 'ours-timed' ? percent(figures.ruleShare) : kind === 'no-debugger-timed' ? percent(figures.noDebuggerShare) : '';
+    const shares = { 'ours-timed': figures.ruleShare, 'no-debugger-timed': figures.noDebuggerShare, 'text-floor-timed': figures.textFloorShare, 'imports-floor-timed': figures.importsFloorShare };
+    const share = shares[kind] == null ? '' : percent(shares[kind]);
     return [label, seconds(s.wallMs), seconds(s.processMs), cpuSeconds(s.cpuMs), s.ruleMs == null ? '' : millis(s.ruleMs), share, megabytes(s.maxRssKb), String(s.findings)];
   };
   return table(['ESLint run (one rule)', 'lint wall (s)', 'process wall (s)', 'process CPU (s)', 'rule own time (ms)', 'rule share of run', 'peak RSS (MB)', 'findings'], [
@@ -65,6 +75,8 @@ export function lintTable({ summary, figures }) {
     row('no-debugger', '`no-debugger`'),
     row('ours-timed', '`bench/no-per-request-client` (timed wrapper)'),
     row('no-debugger-timed', '`bench/no-debugger` (timed wrapper)'),
+    row('text-floor-timed', '`bench/text-floor`: each file\'s name and text, searched once'),
+    row('imports-floor-timed', '`bench/imports-floor`: that, and the imports of each file that names no client module'),
   ].filter(Boolean));
 }
 
@@ -77,6 +89,13 @@ export function projectModelLine({ figures }) {
   return `Project model: ${model.analysedFiles} files analysed, ${model.summarised} modules summarised (${model.parsed} parsed), ${model.lookups} summary lookups with ${model.hits} cache hits (hit rate ${hitRate}); ${model.indexedFiles ?? 'n/a'} files listed in the relevance index; rule own time per analysed file ${perFile}.`;
 }
 
+/** What any rule that follows imports pays on this tree before it analyses anything, against the rule's own time. */
+export function floorLine({ summary, figures }) {
+  if (figures.importsFloorShare == null || !figures.parse) return 'Floor: not measured in this run.';
+  const ms = (kind) => millis(summary[kind].ruleMs);
+  return `Floor of the rule's own time: reading each file's name and text once costs ${ms('text-floor-timed')} ms (${percent(figures.textFloorShare)} of its lint run); with the imports of each file that names no client module, ${ms('imports-floor-timed')} ms (${percent(figures.importsFloorShare)}); the rule's own parses, ${figures.parse.files} module${figures.parse.files === 1 ? '' : 's'} it summarised before ESLint reached ${figures.parse.files === 1 ? 'it' : 'them'}, ${millis(figures.parse.ms)} ms (${percent(figures.parse.share)} of its timed lint run). A rule that follows imports and parses with the parser ESLint runs pays at least ${percent(figures.floorShare)} of the lint run on this tree before it analyses anything.`;
+}
+
 export function codemodTable({ summary }) {
   const row = (kind, label) => (summary[kind] ? [label, seconds(summary[kind].processMs), cpuSeconds(summary[kind].cpuMs), megabytes(summary[kind].maxRssKb)] : null);
   return table(['Codemod run', 'wall (s)', 'CPU (s)', 'peak RSS (MB)'], [
@@ -85,11 +104,16 @@ export function codemodTable({ summary }) {
   ].filter(Boolean));
 }
 
-export function targetLines({ figures }) {
+export function targetLines({ summary, figures }) {
   const lines = [];
   if (figures.ruleVsNoDebugger != null) {
     lines.push(`- Rule own time vs \`no-debugger\`: ${times(figures.ruleVsNoDebugger)} (target ≤ ${targets.ruleVsNoDebugger}×): ${verdict(figures.ruleVsNoDebugger <= targets.ruleVsNoDebugger)}`);
     lines.push(`- Rule own time as a share of its lint run: ${percent(figures.ruleShare)} (target ≤ ${percent(targets.ruleShare)}): ${verdict(figures.ruleShare <= targets.ruleShare)}`);
+  }
+  if (figures.floorShare != null) {
+    const position = figures.floorShare > targets.ruleShare ? 'above the share target' : 'within the share target';
+    const textVsNoDebugger = summary['no-debugger-timed'] ? `; reading each file's name and text alone costs ${times(summary['text-floor-timed'].ruleMs / summary['no-debugger-timed'].ruleMs)} \`no-debugger\`'s own time` : '';
+    lines.push(`- Floor of a rule that follows imports (every file's name, text and imports, plus the parses its summaries need): ${percent(figures.floorShare)} of the lint run, ${position}${textVsNoDebugger}`);
   }
   if (figures.codemodVsNoop != null) {
     lines.push(`- \`fix --dry\` wall vs jscodeshift no-op: ${times(figures.codemodVsNoop)} (target ≤ ${targets.codemodVsNoop}×): ${verdict(figures.codemodVsNoop <= targets.codemodVsNoop)}`);
@@ -123,6 +147,8 @@ ESLint Node API, \`@typescript-eslint/parser\` without type information, \`overr
 ${lintTable(result)}
 
 ${projectModelLine(result)} The rule's own time includes the files it does not analyse: listing the tree once, then for each file its imports (from the syntax tree ESLint built, and a text scan for \`require()\` and \`import()\`), checked by name against the modules that can reach a client; only imports that pass are resolved, and a file the run has already linted is not read from disk again.
+
+${floorLine(result)} The floor rules are bench/floor-rules.mjs, built from the functions our rule runs for those steps.
 
 Our rule's untimed run minus \`no-debugger\`'s: ${signedSeconds(result.figures.lintWallDelta)} lint wall, ${signedSeconds(result.figures.lintCpuDelta)} process CPU (both include run-to-run noise, which is why the rule's own time is measured directly).
 ${result.figures.noDebuggerListenerCalls === 0 ? "The tree has no `debugger` statement, so `no-debugger`'s listener never runs: its own time is `create()` plus the wrapper, the floor of this measurement.\n" : ''}

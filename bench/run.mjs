@@ -21,7 +21,7 @@ import { verifyTree } from './generate.mjs';
 import { describeMachine, toolVersions } from './machine.mjs';
 import { measure, rssSource } from './measure.mjs';
 import { runProperties } from './property.mjs';
-import { codemodTable, lintTable, projectModelLine, resultsDocument, summarise, targetLines } from './report.mjs';
+import { codemodTable, floorLine, lintTable, projectModelLine, resultsDocument, summarise, targetLines } from './report.mjs';
 import { commitTree, generateRepo } from './synthetic/repo.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -107,6 +107,9 @@ const lintKinds = [
   ['no-debugger', ['--rule', 'no-debugger']],
   ['ours-timed', ['--rule', 'ours', '--timed']],
   ['no-debugger-timed', ['--rule', 'no-debugger', '--timed']],
+  // The least a rule that follows imports must do for every file (bench/floor-rules.mjs).
+  ['text-floor-timed', ['--rule', 'text-floor', '--timed']],
+  ['imports-floor-timed', ['--rule', 'imports-floor', '--timed']],
 ];
 const codemodKinds = [
   ['fix', [cliEntry, 'fix', '--dry', '--force', dir], [0, 1]],
@@ -144,7 +147,7 @@ if (values.only !== 'codemod') {
       if (run.exitCode !== 0) fail(`lint run ${kind} exited with ${run.exitCode}:\n${run.stderr}`);
       const lint = JSON.parse(run.stdout.trim().split('\n').pop());
       if (lint.fatalCount > 0) fail(`ESLint could not parse ${lint.fatalCount} files:\n${lint.fatal.join('\n')}`);
-      record(kind, { wallMs: lint.wallMs, processMs: run.wallMs, cpuMs: run.cpuMs, ruleMs: lint.ruleMs, listenerCalls: lint.listenerCalls, maxRssKb: run.maxRssKb ?? lint.maxRssKb, findings: lint.findings, files: lint.files, projectModel: lint.projectModel });
+      record(kind, { wallMs: lint.wallMs, processMs: run.wallMs, cpuMs: run.cpuMs, ruleMs: lint.ruleMs, listenerCalls: lint.listenerCalls, maxRssKb: run.maxRssKb ?? lint.maxRssKb, findings: lint.findings, files: lint.files, projectModel: lint.projectModel, parse: lint.parse });
       findingsByFile ??= kind.startsWith('ours') ? lint.findingsByFile : undefined;
       log(`lint ${kind} ${rep + 1}/${options.reps}: ${(lint.wallMs / 1000).toFixed(2)} s${lint.ruleMs == null ? '' : `, rule ${lint.ruleMs.toFixed(2)} ms`}, ${mb(run.maxRssKb)}, ${lint.findings} findings`);
     }
@@ -189,7 +192,7 @@ const lines = [
   `Node ${versions.node}, ESLint ${versions.eslint}, TypeScript ${versions.typescript}, jscodeshift ${versions.jscodeshift}.`,
   `Synthetic repository: ${manifest.files} files, ${manifest.lines} lines, seed ${options.seed}; medians of ${options.reps}.`, '',
 ];
-if (runs.ours) lines.push(lintTable(result), '', projectModelLine(result), '', `Findings: ${findings}`, '');
+if (runs.ours) lines.push(lintTable(result), '', projectModelLine(result), '', floorLine(result), '', `Findings: ${findings}`, '');
 if (runs.fix) lines.push(codemodTable(result), '', codemodCheck, '');
 lines.push('Targets:', ...targetLines(result));
 // `--only lint|codemod` is a quick look at one cost; the property step belongs to full runs.
