@@ -293,6 +293,21 @@ describe('the rule model gate in a lint run', () => {
     expect(model.importsRelevantModule(write('packages/web/src/app/other.ts', text), text, root)).toBe(false);
   });
 
+  it('finds a module created since the listing, imported by a file linted for the first time, when its folder changed', () => {
+    // A model outlives one tree's contents (a test runner writing project after project): no file is linted twice here.
+    const text = "import { openCache } from '../../lib/redis-factory';\nexport const GET = async () => Response.json(await (await openCache()).get('k'));\n";
+    const model = ruleModel();
+    const clock = vi.spyOn(Date, 'now');
+    const folder = path.join(root, 'src/lib');
+    const listedAt = Math.ceil(statSync(folder).mtimeMs) + 5_000;
+    clock.mockReturnValue(listedAt);
+    expect(model.importsRelevantModule(write('src/app/first.ts', route('./other')), route('./other'), root)).toBe(false);
+    write('src/lib/redis-factory.ts', cacheModule);
+    utimesSync(folder, new Date(), new Date(listedAt + 1_000));
+    clock.mockReturnValue(listedAt + 1_000);
+    expect(model.importsRelevantModule(write('src/app/api/route.ts', text), text, root)).toBe(true);
+  });
+
   it('follows a relative import out of the tree the precise way, however few folders deep the file is', () => {
     const text = "import { openCache } from '../../../outside/cache';\nexport const GET = async () => Response.json(await (await openCache()).get('k'));\n";
     // The tree's only `cache` builds no client: were the import taken to stay in the tree, its name would turn it away.

@@ -179,10 +179,9 @@ export class RelevanceIndex {
     let reaches = this.nameReaches.get(name);
     if (reaches === undefined) {
       const files = this.named.get(name);
-      // A name no listed file has: a package, or a module the listing lacks, which the precise way decides. A relative
-      // import of one is a file that is not source (`./styles.css`), or one created since the listing, which the first
-      // pass does not look for.
-      if (files === undefined) return relative;
+      // A name no listed file has: a package, or a module the listing lacks (created since), which the precise way
+      // decides: a relative import only when the folder it points into has changed since the listing.
+      if (files === undefined) return false;
       reaches = files.some((file) => this.fileReaches(file, 1));
       this.nameReaches.set(name, reaches);
     }
