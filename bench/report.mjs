@@ -112,8 +112,9 @@ export function targetLines({ summary, figures }) {
   }
   if (figures.floorShare != null) {
     const position = figures.floorShare > targets.ruleShare ? 'above the share target' : 'within the share target';
-    const textVsNoDebugger = summary['no-debugger-timed'] ? `; reading each file's name and text alone costs ${times(summary['text-floor-timed'].ruleMs / summary['no-debugger-timed'].ruleMs)} \`no-debugger\`'s own time` : '';
-    lines.push(`- Floor of a rule that follows imports (every file's name, text and imports, plus the parses its summaries need): ${percent(figures.floorShare)} of the lint run, ${position}${textVsNoDebugger}`);
+    const noDebugger = summary['no-debugger-timed']?.ruleMs;
+    const vsNoDebugger = noDebugger ? `; every file's name and text alone cost ${times(summary['text-floor-timed'].ruleMs / noDebugger)} \`no-debugger\`'s own time, with its imports ${times(summary['imports-floor-timed'].ruleMs / noDebugger)}` : '';
+    lines.push(`- Floor of a rule that follows imports (every file's name, text and imports, plus the parses its summaries need): ${percent(figures.floorShare)} of the lint run, ${position}${vsNoDebugger}`);
   }
   if (figures.codemodVsNoop != null) {
     lines.push(`- \`fix --dry\` wall vs jscodeshift no-op: ${times(figures.codemodVsNoop)} (target ≤ ${targets.codemodVsNoop}×): ${verdict(figures.codemodVsNoop <= targets.codemodVsNoop)}`);

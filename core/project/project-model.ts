@@ -75,7 +75,7 @@ export class ProjectModel implements ModuleLookup {
   private readonly indexes = new Map<string, RelevanceIndex | undefined>();
   /** The path a relative import names, or `package\0specifier` → whether it reaches a client, as the index answered at a generation. */
   private readonly answers = new Map<string, { relevant: boolean; at: number; generation: number }>();
-  /** Files linted outside every index's listing: one linted again is being linted in an editor. */
+  /** Files the gate has answered for: one asked about again is being linted again, in an editor. */
   private readonly linted = new Set<string>();
   /** Whether a file has been linted twice: an editor session (or `--fix` passes), where answers expire. */
   private readonly pass: LintPass = { session: false };
@@ -210,31 +210,21 @@ export class ProjectModel implements ModuleLookup {
    * `cwd` is the folder ESLint runs in: the tree whose index answers first, before any import is resolved.
    * `specifiers` are the file's imports when a syntax tree already lists them; else its text is scanned.
    */
-  importsRelevantModule(file: string, text: string, cwd?: string, specifiers: readonly string[] = [...new Set(specifiersIn(text))]): boolean {
+  importsRelevantModule(file: string, text: string, cwd?: string, specifiers: readonly string[] = [...specifiersIn(text)]): boolean {
     const index = this.indexFor(file, cwd);
+    const again = cwd !== undefined && this.noteLinted(file);
     // Only a file that names no client module is asked about: its text need not be searched for one again.
-    const again = this.noteLinted(file, text, cwd, index, specifiers, false);
+    index?.note(file, text, specifiers, false);
     // A lint run's first pass turns most imports away by their name alone, before any path is worked out.
-    let pending = specifiers;
-    if (index && !this.pass.session) {
-      let first = 0;
-      while (first < specifiers.length && index.cannotReach(file, specifiers[first])) first++;
-      if (first === specifiers.length) return false;
-      pending = specifiers.slice(first).filter((specifier) => !index.cannotReach(file, specifier));
-    }
-    return this.anyImportReaches(file, pending, index, again);
-  }
-
-  /** Whether one of a file's imports leads to a module that matters, each import resolved the precise way. */
-  private anyImportReaches(file: string, specifiers: readonly string[], index: RelevanceIndex | undefined, again: boolean): boolean {
-    if (specifiers.length === 0) return false;
+    const pending = index && !this.pass.session ? specifiers.filter((specifier) => !index.cannotReach(file, specifier)) : specifiers;
+    if (pending.length === 0) return false;
     const directory = path.dirname(file);
     const now = Date.now();
     let packageRoot: string | undefined;
     const outer = this.relinted;
     if (again) this.relinted = file;
     try {
-      return specifiers.some((specifier) => {
+      return pending.some((specifier) => {
         // The same import gets the same answer while the index has not changed (in an editor session, for a while): a
         // relative import of the same path, a package or alias import from the same package (which resolves it one way
         // throughout).
@@ -257,26 +247,18 @@ export class ProjectModel implements ModuleLookup {
    * imports it does not read it from disk again.
    */
   noteLintedModule(file: string, text: string, cwd: string, specifiers: readonly string[]): void {
-    this.noteLinted(file, text, cwd, this.indexFor(file, cwd), specifiers, true);
+    this.noteLinted(file);
+    this.indexFor(file, cwd)?.note(file, text, specifiers, true);
   }
 
-  /**
-   * Records that `file` is being linted, and hands its text to the index of its tree; true when it was linted before,
-   * which starts an editor session. Without `cwd` (a summary's question, not a lint) nothing is recorded.
-   */
-  private noteLinted(file: string, text: string, cwd: string | undefined, index: RelevanceIndex | undefined, specifiers: readonly string[], mentions: boolean): boolean {
-    // The index keeps count of the files it lists; the model, of the others.
-    let again = index?.note(file, text, specifiers, mentions, cwd !== undefined);
-    if (cwd === undefined) return false;
-    if (again === undefined) {
-      again = this.linted.has(file);
+  /** Records that `file` is being linted; true when it was linted before, which starts an editor session. */
+  private noteLinted(file: string): boolean {
+    if (!this.linted.has(file)) {
       this.linted.add(file);
-    } else if (!again && this.linted.size > 0 && this.linted.delete(file)) {
-      // Linted before the listing held it (a file created since): the index keeps count from now on.
-      again = true;
+      return false;
     }
-    if (again) this.pass.session = true;
-    return again;
+    this.pass.session = true;
+    return true;
   }
 
   /** Files of the linted tree that may import `file` (their imports end in its name); undefined without a tree index. */
@@ -294,9 +276,9 @@ export class ProjectModel implements ModuleLookup {
    */
   private indexFor(file: string, cwd: string | undefined): RelevanceIndex | undefined {
     if (!this.indexTrees) return undefined;
-    const last = this.lastIndexed;
-    if (last && last.cwd === cwd && inFolder(file, last.directory)) return last.index;
     const directory = path.dirname(file);
+    const last = this.lastIndexed;
+    if (last && last.directory === directory && last.cwd === cwd) return last.index;
     let indexed = this.indexedRoots.get(directory);
     if (indexed === undefined) {
       indexed = [...this.indexes.keys()].find((root) => isWithin(root, file)) ?? '';
@@ -353,13 +335,6 @@ export class ProjectModel implements ModuleLookup {
 }
 
 export { specifiersIn } from './relevance-index.js';
-
-/** Whether `file` lies directly in `directory`, found without working out its folder. */
-function inFolder(file: string, directory: string): boolean {
-  return file.length > directory.length + 1 && file.charCodeAt(directory.length) === SEPARATOR && file.startsWith(directory) && file.indexOf(path.sep, directory.length + 1) === -1;
-}
-
-const SEPARATOR = path.sep.charCodeAt(0);
 
 /** One model per settings object: the rule's options are settled once per configuration, and so is the model. */
 const models = new WeakMap<object, ProjectModel>();

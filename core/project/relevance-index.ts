@@ -49,13 +49,12 @@ const CALLED_SPECIFIER = /\brequire\s*\(\s*(['"])([^'"\n]+)\1\s*\)|\bimport\s*\(
 
 /**
  * The module specifiers of a file ESLint has parsed: its import and re-export declarations from the syntax tree,
- * and `require()` / `import()` from the text only when it holds one, so most files cost no scan of their text. Each
- * specifier is listed once.
+ * and `require()` / `import()` from the text only when it holds one, so most files cost no scan of their text.
  */
 export function specifiersOfProgram(program: TSESTree.Program, text: string): string[] {
   const specifiers: string[] = [];
   const add = (specifier: unknown): void => {
-    if (typeof specifier === 'string' && !specifier.startsWith('node:') && !specifiers.includes(specifier)) specifiers.push(specifier);
+    if (typeof specifier === 'string' && !specifier.startsWith('node:')) specifiers.push(specifier);
   };
   for (const statement of program.body) {
     if (statement.type === 'ImportDeclaration' || statement.type === 'ExportAllDeclaration') add(statement.source.value);
@@ -66,12 +65,6 @@ export function specifiersOfProgram(program: TSESTree.Program, text: string): st
     for (const match of text.matchAll(CALLED_SPECIFIER)) add(match[2] ?? match[4]);
   }
   return specifiers;
-}
-
-/** A file of the listing: whether the run has linted it, and what was read of it. */
-interface ListedFile {
-  linted: boolean;
-  entry?: IndexedFile;
 }
 
 interface IndexedFile {
@@ -93,10 +86,10 @@ interface IndexedFile {
 export class RelevanceIndex {
   /** Source files of the tree by the names an import can reach them by. */
   private readonly named = new Map<string, string[]>();
-  /** Every source file of the tree, so a linted file costs one lookup. */
-  private files = new Map<string, ListedFile>();
+  private readonly entries = new Map<string, IndexedFile>();
   /** `file\0depth` → whether the file reaches a client module within the remaining depth. */
   private readonly reaches = new Map<string, boolean>();
+  private readonly listed = new Set<string>();
   /** Folders' modification times, as last read, for imports of names the listing lacks. */
   private readonly folders = new Map<string, { modified: number; at: number }>();
   /** Import names (`cache`, `db`) → whether a listed file known by that name reaches a client, at this generation. */
@@ -105,12 +98,6 @@ export class RelevanceIndex {
   private readonly packageImports = new Map<string, boolean>();
   /** The packages whose folders the listing saw. */
   private readonly packages = new Set<string | undefined>();
-  /**
-   * In a lint run's first pass: an import (`react`, `./format`, `@/lib/cache`) → whether it surely cannot reach a
-   * client, for the imports whose answer does not depend on the file that writes them, so most imports of a run cost
-   * one lookup.
-   */
-  private readonly verdicts = new Map<string, boolean>();
   private fileCount = 0;
   private listedAt = 0;
   /** Counts the changes to what the index knows: an answer given at one generation holds until the next. */
@@ -159,28 +146,18 @@ export class RelevanceIndex {
    */
   cannotReach(fromFile: string, specifier: string): boolean {
     const first = specifier.charCodeAt(0);
-    // `#redis` names its target in package.json; `../x` may leave the tree, where the index knows nothing.
-    if (first === 35 /* # */ || (first === 46 /* . */ && specifier.charCodeAt(1) === 46 && !this.staysWithin(fromFile, specifier))) return false;
-    let cannot = this.verdicts.get(specifier);
-    if (cannot === undefined) {
-      cannot = this.cannotReachByName(specifier, first === 46 /* . */ || first === 47 /* / */);
-      this.verdicts.set(specifier, cannot);
-    }
-    return cannot;
-  }
-
-  private cannotReachByName(specifier: string, relative: boolean): boolean {
-    if (!relative && this.packages.size === 1) {
+    if (first !== 46 /* . */ && first !== 47 /* / */ && this.packages.size === 1) {
       const led = this.packageImports.get(specifier);
       if (led !== undefined) return !led;
     }
+    // `#redis` names its target in package.json; `../x` may leave the tree, where the index knows nothing.
+    if (first === 35 /* # */ || (first === 46 /* . */ && specifier.startsWith('..') && !this.staysWithin(fromFile, specifier))) return false;
     const name = importedName(specifier);
     if (name === undefined) return false;
     let reaches = this.nameReaches.get(name);
     if (reaches === undefined) {
       const files = this.named.get(name);
-      // A name no listed file has: a package, or a module the listing lacks (created since), which the precise way
-      // decides: a relative import only when the folder it points into has changed since the listing.
+      // A name no listed file has: a package, or a module the listing lacks; the precise way decides.
       if (files === undefined) return false;
       reaches = files.some((file) => this.fileReaches(file, 1));
       this.nameReaches.set(name, reaches);
@@ -193,9 +170,7 @@ export class RelevanceIndex {
    * alike, so the next file's import of it is turned away before its package root is looked up.
    */
   notePackageImport(specifier: string, led: boolean): void {
-    if (this.packages.size !== 1) return;
-    this.packageImports.set(specifier, led);
-    this.verdicts.set(specifier, !led);
+    if (this.packages.size === 1) this.packageImports.set(specifier, led);
   }
 
   /** Whether `../` steps from a file of the tree stay inside it, counted without resolving the path. */
@@ -254,16 +229,14 @@ export class RelevanceIndex {
     this.reaches.clear();
     this.nameReaches.clear();
     this.packageImports.clear();
-    this.verdicts.clear();
     this.generation++;
   }
 
   /** Forgets a file's entry, and every answer built on the entries, when the file changed on disk. */
   private validate(file: string): void {
     if (!this.pass.session) return;
-    const listed = this.files.get(file);
-    const entry = listed?.entry;
-    if (!listed || !entry || entry.version === BUFFER) return;
+    const entry = this.entries.get(file);
+    if (!entry || entry.version === BUFFER) return;
     const now = Date.now();
     if (now - entry.checkedAt < REVALIDATE_MS) return;
     entry.checkedAt = now;
@@ -274,7 +247,7 @@ export class RelevanceIndex {
       version = undefined;
     }
     if (version === entry.version) return;
-    listed.entry = undefined;
+    this.entries.delete(file);
     this.forgetAnswers();
   }
 
@@ -282,30 +255,21 @@ export class RelevanceIndex {
    * The linted file's text is newer than the disk's (an editor buffer): an entry read before follows it, and a
    * file the listing lacks (just created) has the tree listed again. In a lint run's first pass the text becomes the
    * file's entry; `mentions` is whether it names a client module, when the caller has looked already.
-   * `linting` is false for a module read for a summary. Returns whether the file was linted before, or undefined for a
-   * file the listing lacks (the caller keeps count).
    */
-  note(file: string, text: string, specifiers?: readonly string[], mentions?: boolean, linting = true): boolean | undefined {
-    let listed = this.files.get(file);
-    if (!listed && SOURCE_FILE.test(file) && isWithin(this.root, file) && Date.now() - this.listedAt >= NEW_FILE_RELIST_MS) {
-      this.relist();
-      listed = this.files.get(file);
-    }
-    if (!listed) return undefined;
-    const again = listed.linted;
-    if (linting) listed.linted = true;
-    const previous = listed.entry;
+  note(file: string, text: string, specifiers?: readonly string[], mentions?: boolean): void {
+    const listed = this.listed.has(file);
+    if (!listed && SOURCE_FILE.test(file) && isWithin(this.root, file) && Date.now() - this.listedAt >= NEW_FILE_RELIST_MS) this.relist();
+    const previous = this.entries.get(file);
     if (!previous) {
       // The first pass reads each file once: the linted text serves an import of it later in the run, and is checked
       // against the disk like a read file once an editor session begins.
-      if (!this.pass.session && !again) listed.entry = this.entryFor(LINTED, text, specifiers, mentions);
-      return again;
+      if (!this.pass.session && listed) this.entries.set(file, this.entryFor(LINTED, text, specifiers, mentions));
+      return;
     }
     const entry = this.entryFor(BUFFER, text, specifiers);
-    if (previous.mentions === entry.mentions && previous.imports.join('\0') === entry.imports.join('\0')) return again;
-    listed.entry = entry;
+    if (previous.mentions === entry.mentions && previous.imports.join('\0') === entry.imports.join('\0')) return;
+    this.entries.set(file, entry);
     this.forgetAnswers();
-    return again;
   }
 
   /** Files of the tree whose imports end in one of `names`: the files that may import a module known by them. */
@@ -314,7 +278,7 @@ export class RelevanceIndex {
     const found: string[] = [];
     const imports = (file: string): boolean => this.entry(file, false)?.imports.some((specifier) => names.includes(reachedName(file, specifier) ?? '')) ?? false;
     // Every file is read once; only those that seem to import it are checked against the disk again.
-    for (const file of this.files.keys()) if (imports(file) && (this.validate(file), imports(file))) found.push(file);
+    for (const file of this.listed) if (imports(file) && (this.validate(file), imports(file))) found.push(file);
     return found;
   }
 
@@ -340,24 +304,22 @@ export class RelevanceIndex {
 
   private entry(file: string, validate = true): IndexedFile | undefined {
     if (validate) this.validate(file);
-    const listed = this.files.get(file);
-    if (!listed) return undefined;
-    let entry = listed.entry;
+    let entry = this.entries.get(file);
     if (!entry) {
       try {
-        // The first pass reads a file once, as ESLint does: its modification time is asked only when a session begins.
-        entry = this.entryFor(this.pass.session ? statSync(file).mtimeMs : LINTED, readFileSync(file, 'utf8'));
+        entry = this.entryFor(statSync(file).mtimeMs, readFileSync(file, 'utf8'));
       } catch {
         return undefined;
       }
-      listed.entry = entry;
+      this.entries.set(file, entry);
     }
     return entry;
   }
 
-  /** An entry of the index; `specifiers` as a syntax tree lists them (each once), else found in the text. */
-  private entryFor(version: number, text: string, specifiers: readonly string[] = [...new Set(specifiersIn(text))], mentions = mentionsClientModule(text, this.sources)): IndexedFile {
-    return { version, checkedAt: Date.now(), mentions, imports: specifiers };
+  private entryFor(version: number, text: string, specifiers: Iterable<string> = specifiersIn(text), mentions = mentionsClientModule(text, this.sources)): IndexedFile {
+    const imports = new Set<string>();
+    for (const specifier of specifiers) imports.add(specifier);
+    return { version, checkedAt: Date.now(), mentions, imports: [...imports] };
   }
 
   private listIfDue(): void {
@@ -365,21 +327,16 @@ export class RelevanceIndex {
   }
 
   private relist(): void {
-    const before = this.files;
     this.list();
-    // The run's record of linted files carries over; files read before are read again when they changed since.
-    for (const [file, { linted, entry }] of before) {
-      const listed = this.files.get(file);
-      if (!listed) continue;
-      listed.linted = linted;
-      if (!entry) continue;
+    // Files read before are read again when they changed since.
+    for (const [file, entry] of this.entries) {
       let version: number | undefined;
       try {
         version = statSync(file).mtimeMs;
       } catch {
         version = undefined;
       }
-      if (version === entry.version) listed.entry = entry;
+      if (version !== entry.version) this.entries.delete(file);
     }
     this.forgetAnswers();
   }
@@ -394,7 +351,7 @@ export class RelevanceIndex {
   /** Lists the tree's source files by name; false when it holds more than the index takes. */
   private list(): boolean {
     this.named.clear();
-    this.files = new Map();
+    this.listed.clear();
     this.packages.clear();
     this.fileCount = 0;
     // Each folder's package is known from its parent's and its own entries: no folder is asked for a package.json.
@@ -418,7 +375,7 @@ export class RelevanceIndex {
           if (!visit(file, ownPackage)) return false;
         } else if (SOURCE_FILE.test(entry.name) && !DECLARATION_FILE.test(entry.name)) {
           if (++this.fileCount > MAX_INDEXED_FILES) return false;
-          this.files.set(file, { linted: false });
+          this.listed.add(file);
           shared ??= { packageName: ownPackage === undefined || ownPackage === this.root ? undefined : workspaceName(ownPackage), folder: path.basename(directory) };
           const own = entry.name.replace(SOURCE_FILE, '');
           this.name(own, file);
