@@ -42,7 +42,7 @@ export function summarise(runs) {
     if (summary.ours.cpuMs != null && summary['no-debugger'].cpuMs != null) figures.lintCpuDelta = summary.ours.cpuMs - summary['no-debugger'].cpuMs;
   }
   figures.noDebuggerListenerCalls = runs['no-debugger-timed']?.[0]?.listenerCalls ?? null;
-  // The floor: what every file costs a rule that follows imports, and the parses our rule's summaries needed.
+  // The floor: what every file costs a rule that follows imports, and the rule's own parses.
   const shareOf = (kind) => (runs[kind]?.length ? median(runs[kind].map((run) => run.ruleMs / run.wallMs)) : null);
   figures.textFloorShare = shareOf('text-floor-timed');
   figures.importsFloorShare = shareOf('imports-floor-timed');
@@ -93,7 +93,7 @@ export function projectModelLine({ figures }) {
 export function floorLine({ summary, figures }) {
   if (figures.importsFloorShare == null || !figures.parse) return 'Floor: not measured in this run.';
   const ms = (kind) => millis(summary[kind].ruleMs);
-  return `Floor of the rule's own time: reading each file's name and text once costs ${ms('text-floor-timed')} ms (${percent(figures.textFloorShare)} of its lint run); with the imports of each file that names no client module, ${ms('imports-floor-timed')} ms (${percent(figures.importsFloorShare)}); the rule's own parses, ${figures.parse.files} module${figures.parse.files === 1 ? '' : 's'} it summarised before ESLint reached ${figures.parse.files === 1 ? 'it' : 'them'}, ${millis(figures.parse.ms)} ms (${percent(figures.parse.share)} of its timed lint run). A rule that follows imports and parses with the parser ESLint runs pays at least ${percent(figures.floorShare)} of the lint run on this tree before it analyses anything.`;
+  return `Floor of the rule's own time: reading each file's name and text once costs ${ms('text-floor-timed')} ms (${percent(figures.textFloorShare)} of its lint run); with the imports of each file that names no client module, ${ms('imports-floor-timed')} ms (${percent(figures.importsFloorShare)}); the rule's own parses of ${figures.parse.files} file${figures.parse.files === 1 ? '' : 's'} whose syntax tree ESLint had not handed it (modules it summarised, importers it read), ${millis(figures.parse.ms)} ms (${percent(figures.parse.share)} of its timed lint run). A rule that follows imports and parses with the parser ESLint runs pays at least ${percent(figures.floorShare)} of the lint run on this tree before it analyses anything.`;
 }
 
 export function codemodTable({ summary }) {
@@ -114,7 +114,7 @@ export function targetLines({ summary, figures }) {
     const position = figures.floorShare > targets.ruleShare ? 'above the share target' : 'within the share target';
     const noDebugger = summary['no-debugger-timed']?.ruleMs;
     const vsNoDebugger = noDebugger ? `; every file's name and text alone cost ${times(summary['text-floor-timed'].ruleMs / noDebugger)} \`no-debugger\`'s own time, with its imports ${times(summary['imports-floor-timed'].ruleMs / noDebugger)}` : '';
-    lines.push(`- Floor of a rule that follows imports (every file's name, text and imports, plus the parses its summaries need): ${percent(figures.floorShare)} of the lint run, ${position}${vsNoDebugger}`);
+    lines.push(`- Floor of a rule that follows imports (every file's name, text and imports, plus the rule's own parses): ${percent(figures.floorShare)} of the lint run, ${position}${vsNoDebugger}`);
   }
   if (figures.codemodVsNoop != null) {
     lines.push(`- \`fix --dry\` wall vs jscodeshift no-op: ${times(figures.codemodVsNoop)} (target ≤ ${targets.codemodVsNoop}×): ${verdict(figures.codemodVsNoop <= targets.codemodVsNoop)}`);

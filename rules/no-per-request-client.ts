@@ -191,42 +191,38 @@ function projectSettings(options: Options[0]): ProjectSettings {
   return settings;
 }
 
-/** The rule creator's option merge clones the defaults; one merge per options object is enough. */
-const defaultedOptions = new WeakMap<object, Options>();
-
-function settledOptions(raw: readonly unknown[]): Options {
-  const key = (typeof raw[0] === 'object' && raw[0] !== null ? raw[0] : DEFAULT_OPTIONS) as object;
-  let options = defaultedOptions.get(key);
-  if (!options) {
-    options = ESLintUtils.applyDefault<Options, Options>([DEFAULT_OPTIONS], raw as Options);
-    defaultedOptions.set(key, options);
-  }
-  return options;
-}
-
-/** The options and project model of the configuration that linted the last file: most runs have one. */
+/**
+ * Per raw options object: the options with their defaults (the rule creator's merge clones them, so once per object is
+ * enough) and the project model of that configuration.
+ */
+const configurations = new WeakMap<object, { options: Options; model: ProjectModel }>();
+/** The configuration that linted the last file: most runs have one, and it answers without a lookup. */
 let lastConfigured: { key: object; options: Options; model: ProjectModel } | undefined;
 
 function configured(raw: readonly unknown[]): { options: Options; model: ProjectModel } {
   const key = (typeof raw[0] === 'object' && raw[0] !== null ? raw[0] : DEFAULT_OPTIONS) as object;
   if (lastConfigured?.key !== key) {
-    const options = settledOptions(raw);
-    lastConfigured = { key, options, model: projectModelFor(projectSettings(options[0])) };
+    let configuration = configurations.get(key);
+    if (!configuration) {
+      const options = ESLintUtils.applyDefault<Options, Options>([DEFAULT_OPTIONS], raw as Options);
+      configuration = { options, model: projectModelFor(projectSettings(options[0])) };
+      configurations.set(key, configuration);
+    }
+    lastConfigured = { key, ...configuration };
   }
   return lastConfigured;
 }
 
 /**
- * Most files never mention a client module: they cost one substring search (ESLint has already applied
- * `meta.defaultOptions`, so the raw `sources` are complete), and option merging is paid once per options object.
+ * Most files never mention a client module: they cost one substring search and a check of their imports, and option
+ * merging is paid once per options object.
  */
 export default {
   ...rule,
   create(context) {
-    const sources = (context.options[0] as Options[0] | undefined)?.sources ?? DEFAULT_OPTIONS.sources;
-    const text = context.sourceCode.text;
     const { options, model } = configured(context.options);
-    if (mentionsClientModule(text, sources)) {
+    const text = context.sourceCode.text;
+    if (mentionsClientModule(text, options[0].sources ?? DEFAULT_OPTIONS.sources)) {
       model.noteLintedModule(context.filename, text, context.cwd, specifiersOfProgram(context.sourceCode.ast, text));
       return reportPerCallClients(context, options, model);
     }
